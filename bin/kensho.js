@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is compiled to dist/cli by `npm run build:cli` (run automatically by `npm ci`).
+"use strict";
+let main;
+try {
+  ({ main } = require("../dist/cli/src/cli/main.js"));
+} catch (err) {
+  if (err && err.code === "MODULE_NOT_FOUND") {
+    process.stderr.write("kensho はまだビルドされていません。`npm ci` または `npm run build:cli` を実行してください。\n");
+    process.exit(2);
+  }
+  throw err;
+}
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,24 @@
+// ESLint 9 flat config: typescript-eslint plus the Office add-in rules (recommended + react).
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/", "test-output/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...officeAddins.configs.recommended,
+  ...officeAddins.configs.react,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.jest } },
+    settings: { react: { version: "19" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

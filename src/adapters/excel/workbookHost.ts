@@ -1,0 +1,83 @@
+// The one narrow seam between kensho and Office.js. The task pane talks only to this interface;
+// the Office.js implementation lives beside it and is tested against a stateful fake of Excel.
+import type { SheetGrid, Severity } from "../../core/model";
+
+/** What this Office can do, detected once at start. */
+export interface HostSupport {
+  /** Highest ExcelApi minor version found, e.g. "1.14" on Office LTSC 2021. */
+  excelApi: string;
+  /** ExcelApi 1.7: worksheet.onChanged, the minimum kensho needs. */
+  onChanged: boolean;
+  /** ExcelApi 1.8: data validation drop-downs. */
+  dataValidation: boolean;
+  /** ExcelApi 1.10: comments. */
+  comments: boolean;
+  /** ExcelApi 1.13: getMergedAreasOrNullObject. */
+  mergedAreas: boolean;
+  /** ExcelApi 1.18: notes. */
+  notes: boolean;
+}
+
+/** One inline flag: a fill on the cell and the message attached to it. */
+export interface CellFlag {
+  sheet: string;
+  /** A1 address on the sheet. */
+  address: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface CellEdit {
+  sheet: string;
+  address: string;
+  value: string;
+}
+
+export interface CellLocation {
+  sheet: string;
+  address: string;
+}
+
+/** A change staff made, as reported by worksheet.onChanged. */
+export interface CellChange {
+  sheet: string;
+  /** The changed range, A1 (may be a multi-cell range such as "L8:L10"). */
+  address: string;
+}
+
+export interface WorkbookHost {
+  readonly support: HostSupport;
+  /** Reads every sheet's used range (or only the named sheets) in a fixed number of syncs. */
+  readSheets(names?: string[]): Promise<SheetGrid[]>;
+  /** Replaces all kensho flags by these (one sync), recording each cell's original look in the workbook. */
+  writeFlags(flags: CellFlag[]): Promise<void>;
+  /** Removes every kensho flag and restores each cell's original formatting exactly. */
+  clearFlags(): Promise<void>;
+  /** Writes values (進捗状況を適用); remembers what was there so `undoLastEdit` can put it back. */
+  writeValues(edits: CellEdit[]): Promise<void>;
+  /** Restores what the last `writeValues` replaced. Returns false when there is nothing to undo. */
+  undoLastEdit(): Promise<boolean>;
+  canUndo(): boolean;
+  /** Adds a drop-down of the three status words to these cells (ExcelApi 1.8). */
+  addStatusDropdown(cells: CellLocation[]): Promise<void>;
+  /** Activates the sheet and selects the cell. */
+  select(cell: CellLocation): Promise<void>;
+  /** Document settings that travel with the workbook (Office.context.document.settings). */
+  loadSetting<T>(key: string): T | null;
+  saveSetting(key: string, value: unknown): Promise<void>;
+  /** Calls `handler` for edits made by people, never for kensho's own writes. Returns an unsubscribe. */
+  onCellsChanged(handler: (changes: CellChange[]) => void): Promise<() => Promise<void>>;
+}
+
+/** Why a host operation failed, so the pane can say it in Japanese. */
+export type HostErrorCode = "sheet-protected" | "api-unsupported" | "payload-too-large" | "unknown";
+
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
