@@ -14,6 +14,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.jest } },
     settings: { react: { version: "19" } },
     rules: {
+      // Japanese text legitimately uses the full-width space (U+3000) inside strings.
+      "no-irregular-whitespace": ["error", { skipStrings: true, skipTemplates: true }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },

@@ -1,0 +1,62 @@
+import { checkWorkbook } from "../core/check";
+import type { CheckedRow, FileErrorCode, Finding, ProgressRule } from "../core/model";
+import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
+import { WorkbookReadError } from "../adapters/xlsx/errors";
+import { FILE_ERRORS } from "../i18n/findings";
+
+export interface FileResult {
+  file: string;
+  ok: boolean;
+  error: { code: FileErrorCode; message: string } | null;
+  fiscalYear: string | null;
+  sheetCount: number;
+  rows: CheckedRow[];
+  findings: Finding[];
+}
+
+function failed(file: string, code: FileErrorCode, message: string): FileResult {
+  return {
+    file,
+    ok: false,
+    error: { code, message },
+    fiscalYear: null,
+    sheetCount: 0,
+    rows: [],
+    findings: [],
+  };
+}
+
+/** Reads and checks one workbook. Never throws: every failure becomes a file-level error. */
+export async function checkFile(file: string, rule: ProgressRule): Promise<FileResult> {
+  let grids;
+  try {
+    grids = await readWorkbookFile(file);
+  } catch (err) {
+    const message = err instanceof WorkbookReadError ? err.message : FILE_ERRORS["unreadable-file"].message;
+    return failed(file, "unreadable-file", message);
+  }
+  try {
+    const check = checkWorkbook(grids, rule);
+    if (check.fileError) return failed(file, check.fileError.code, check.fileError.message);
+    return {
+      file,
+      ok: true,
+      error: null,
+      fiscalYear: check.fiscalYear,
+      sheetCount: check.sheets.length,
+      rows: check.rows,
+      findings: check.findings,
+    };
+  } catch {
+    // A bug in the engine must not take the other files down with it.
+    return failed(file, "unreadable-file", FILE_ERRORS["unreadable-file"].message);
+  }
+}
+
+/** Keeps only one department's rows and the findings on them. */
+export function filterByDepartment(result: FileResult, department: string | null): FileResult {
+  if (!department || !result.ok) return result;
+  const rows = result.rows.filter((r) => r.department === department);
+  const keys = new Set(rows.map((r) => `${r.sheet}\u0000${r.row}`));
+  return { ...result, rows, findings: result.findings.filter((f) => keys.has(`${f.sheet}\u0000${f.row}`)) };
+}

@@ -1,0 +1,72 @@
+import type {
+  CheckedRow,
+  Finding,
+  ProgressRule,
+  SheetGrid,
+  SheetLayout,
+  VerificationRow,
+  WorkbookCheck,
+} from "./model";
+import { DEFAULT_RULE } from "./model";
+import { SheetView } from "./sheetView";
+import { detectLayout } from "./layout/detectLayout";
+import { extractRows } from "./rows/extractRows";
+import { resolveDirection } from "./progress/direction";
+import { achievementRate } from "./progress/achievement";
+import { recogniseStatus, statusForRate } from "./progress/status";
+import { checkRow } from "./rules/rowRules";
+import { FILE_ERRORS } from "../i18n/findings";
+
+/** Direction, achievement rate and computed status of one row under a rule. */
+export function computeProgress(row: VerificationRow, rule: ProgressRule): CheckedRow {
+  const { direction, source } = resolveDirection(row.name, rule, row.values);
+  const result = achievementRate(direction, row.values.actual, row.values.target);
+  const statusCell = row.cells.status?.cell;
+  const statusText = statusCell
+    ? statusCell.text !== ""
+      ? statusCell.text
+      : String(statusCell.value ?? "")
+    : "";
+  return {
+    ...row,
+    direction,
+    directionSource: source,
+    achievement: result.rate,
+    enteredStatus: statusText.trim() === "" ? null : (recogniseStatus(statusText) ?? statusText.trim()),
+    computedStatus: result.rate === null ? null : statusForRate(result.rate, rule),
+    noStatusReason: result.reason,
+  };
+}
+
+/** The most common fiscal year among the sheets (a stray older sheet does not decide it). */
+function workbookFiscalYear(layouts: SheetLayout[]): string | null {
+  const counts = new Map<string, number>();
+  for (const l of layouts) if (l.fiscalYear) counts.set(l.fiscalYear, (counts.get(l.fiscalYear) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [fy, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = fy;
+  return best;
+}
+
+/** Reads, validates and recalculates a whole workbook given as plain grids. */
+export function checkWorkbook(grids: SheetGrid[], rule: ProgressRule = DEFAULT_RULE): WorkbookCheck {
+  const layouts: SheetLayout[] = [];
+  const rows: CheckedRow[] = [];
+  const findings: Finding[] = [];
+  for (const grid of grids) {
+    const view = new SheetView(grid);
+    const layout = detectLayout(view);
+    if (layout.blocks.length === 0) continue;
+    layouts.push(layout);
+    const ctx = { fiscalYear: layout.fiscalYear };
+    for (const row of extractRows(view, layout)) {
+      const checked = computeProgress(row, rule);
+      rows.push(checked);
+      findings.push(...checkRow(checked, ctx));
+    }
+  }
+  const fileError =
+    layouts.length === 0
+      ? { code: "no-verification-sheet" as const, message: FILE_ERRORS["no-verification-sheet"].message }
+      : null;
+  return { fiscalYear: workbookFiscalYear(layouts), sheets: layouts, rows, findings, fileError };
+}

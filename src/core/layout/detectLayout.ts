@@ -1,0 +1,125 @@
+import type { ColumnMap, FieldKey, HeaderBlock, SheetLayout } from "../model";
+import { SheetView } from "../sheetView";
+import { fiscalYearLabel, headerMeaning, type HeaderMeaning, yearInLabel } from "./headerLabels";
+
+/** A row is a header when it names at least this many distinct fields, among them the core ones. */
+const MIN_HEADER_FIELDS = 6;
+const CORE_FIELDS: HeaderMeaning[] = ["kpi", "status", "actualOrPrevious"];
+
+interface LabelledColumn {
+  col: number;
+  meaning: HeaderMeaning;
+  label: string;
+}
+
+function labelsOnRow(view: SheetView, row: number): LabelledColumn[] {
+  const out: LabelledColumn[] = [];
+  for (let c = view.firstCol; c <= view.lastCol; c++) {
+    const { cell, row: anchorRow, col: anchorCol } = view.cell(row, c);
+    // A label merged across columns counts once, at its first column; merged down, on every row.
+    if (anchorCol !== c && anchorRow === row) continue;
+    const label = cell.text !== "" ? cell.text : cell.value === null ? "" : String(cell.value);
+    const meaning = headerMeaning(label);
+    if (meaning) out.push({ col: c, meaning, label });
+  }
+  return out;
+}
+
+function isHeaderRow(labels: LabelledColumn[]): boolean {
+  const distinct = new Set(labels.map((l) => l.meaning));
+  return distinct.size >= MIN_HEADER_FIELDS && CORE_FIELDS.every((f) => distinct.has(f));
+}
+
+/** A second header row adds only measure sub-labels (数値目標 / 具体的な施策) below the first. */
+function isSubHeaderRow(view: SheetView, row: number): boolean {
+  if (row > view.lastRow) return false;
+  const labels = labelsOnRow(view, row).filter((l) => view.cell(row, l.col).row === row);
+  if (labels.length === 0) return false;
+  return labels.every((l) => l.meaning === "measure");
+}
+
+/** Columns a header cell spans: its merge, or blank header columns up to the next label. */
+function spanOf(view: SheetView, headerRows: number[], col: number, labelledCols: Set<number>): number[] {
+  let right = col;
+  for (const r of headerRows) {
+    const m = view.mergeAt(r, col);
+    if (m && m.left === col) right = Math.max(right, m.right);
+  }
+  if (right === col) {
+    let c = col + 1;
+    const lastLabelled = Math.max(...labelledCols);
+    while (c < lastLabelled && !labelledCols.has(c) && headerRows.every((r) => view.text(r, c) === "")) c++;
+    right = c - 1;
+  }
+  const cols: number[] = [];
+  for (let c = col; c <= right; c++) cols.push(c);
+  return cols;
+}
+
+function buildColumns(view: SheetView, headerRows: number[]): { columns: ColumnMap; years: number[] } {
+  const labels = headerRows.flatMap((r) => labelsOnRow(view, r));
+  const labelledCols = new Set(labels.map((l) => l.col));
+  const columns: ColumnMap = {};
+  const results: Array<{ col: number; year: number | null; cols: number[] }> = [];
+  const years: number[] = [];
+  const add = (field: FieldKey, cols: number[]) => {
+    const set = new Set([...(columns[field] ?? []), ...cols]);
+    columns[field] = [...set].sort((a, b) => a - b);
+  };
+  const seen = new Set<string>();
+  for (const l of labels) {
+    const key = `${l.meaning}@${l.col}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const year = yearInLabel(l.label);
+    const cols = spanOf(view, headerRows, l.col, labelledCols);
+    if (l.meaning === "remarks") continue;
+    if (l.meaning === "actualOrPrevious") {
+      results.push({ col: l.col, year, cols });
+      if (year !== null) years.push(year);
+      continue;
+    }
+    // A field already mapped elsewhere (other than the measure's two sub-columns) keeps its first column.
+    if (columns[l.meaning] && l.meaning !== "measure") continue;
+    add(l.meaning, cols);
+  }
+  // Of the 実績値 columns, the latest year is this year's actual and the one before it the previous.
+  results.sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity));
+  if (results[0]) add("actual", results[0].cols);
+  if (results[1]) add("previous", results[1].cols);
+  return { columns, years };
+}
+
+function findFiscalYear(view: SheetView, beforeRow: number, actualYears: number[]): string | null {
+  if (actualYears.length > 0) return fiscalYearLabel(Math.max(...actualYears));
+  for (let r = view.firstRow; r < beforeRow; r++) {
+    for (let c = view.firstCol; c <= view.lastCol; c++) {
+      const y = yearInLabel(view.text(r, c));
+      if (y !== null && /効果検証|総合戦略/.test(view.text(r, c))) return fiscalYearLabel(y);
+    }
+  }
+  return null;
+}
+
+/** Finds every header on a sheet (once, or repeated per block) and maps its columns by meaning. */
+export function detectLayout(view: SheetView): SheetLayout {
+  const blocks: HeaderBlock[] = [];
+  let fiscalYear: string | null = null;
+  let r = view.firstRow;
+  while (r <= view.lastRow) {
+    const labels = labelsOnRow(view, r);
+    if (!isHeaderRow(labels)) {
+      r++;
+      continue;
+    }
+    const headerRows = [r];
+    if (isSubHeaderRow(view, r + 1)) headerRows.push(r + 1);
+    const { columns, years } = buildColumns(view, headerRows);
+    fiscalYear ??= findFiscalYear(view, r, years);
+    const prev = blocks[blocks.length - 1];
+    if (prev) prev.lastDataRow = r - 1;
+    blocks.push({ headerRows, columns, firstDataRow: r + headerRows.length, lastDataRow: view.lastRow });
+    r += headerRows.length;
+  }
+  return { sheet: view.grid.name, blocks, fiscalYear };
+}

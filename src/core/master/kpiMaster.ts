@@ -1,0 +1,135 @@
+// The KPI master: every 数値目標 and KPI of the strategy (第2期伊勢崎市まち・ひと・しごと創生総合戦略,
+// 令和6年3月一部改訂), plus the KPIs the FY2023 sheet still carries that the revision replaced.
+// The data lives in kpi-master.json so that planning staff can review it without reading code.
+// No Node imports: this module is bundled into the add-in too.
+
+import data from "./kpi-master.json";
+import type { Direction, RowKind } from "../model";
+
+export type KpiStatus = "active" | "replaced";
+/** Where the entry's figures come from: the strategy itself, or (for replaced KPIs) the FY2023 sheet. */
+export type KpiSource = "strategy" | "verification-sheet-FY2023";
+
+export interface KpiMasterEntry {
+  /**
+   * Stable id: "1-1-0" for the 数値目標 of 1-1, "1-1-①-2" for the second KPI under 施策①.
+   * A replaced KPI is numbered r1, r2 … after its 数値目標 "0" or its 施策 ("2-1-0-r1", "2-1-①-r1").
+   */
+  id: string;
+  kind: RowKind;
+  status: KpiStatus;
+  /** For a replaced KPI, the id of the entry that replaced it. */
+  replacedBy: string | null;
+  source: KpiSource;
+  /** "1 しごとの創生" */
+  goal: string;
+  /** "1-1 安定した雇用の創出" */
+  subGoal: string;
+  /** "①地域産業の活性化、付加価値の向上"; null for a 数値目標. */
+  measure: string | null;
+  /** Name as in the strategy, without footnote marks or "(累計)". */
+  name: string;
+  /** Other names seen on verification sheets whose name key differs from `name`. */
+  aliases: string[];
+  /** The strategy marks the KPI "(累計)". */
+  cumulative: boolean;
+  /** Baseline (現状値, 令和元年度) as text, "-" when the strategy gives none. */
+  baseline: string;
+  /** Final target (目標値, 令和9年度) as text, or the strategy's ※ sentence when none is set. */
+  finalTarget: string;
+  /** Base unit ("件", "人", "円", "%", "カ所" …); null for categories and ratios. */
+  unit: string | null;
+  direction: Direction | null;
+  /** Why the direction is what it is (short English), for display and review. */
+  directionBasis: string;
+  /** The strategy's ※ notes that bear on this KPI, verbatim apart from PDF markup. */
+  notes: string[];
+}
+
+const KINDS: readonly RowKind[] = ["数値目標", "KPI"];
+const STATUSES: readonly KpiStatus[] = ["active", "replaced"];
+const SOURCES: readonly KpiSource[] = ["strategy", "verification-sheet-FY2023"];
+const DIRECTIONS: readonly Direction[] = ["increase", "decrease", "maintain"];
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((s) => typeof s === "string");
+}
+
+function isNullableString(v: unknown): v is string | null {
+  return v === null || typeof v === "string";
+}
+
+/** Check one JSON record; the JSON is hand-edited, so a typo should fail loudly at load time. */
+function toEntry(raw: unknown, index: number): KpiMasterEntry {
+  const r = raw as Record<string, unknown>;
+  const ok =
+    typeof r === "object" &&
+    r !== null &&
+    typeof r.id === "string" &&
+    KINDS.includes(r.kind as RowKind) &&
+    STATUSES.includes(r.status as KpiStatus) &&
+    isNullableString(r.replacedBy) &&
+    SOURCES.includes(r.source as KpiSource) &&
+    typeof r.goal === "string" &&
+    typeof r.subGoal === "string" &&
+    isNullableString(r.measure) &&
+    typeof r.name === "string" &&
+    isStringArray(r.aliases) &&
+    typeof r.cumulative === "boolean" &&
+    typeof r.baseline === "string" &&
+    typeof r.finalTarget === "string" &&
+    isNullableString(r.unit) &&
+    (r.direction === null || DIRECTIONS.includes(r.direction as Direction)) &&
+    typeof r.directionBasis === "string" &&
+    isStringArray(r.notes);
+  if (!ok) {
+    throw new Error(`kpi-master.json: entry ${index} (${String(r?.id)}) is malformed`);
+  }
+  return r as unknown as KpiMasterEntry;
+}
+
+export const KPI_MASTER: readonly KpiMasterEntry[] = Object.freeze((data as unknown[]).map(toEntry));
+
+const FOOTNOTE_MARKS = /[*※]/g;
+const CUMULATIVE = /\(累計\)/g;
+// After NFKC, the halfwidth ･ becomes ・; the Latin middle dot and bullet-like dots remain.
+const MIDDLE_DOTS = /[·•‧∙]/g;
+
+/**
+ * The key two spellings of one KPI name share: NFKC, no white space at all (sheet labels carry
+ * line breaks and U+3000), no footnote marks, no "(累計)", one middle dot.
+ */
+export function kpiNameKey(name: string): string {
+  return name
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(FOOTNOTE_MARKS, "")
+    .replace(CUMULATIVE, "")
+    .replace(MIDDLE_DOTS, "・");
+}
+
+const BY_KEY: ReadonlyMap<string, KpiMasterEntry> = (() => {
+  const map = new Map<string, KpiMasterEntry>();
+  for (const entry of KPI_MASTER) {
+    for (const name of [entry.name, ...entry.aliases]) {
+      const key = kpiNameKey(name);
+      const other = map.get(key);
+      if (other && other !== entry) {
+        throw new Error(`kpi-master.json: "${name}" names both ${other.id} and ${entry.id}`);
+      }
+      map.set(key, entry);
+    }
+  }
+  return map;
+})();
+
+/** The master entry for a KPI or 数値目標 name as written on a sheet, or null when unknown. */
+export function findMasterEntry(name: string): KpiMasterEntry | null {
+  const key = kpiNameKey(name);
+  return key === "" ? null : (BY_KEY.get(key) ?? null);
+}
+
+/** The master entry with this id, or null. */
+export function findMasterEntryById(id: string): KpiMasterEntry | null {
+  return KPI_MASTER.find((e) => e.id === id) ?? null;
+}

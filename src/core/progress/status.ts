@@ -1,0 +1,20 @@
+import type { ProgressRule, StatusWord } from "../model";
+import { STATUS_WORDS } from "../model";
+import { labelKey } from "../text";
+import { TOLERANCE } from "./achievement";
+
+/** 順調に進捗 at or above onTrack, 概ね順調に進捗 at or above nearlyOnTrack, else 進捗の遅れ. */
+export function statusForRate(
+  rate: number,
+  rule: Pick<ProgressRule, "onTrack" | "nearlyOnTrack">,
+): StatusWord {
+  if (rate >= rule.onTrack - TOLERANCE) return "順調に進捗";
+  if (rate >= rule.nearlyOnTrack - TOLERANCE) return "概ね順調に進捗";
+  return "進捗の遅れ";
+}
+
+/** The status word staff meant, tolerant of stray spaces and full-width forms; null if not one of the three. */
+export function recogniseStatus(text: string): StatusWord | null {
+  const key = labelKey(text);
+  return STATUS_WORDS.find((w) => w === key) ?? null;
+}

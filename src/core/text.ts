@@ -1,0 +1,23 @@
+// Text helpers for labels and names (not values: value parsing lives in ./values).
+
+/** Header labels and names compared by meaning: NFKC, no whitespace of any width, no line breaks. */
+export function labelKey(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, "");
+}
+
+/** A name as staff wrote it, with the cell's line breaks (and the spaces around them) removed. */
+export function cleanName(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, "").replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
+}
+
+/** True for text that is empty or white space of any width. */
+export function isBlankText(text: string): boolean {
+  return /^[\s\u3000]*$/.test(text);
+}
+
+const DASHES = /^[-－ー—―‐−~〜]$/;
+
+/** True for the placeholder staff write for "none": a single dash of any width. */
+export function isDash(text: string): boolean {
+  return DASHES.test(text.replace(/[\s\u3000]+/g, ""));
+}

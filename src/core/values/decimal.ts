@@ -1,0 +1,17 @@
+// Exact decimal scaling. 490.7 * 1e4 and 0.805 * 100 can pick up binary rounding error, while
+// Number("490.7e4") is correctly rounded, so scale by shifting the exponent of the decimal text.
+
+/** Reads ASCII decimal text ("1,563", "-490.7", "1e+21") multiplied by 10^pow10. NaN if unreadable. */
+export function decimalTextToNumber(text: string, pow10 = 0): number {
+  const m = /^([+-]?)(\d[\d,]*(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?$/i.exec(text.trim());
+  if (!m) return NaN;
+  const mantissa = m[2].replace(/,/g, "");
+  const exponent = (m[3] ? Number(m[3]) : 0) + pow10;
+  return Number(`${m[1]}${mantissa}e${exponent}`);
+}
+
+/** n * 10^pow10 without binary rounding error beyond the final rounding. */
+export function scaleNumber(n: number, pow10: number): number {
+  if (pow10 === 0 || !Number.isFinite(n)) return n;
+  return decimalTextToNumber(String(n), pow10);
+}

@@ -1,0 +1,88 @@
+// The entry point: one cell to one ParsedValue. Pure: no Office, DOM or Node APIs.
+import type { ParsedValue, RawCell } from "../model";
+import { scaleNumber } from "./decimal";
+import { excelErrorCode } from "./excelErrors";
+import { analyzeNumberFormat } from "./numberFormat";
+import { normalizeValueText } from "./normalize";
+import { emptyValue, parseTail, parseValueText } from "./parseText";
+
+/** Relative gap allowed between a number and its displayed text when borrowing the text's unit. */
+const DISPLAY_TOLERANCE = 0.005;
+
+/** The text staff see: the displayed text, else the raw value written out. */
+function rawText(cell: RawCell): string {
+  if (typeof cell.text === "string" && cell.text !== "") return cell.text;
+  const v = cell.value;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number" || typeof v === "string") return String(v);
+  return "";
+}
+
+/**
+ * A typed number is exact, so prefer it; the format supplies percent and thousands scaling and the
+ * literal suffix (unit, multiplier, period). Dates and the text format fall back to the text.
+ */
+function parseNumberCell(value: number, cell: RawCell, raw: string): ParsedValue {
+  const format = analyzeNumberFormat(cell.format, value);
+  if (format.isDate || format.isText) return parseValueText(normalizeValueText(raw), raw);
+  const base = emptyValue(raw);
+  if (!Number.isFinite(value)) return { ...base, kind: "invalid" };
+
+  let pow10 = 2 * format.percent - 3 * format.thousandsScale;
+  let unit: string | null = format.percent > 0 ? "%" : null;
+  let period = null;
+  let remark = null;
+  const tail =
+    parseTail(normalizeValueText(format.suffix)) ?? parseTail(format.suffix.replace(/[()\s$¥]/g, ""));
+  if (tail) {
+    pow10 += tail.pow10;
+    unit = tail.unit ?? unit;
+    period = tail.period;
+    remark = tail.remark;
+  }
+  const number = scaleNumber(value, pow10);
+  if (!Number.isFinite(number)) return { ...base, kind: "invalid" }; // 1e307 under "0%"
+
+  // A format we could not read (or a host that reports "General"): borrow the unit from the text
+  // when it shows the same number.
+  if (
+    unit === null &&
+    period === null &&
+    remark === null &&
+    typeof cell.text === "string" &&
+    cell.text !== ""
+  ) {
+    const shown = parseValueText(normalizeValueText(cell.text), raw);
+    const close =
+      shown.kind === "number" &&
+      shown.number !== null &&
+      Math.abs(shown.number - number) <=
+        DISPLAY_TOLERANCE * Math.max(Math.abs(number), Math.abs(shown.number));
+    if (close) ({ unit, period, remark } = shown);
+  }
+  return { ...base, kind: "number", number, unit, period, remark };
+}
+
+function parseCell(cell: RawCell): ParsedValue {
+  const raw = rawText(cell);
+  const value = cell.value;
+  if (typeof value === "string") {
+    const code = excelErrorCode(value);
+    if (code) return { ...emptyValue(raw), kind: "error", errorCode: code };
+  }
+  if (typeof value === "number") return parseNumberCell(value, cell, raw);
+  return parseValueText(normalizeValueText(raw), raw);
+}
+
+/**
+ * Parses a value cell (基準値, 実績値, 目標値 …) into its kind, number in the base unit, unit, parts,
+ * reference period and remark. Never throws: anything unreadable comes back as kind "invalid".
+ */
+export function parseValue(cell: RawCell): ParsedValue {
+  try {
+    return parseCell(cell);
+  } catch {
+    // Only reachable through input that breaks the RawCell contract (e.g. a non-string format).
+    return { ...emptyValue(""), kind: "invalid" };
+  }
+}

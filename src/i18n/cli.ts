@@ -1,0 +1,48 @@
+// Everything the kensho command line says to people, in Japanese.
+
+export const CLI_TEXT = {
+  usage: [
+    "使い方: kensho [オプション] [ファイル.xlsx ...]",
+    "",
+    "効果検証シート（.xlsx）を検証し、進捗状況を再計算して結果を表示します。",
+    "ファイルを指定しないときは、同梱のサンプル（令和5年度）を検証します。入力ファイルは変更しません。",
+    "",
+    "オプション:",
+    "  --json                  結果をJSON形式で標準出力に出力します（他の表示はしません）",
+    "  --department <課名>     指定した担当課の行と指摘だけを表示します",
+    "  --on-track <値>         「順調に進捗」とする達成率の下限（既定 1.00）",
+    "  --nearly-on-track <値>  「概ね順調に進捗」とする達成率の下限（既定 0.85）",
+    "  -h, --help              この説明を表示します",
+    "  -v, --version           バージョンを表示します",
+    "",
+    "終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルがある、または使い方の誤り",
+  ].join("\n"),
+  unknownOption: (opt: string) => `不明なオプションです: ${opt}（kensho --help で使い方を表示します）`,
+  missingOptionValue: (opt: string) => `${opt} には値を指定してください。`,
+  badThreshold: (opt: string, value: string) =>
+    `${opt} の値「${value}」は 0 より大きい数値で指定してください（例: 0.85）。`,
+  thresholdOrder: "「概ね順調に進捗」の下限は「順調に進捗」の下限以下にしてください。",
+  sampleMissing: "同梱のサンプルファイルが見つかりません。`npm run sample` で作り直してください。",
+  progress: (done: number, total: number, file: string) => `確認中 ${done}/${total}  ${file}`,
+  reportTitle: (file: string) => `■ ${file}`,
+  fileFailed: (title: string, message: string) => `  × ${title}: ${message}`,
+  overview: (fy: string | null, sheets: number, rows: number, goals: number, kpis: number) =>
+    `  年度: ${fy ?? "不明"}　シート: ${sheets}　行: ${rows}（数値目標 ${goals}・KPI ${kpis}）`,
+  counts: (errors: number, warnings: number, infos: number) =>
+    `エラー ${errors}件　警告 ${warnings}件　情報 ${infos}件`,
+  statusOverview: (same: number, differ: number, none: number) =>
+    `  進捗状況: 入力と計算が一致 ${same}行　異なる ${differ}行　計算できない ${none}行`,
+  departmentHeading: (dept: string, rows: number, counts: string) => `  ◆ ${dept}（${rows}行）　${counts}`,
+  noDepartment: "（担当課未入力）",
+  rowLine: (where: string, name: string, rate: string, entered: string, computed: string) =>
+    `    ${where}  ${name}　達成率 ${rate}　入力「${entered}」　計算「${computed}」`,
+  hiddenMark: "［非表示の行］",
+  noValue: "－",
+  findingLine: (severity: string, cell: string, message: string) => `      [${severity}] ${cell}: ${message}`,
+  rowFindingLine: (severity: string, sheetCell: string, kpi: string, message: string) =>
+    `    [${severity}] ${sheetCell} ${kpi}: ${message}`,
+  where: (sheet: string, row: number) => `${sheet}!${row}行`,
+  totals: (files: number, failed: number, rows: number, counts: string) =>
+    `合計: ファイル ${files}件（読み込めなかったもの ${failed}件）　行 ${rows}　${counts}`,
+  noRowsForDepartment: (dept: string) => `  担当課「${dept}」の行はありません。`,
+} as const;
