@@ -3,6 +3,7 @@ import type { CheckedRow, FileErrorCode, Finding, ProgressRule } from "../core/m
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
 import { WorkbookReadError } from "../adapters/xlsx/errors";
 import { FILE_ERRORS } from "../i18n/findings";
+import { CLI_TEXT } from "../i18n/cli";
 
 export interface FileResult {
   file: string;
@@ -47,9 +48,9 @@ export async function checkFile(file: string, rule: ProgressRule): Promise<FileR
       rows: check.rows,
       findings: check.findings,
     };
-  } catch {
-    // A bug in the engine must not take the other files down with it.
-    return failed(file, "unreadable-file", FILE_ERRORS["unreadable-file"].message);
+  } catch (err) {
+    // A bug in the engine must not take the other files down with it, nor hide behind "unreadable".
+    return failed(file, "unreadable-file", CLI_TEXT.internalError(err instanceof Error ? err.message : String(err)));
   }
 }
 

@@ -44,5 +44,7 @@ export const CLI_TEXT = {
   where: (sheet: string, row: number) => `${sheet}!${row}行`,
   totals: (files: number, failed: number, rows: number, counts: string) =>
     `合計: ファイル ${files}件（読み込めなかったもの ${failed}件）　行 ${rows}　${counts}`,
+  internalError: (detail: string) =>
+    `検証中に予期しないエラーが発生しました（${detail}）。ファイルは変更していません。kensho の担当者に連絡してください。`,
   noRowsForDepartment: (dept: string) => `  担当課「${dept}」の行はありません。`,
 } as const;

@@ -25,6 +25,12 @@ function fieldCell(view: SheetView, row: number, cols: number[] | undefined): Fi
   return { row: r, col: c, address: a1(r, c), cell };
 }
 
+/** A cell merged across other fields' columns (a title or note row) belongs to no single field. */
+function spillsAcross(view: SheetView, row: number, col: number, cols: number[]): boolean {
+  const m = view.mergeAt(row, col);
+  return m !== null && (m.left < cols[0] || m.right > cols[cols.length - 1]);
+}
+
 /** First non-blank text among a field's columns (the measure may sit in either of its two). */
 function fieldText(
   view: SheetView,
@@ -32,6 +38,7 @@ function fieldText(
   cols: number[] | undefined,
 ): { text: string; col: number } | null {
   for (const c of cols ?? []) {
+    if (spillsAcross(view, row, c, cols ?? [])) continue;
     const t = view.text(row, c);
     if (!isBlankText(t)) return { text: t, col: c };
   }
@@ -46,7 +53,7 @@ function ownRowText(
 ): { text: string; col: number } | null {
   for (const c of cols ?? []) {
     const anchor = view.cell(row, c);
-    if (anchor.row !== row) continue;
+    if (anchor.row !== row || spillsAcross(view, row, c, cols ?? [])) continue;
     const t = view.text(row, c);
     if (!isBlankText(t)) return { text: t, col: c };
   }
