@@ -50,7 +50,11 @@ export async function checkFile(file: string, rule: ProgressRule): Promise<FileR
     };
   } catch (err) {
     // A bug in the engine must not take the other files down with it, nor hide behind "unreadable".
-    return failed(file, "unreadable-file", CLI_TEXT.internalError(err instanceof Error ? err.message : String(err)));
+    return failed(
+      file,
+      "unreadable-file",
+      CLI_TEXT.internalError(err instanceof Error ? err.message : String(err)),
+    );
   }
 }
 

@@ -55,7 +55,9 @@ describe("kensho CLI", () => {
       expect(Object.keys(finding)).toEqual(["code", "severity", "sheet", "cell", "row", "kpi", "message"]);
     }
     expect(json.summary).toMatchObject({ files: 1, rows: 47, errors: 0 });
-    expect(json.summary.warnings).toBe(f.findings.filter((x: { severity: string }) => x.severity === "warning").length);
+    expect(json.summary.warnings).toBe(
+      f.findings.filter((x: { severity: string }) => x.severity === "warning").length,
+    );
   });
 
   test("error findings give exit 1", async () => {
@@ -77,7 +79,15 @@ describe("kensho CLI", () => {
     const { code, stdout } = await run(["--json", ...files]);
     expect(code).toBe(2);
     const json = JSON.parse(stdout);
-    expect(json.files.map((f: { ok: boolean }) => f.ok)).toEqual([false, true, false, false, false, false, false]);
+    expect(json.files.map((f: { ok: boolean }) => f.ok)).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(json.files[1].rows).toHaveLength(47);
     for (const f of json.files.filter((x: { ok: boolean }) => !x.ok)) {
       expect(f.rows).toEqual([]);
@@ -96,7 +106,12 @@ describe("kensho CLI", () => {
   });
 
   test("bad usage gives a Japanese message and exit 2", async () => {
-    for (const args of [["--bogus"], ["--on-track", "abc"], ["--nearly-on-track"], ["--on-track", "0.8", "--nearly-on-track", "0.9"]]) {
+    for (const args of [
+      ["--bogus"],
+      ["--on-track", "abc"],
+      ["--nearly-on-track"],
+      ["--on-track", "0.8", "--nearly-on-track", "0.9"],
+    ]) {
       const { code, stderr, stdout } = await run(args);
       expect(code).toBe(2);
       expect(stdout).toBe("");
@@ -115,9 +130,15 @@ describe("kensho CLI", () => {
   test("--department narrows rows and findings to one 担当課", async () => {
     const { stdout } = await run(["--json", "--department", "企業誘致課"]);
     const f = JSON.parse(stdout).files[0];
-    expect(f.rows.map((r: { department: string }) => r.department)).toEqual(["企業誘致課", "企業誘致課", "企業誘致課"]);
+    expect(f.rows.map((r: { department: string }) => r.department)).toEqual([
+      "企業誘致課",
+      "企業誘致課",
+      "企業誘致課",
+    ]);
     expect(f.findings.length).toBeGreaterThan(0);
-    expect(f.findings.every((x: { kpi: string }) => f.rows.some((r: { name: string }) => r.name === x.kpi))).toBe(true);
+    expect(
+      f.findings.every((x: { kpi: string }) => f.rows.some((r: { name: string }) => r.name === x.kpi)),
+    ).toBe(true);
   });
 
   test("shows progress on stderr only for several files in a terminal", async () => {
@@ -139,7 +160,10 @@ describe("kensho CLI", () => {
   });
 
   test("the installed bin runs end to end (built by npm ci / npm run build:cli)", () => {
-    const res = spawnSync(process.execPath, [path.join(ROOT, "bin", "kensho.js"), "--json"], { cwd: ROOT, encoding: "utf8" });
+    const res = spawnSync(process.execPath, [path.join(ROOT, "bin", "kensho.js"), "--json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(res.status).toBe(0);
     expect(JSON.parse(res.stdout).files[0].rows).toHaveLength(47);
   });
