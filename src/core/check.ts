@@ -11,15 +11,19 @@ import { DEFAULT_RULE } from "./model";
 import { SheetView } from "./sheetView";
 import { detectLayout } from "./layout/detectLayout";
 import { extractRows } from "./rows/extractRows";
-import { resolveDirection } from "./progress/direction";
+import { resolveDirection, type ResolvedDirection } from "./progress/direction";
 import { achievementRate } from "./progress/achievement";
 import { recogniseStatus, statusForRate } from "./progress/status";
 import { checkRow } from "./rules/rowRules";
 import { FILE_ERRORS } from "../i18n/findings";
 
 /** Direction, achievement rate and computed status of one row under a rule. */
-export function computeProgress(row: VerificationRow, rule: ProgressRule): CheckedRow {
-  const { direction, source } = resolveDirection(row.name, rule, row.values);
+export function computeProgress(
+  row: VerificationRow,
+  rule: ProgressRule,
+  directionOf: (row: VerificationRow) => ResolvedDirection = (r) => resolveDirection(r.name, rule, r.values),
+): CheckedRow {
+  const { direction, source } = directionOf(row);
   const result = achievementRate(direction, row.values.actual, row.values.target);
   const statusCell = row.cells.status?.cell;
   const statusText = statusCell
@@ -27,15 +31,15 @@ export function computeProgress(row: VerificationRow, rule: ProgressRule): Check
       ? statusCell.text
       : String(statusCell.value ?? "")
     : "";
-  return {
-    ...row,
+  // Rows are built fresh for each check, so the progress is added in place rather than copied.
+  return Object.assign(row, {
     direction,
     directionSource: source,
     achievement: result.rate,
     enteredStatus: statusText.trim() === "" ? null : (recogniseStatus(statusText) ?? statusText.trim()),
     computedStatus: result.rate === null ? null : statusForRate(result.rate, rule),
     noStatusReason: result.reason,
-  };
+  });
 }
 
 /** The most common fiscal year among the sheets (a stray older sheet does not decide it). */
@@ -52,6 +56,15 @@ export function checkWorkbook(grids: SheetGrid[], rule: ProgressRule = DEFAULT_R
   const layouts: SheetLayout[] = [];
   const rows: CheckedRow[] = [];
   const findings: Finding[] = [];
+  // The master and overrides decide most directions by name alone; look each name up once.
+  const byName = new Map<string, ResolvedDirection>();
+  const directionOf = (row: VerificationRow): ResolvedDirection => {
+    const known = byName.get(row.name);
+    if (known) return known;
+    const resolved = resolveDirection(row.name, rule, row.values);
+    if (resolved.source !== "inferred" && resolved.source !== null) byName.set(row.name, resolved);
+    return resolved;
+  };
   for (const grid of grids) {
     const view = new SheetView(grid);
     const layout = detectLayout(view);
@@ -59,7 +72,7 @@ export function checkWorkbook(grids: SheetGrid[], rule: ProgressRule = DEFAULT_R
     layouts.push(layout);
     const ctx = { fiscalYear: layout.fiscalYear };
     for (const row of extractRows(view, layout)) {
-      const checked = computeProgress(row, rule);
+      const checked = computeProgress(row, rule, directionOf);
       rows.push(checked);
       findings.push(...checkRow(checked, ctx));
     }

@@ -1,5 +1,8 @@
 import type { CellArea, RawCell, SheetGrid } from "./model";
 
+/** Excel has at most 16,384 columns, so this numeric key is unique and allocation-free. */
+const cellKey = (row: number, col: number) => row * 16384 + col;
+
 const EMPTY: RawCell = { value: null, text: "", format: "General" };
 
 /** Read access to a SheetGrid in absolute coordinates, resolving merged cells to their anchor. */
@@ -8,7 +11,7 @@ export class SheetView {
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
-  private readonly mergeByCell = new Map<string, CellArea>();
+  private readonly mergeByCell = new Map<number, CellArea>();
   private readonly hidden: Set<number>;
 
   constructor(readonly grid: SheetGrid) {
@@ -22,7 +25,7 @@ export class SheetView {
       const bottom = Math.min(m.bottom, this.lastRow);
       const right = Math.min(m.right, this.lastCol);
       for (let r = m.top; r <= bottom; r++) {
-        for (let c = m.left; c <= right; c++) this.mergeByCell.set(`${r},${c}`, m);
+        for (let c = m.left; c <= right; c++) this.mergeByCell.set(cellKey(r, c), m);
       }
     }
     this.hidden = new Set(grid.hiddenRows);
@@ -42,7 +45,7 @@ export class SheetView {
 
   /** The merged area that covers this cell, if any. */
   mergeAt(row: number, col: number): CellArea | null {
-    return this.mergeByCell.get(`${row},${col}`) ?? null;
+    return this.mergeByCell.size === 0 ? null : (this.mergeByCell.get(cellKey(row, col)) ?? null);
   }
 
   /** The cell as staff see it: inside a merged area, the anchor's content and position. */
@@ -52,11 +55,15 @@ export class SheetView {
     return { cell: this.ownCell(row, col), row, col };
   }
 
-  /** Displayed text of a cell (merge-resolved), or "" when blank. */
+  /** Displayed text of a cell (merge-resolved), or "" when blank. Allocation-free: it runs per cell. */
   text(row: number, col: number): string {
-    const { cell } = this.cell(row, col);
-    if (cell.text !== "") return cell.text;
-    return cell.value === null ? "" : String(cell.value);
+    const m = this.mergeAt(row, col);
+    const i = (m ? m.top : row) - this.grid.originRow;
+    const j = (m ? m.left : col) - this.grid.originCol;
+    const t = this.grid.texts[i]?.[j];
+    if (t) return t;
+    const v = this.grid.values[i]?.[j];
+    return v === null || v === undefined ? "" : String(v);
   }
 
   isRowHidden(row: number): boolean {

@@ -7,17 +7,20 @@ export function labelKey(text: string): string {
 
 /** A name as staff wrote it, with the cell's line breaks (and the spaces around them) removed. */
 export function cleanName(text: string): string {
+  if (!text.includes("\n") && !text.includes("\r") && text === text.trim()) return text;
   return text.replace(/\s*[\r\n]+\s*/g, "").replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
 }
 
 /** True for text that is empty or white space of any width. */
 export function isBlankText(text: string): boolean {
-  return /^[\s\u3000]*$/.test(text);
+  // String.prototype.trim removes every Unicode space, the full-width U+3000 included.
+  return text.trim() === "";
 }
 
 const DASHES = /^[-－ー—―‐−~〜]$/;
 
 /** True for the placeholder staff write for "none": a single dash of any width. */
 export function isDash(text: string): boolean {
+  if (text.length > 8) return false;
   return DASHES.test(text.replace(/[\s\u3000]+/g, ""));
 }

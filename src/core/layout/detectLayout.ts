@@ -25,6 +25,19 @@ function labelsOnRow(view: SheetView, row: number): LabelledColumn[] {
   return out;
 }
 
+/** Cheap pre-check before labelling every cell: a header row names the status and an actual. */
+function mayBeHeader(view: SheetView, row: number): boolean {
+  let status = false;
+  let actual = false;
+  for (let c = view.firstCol; c <= view.lastCol && !(status && actual); c++) {
+    const t = view.text(row, c);
+    if (t === "") continue;
+    status ||= t.includes("進捗状況") || /進\s*捗\s*状\s*況/.test(t);
+    actual ||= t.includes("実績");
+  }
+  return status && actual;
+}
+
 function isHeaderRow(labels: LabelledColumn[]): boolean {
   const distinct = new Set(labels.map((l) => l.meaning));
   return distinct.size >= MIN_HEADER_FIELDS && CORE_FIELDS.every((f) => distinct.has(f));
@@ -107,6 +120,10 @@ export function detectLayout(view: SheetView): SheetLayout {
   let fiscalYear: string | null = null;
   let r = view.firstRow;
   while (r <= view.lastRow) {
+    if (!mayBeHeader(view, r)) {
+      r++;
+      continue;
+    }
     const labels = labelsOnRow(view, r);
     if (!isHeaderRow(labels)) {
       r++;

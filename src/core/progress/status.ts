@@ -15,6 +15,8 @@ export function statusForRate(
 
 /** The status word staff meant, tolerant of stray spaces and full-width forms; null if not one of the three. */
 export function recogniseStatus(text: string): StatusWord | null {
+  const exact = STATUS_WORDS.find((w) => w === text);
+  if (exact) return exact;
   const key = labelKey(text);
   return STATUS_WORDS.find((w) => w === key) ?? null;
 }

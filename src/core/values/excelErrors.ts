@@ -24,6 +24,8 @@ const CODES: ReadonlySet<string> = new Set(EXCEL_ERROR_CODES);
 
 /** The canonical error literal when `text` is one (full-width or lower case accepted), else null. */
 export function excelErrorCode(text: string): ExcelErrorCode | null {
+  // Every error literal starts with "#" (or its full-width form); most cells can skip normalising.
+  if (!text.includes("#") && !text.includes("＃")) return null;
   const t = normalizeValueText(text).toUpperCase();
   return CODES.has(t) ? (t as ExcelErrorCode) : null;
 }
