@@ -1,6 +1,6 @@
 import type { CheckedRow, Finding, Severity } from "../core/model";
 import { CLI_TEXT } from "../i18n/cli";
-import { FILE_ERRORS, SEVERITY_LABELS, formatRate } from "../i18n/findings";
+import { DIRECTION_LABELS, FILE_ERRORS, SEVERITY_LABELS, formatRate } from "../i18n/findings";
 import type { FileResult } from "./checkFile";
 
 function countBy(findings: Finding[]): Record<Severity, number> {
@@ -19,9 +19,13 @@ const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
 function rowLine(row: CheckedRow): string {
   const rate = row.achievement === null ? CLI_TEXT.noValue : formatRate(row.achievement);
   const where = CLI_TEXT.where(row.sheet, row.row) + (row.hidden ? CLI_TEXT.hiddenMark : "");
+  const direction = row.direction
+    ? CLI_TEXT.direction(DIRECTION_LABELS[row.direction], row.directionSource === "inferred")
+    : CLI_TEXT.noValue;
   return CLI_TEXT.rowLine(
     where,
     row.name,
+    direction,
     rate,
     row.enteredStatus ?? CLI_TEXT.noValue,
     row.computedStatus ?? CLI_TEXT.noValue,

@@ -34,8 +34,16 @@ export const CLI_TEXT = {
     `  進捗状況: 入力と計算が一致 ${same}行　異なる ${differ}行　計算できない ${none}行`,
   departmentHeading: (dept: string, rows: number, counts: string) => `  ◆ ${dept}（${rows}行）　${counts}`,
   noDepartment: "（担当課未入力）",
-  rowLine: (where: string, name: string, rate: string, entered: string, computed: string) =>
-    `    ${where}  ${name}　達成率 ${rate}　入力「${entered}」　計算「${computed}」`,
+  rowLine: (
+    where: string,
+    name: string,
+    direction: string,
+    rate: string,
+    entered: string,
+    computed: string,
+  ) => `    ${where}  ${name}　${direction}　達成率 ${rate}　入力「${entered}」　計算「${computed}」`,
+  direction: (label: string, inferred: boolean) =>
+    `${label}${inferred ? "（基準値と最終目標値から推定）" : ""}`,
   hiddenMark: "［非表示の行］",
   noValue: "－",
   findingLine: (severity: string, cell: string, message: string) => `      [${severity}] ${cell}: ${message}`,
