@@ -20,6 +20,12 @@ export default tseslint.config(
     },
   },
   {
+    // eslint-plugin-office-addins re-applies eslint:recommended after typescript-eslint; in TypeScript
+    // the compiler already checks undefined names and typescript-eslint checks unused variables.
+    files: ["**/*.{ts,tsx}"],
+    rules: { "no-undef": "off", "no-unused-vars": "off" },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

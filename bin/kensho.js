@@ -6,7 +6,9 @@ try {
   ({ main } = require("../dist/cli/src/cli/main.js"));
 } catch (err) {
   if (err && err.code === "MODULE_NOT_FOUND") {
-    process.stderr.write("kensho はまだビルドされていません。`npm ci` または `npm run build:cli` を実行してください。\n");
+    process.stderr.write(
+      "kensho はまだビルドされていません。`npm ci` または `npm run build:cli` を実行してください。\n",
+    );
     process.exit(2);
   }
   throw err;

@@ -94,6 +94,7 @@ async function startDemo({ port = 3001, host = "127.0.0.1", sample = DEFAULT_SAM
     const url = new URL(req.url || "/", "http://x");
     const p = decodeURIComponent(url.pathname);
     if (p === "/" || p === "/index.html") return send(res, 200, TYPES[".html"], DEMO_PAGE);
+    if (p === "/favicon.ico") return send(res, 204, "text/plain", "");
     if (p === "/grids.js") return send(res, 200, TYPES[".js"], gridsJs);
     if (p === "/taskpane.html") {
       // The real page loads office.js from Microsoft's CDN; here it gets the fake instead.

@@ -1,0 +1,154 @@
+// Every string the task pane shows, in one place. Japanese only here; the pane code holds none.
+import type { Direction, Severity } from "../core/model";
+
+const severityLabel: Record<Severity, string> = {
+  error: "エラー",
+  warning: "警告",
+  info: "情報",
+};
+
+const directionLabel: Record<Direction, string> = {
+  increase: "増加",
+  decrease: "減少",
+  maintain: "維持",
+};
+
+const directionSourceLabel = {
+  settings: "設定",
+  master: "戦略",
+  inferred: "推定",
+} as const;
+
+export const t = {
+  appTitle: "効果検証チェック",
+  loading: "準備しています…",
+  notInExcel: {
+    title: "Excel で開いてください",
+    body: "この作業ウィンドウは Excel のアドインです。Excel で効果検証シートを開き、リボンの「効果検証チェック」から起動してください。",
+  },
+  tabs: {
+    check: "検証",
+    progress: "進捗状況",
+    settings: "設定",
+  },
+  actions: {
+    check: "検証する",
+    checking: "検証しています…",
+    recheck: "再検証する",
+    clearFlags: "フラグを消す",
+    applyRow: "進捗状況を適用",
+    applyAll: "差異のある行をすべて適用",
+    undo: "元に戻す",
+    addDropdown: "進捗状況セルにドロップダウンを追加",
+    saveSettings: "設定を保存",
+    resetSettings: "既定値に戻す",
+  },
+  summary: {
+    heading: "検証結果",
+    fiscalYear: "年度",
+    fiscalYearUnknown: "不明",
+    sheets: "シート",
+    rows: "行",
+    readLine: (sheets: number, rows: number): string => `${sheets}シート・${rows}行を読み取りました`,
+    count: (severity: Severity, n: number): string => `${severityLabel[severity]} ${n}件`,
+    filtered: (department: string): string => `担当課「${department}」の行のみ表示しています`,
+    noFindings: "指摘事項はありません。",
+    notYetChecked: "「検証する」を押すと、開いているブックの効果検証シートを確認します。",
+    liveOn: "編集すると自動で再検証します。",
+  },
+  severity: severityLabel,
+  severityPlural: {
+    error: "エラー",
+    warning: "警告",
+    info: "情報",
+  } as Record<Severity, string>,
+  findings: {
+    heading: "指摘事項",
+    groupBy: "表示順",
+    groupByKpi: "指標ごと",
+    groupBySeverity: "重要度ごと",
+    wholeSheet: "シート全体",
+    goToCell: (sheet: string, cell: string): string => `${sheet}!${cell} を選択`,
+    location: (sheet: string, cell: string): string => `${sheet} ${cell}`,
+    rowLabel: (sheet: string, row: number): string => `${sheet} ${row}行目`,
+    count: (n: number): string => `${n}件`,
+  },
+  filter: {
+    label: "担当課",
+    all: "すべて",
+  },
+  progress: {
+    heading: "進捗状況",
+    intro:
+      "算出した進捗状況と入力された進捗状況を比べます。「適用」を押したときだけ、ブックの進捗状況セルに書き込みます。",
+    entered: "入力",
+    computed: "算出",
+    achievement: "達成率",
+    direction: "方向",
+    none: "(なし)",
+    notComputed: "算出できません",
+    differs: "差異あり",
+    differingCount: (n: number): string => `差異のある行: ${n}行`,
+    noDiffering: "差異のある行はありません。",
+    noRows: "表示する行がありません。",
+    onlyDiffering: "差異のある行のみ表示",
+    rowMeta: (where: string, department: string | null): string =>
+      department ? `${where} ・ ${department}` : where,
+    applied: (n: number): string => `${n}件の進捗状況を書き込みました。「元に戻す」で戻せます。`,
+    undone: "書き込む前の値に戻しました。",
+    nothingToUndo: "元に戻す書き込みはありません。",
+    dropdownAdded: (n: number): string => `${n}個の進捗状況セルにドロップダウンを追加しました。`,
+    noStatusCell: "進捗状況セルが見つかりません",
+    applyRowLabel: (name: string): string => `進捗状況を適用: ${name}`,
+  },
+  direction: directionLabel,
+  directionSource: directionSourceLabel as Record<keyof typeof directionSourceLabel, string>,
+  directionAuto: "自動",
+  settings: {
+    heading: "設定",
+    intro: "設定はブックに保存され、ブックと一緒に配布されます。",
+    onTrack: "順調に進捗 (達成率の下限)",
+    nearlyOnTrack: "概ね順調に進捗 (達成率の下限)",
+    thresholdHint: "1.00 = 100%",
+    directions: "指標ごとの方向",
+    directionsHint:
+      "「自動」は戦略の記載または基準値と目標値から判断します。検証すると指標の一覧が表示されます。",
+    noKpis: "検証すると、ここに指標の一覧が表示されます。",
+    saved: "設定を保存しました。",
+    savedRechecked: "設定を保存し、再検証しました。",
+    invalidNumber: "数値を入力してください。",
+    invalidRange: "0 より大きく、「順調に進捗」の下限以下の数値を入力してください。",
+    invalidOnTrack: "0 より大きい数値を入力してください。",
+    dropdownOption: "進捗状況セルにドロップダウンを追加",
+    dropdownHint: "進捗状況セルで3つの語から選べるようにします。",
+  },
+  flags: {
+    cleared: "フラグを消しました。",
+    written: (n: number): string => `${n}個のセルにフラグを付けました。`,
+    joiner: "\n",
+  },
+  unavailable: {
+    heading: "この Office では使えない機能",
+    liveRecheck: "編集時の自動再検証 (Excel API 1.7 以降が必要です)。「検証する」で手動で検証してください。",
+    messagesInPane: "セルへのメモ・コメント。メッセージはこの作業ウィンドウに表示されます。",
+    dropdown: "進捗状況セルのドロップダウン (Excel API 1.8 以降が必要です)。",
+    version: (v: string): string => `Excel API ${v}`,
+  },
+  errors: {
+    noVerificationSheet: "このブックに効果検証シートが見つかりません。",
+    noVerificationSheetHint:
+      "「重要業績評価指標 (KPI) 名称」「実績値」「進捗状況」などの見出しがあるシートを開いてから、もう一度「検証する」を押してください。",
+    unreadable: "ブックを読み取れませんでした。",
+    sheetProtected: "シートが保護されているため書き込めません。",
+    sheetProtectedHint: "「校閲」→「シート保護の解除」で保護を解除してから、もう一度お試しください。",
+    apiUnsupported: "この Office ではこの操作に対応していません。",
+    payloadTooLarge: "一度に送るデータが大きすぎます。シートを分けてお試しください。",
+    unknown: "処理中に問題が発生しました。",
+    details: (msg: string): string => `詳細: ${msg}`,
+    dismiss: "閉じる",
+  },
+  // Half-up on the printed digit: 0.9235 shows as 92.4%, not the binary-float 92.3%.
+  percent: (rate: number): string => `${(Math.round(rate * 1000 + 1e-6) / 10).toFixed(1)}%`,
+} as const;
+
+export type TaskpaneStrings = typeof t;

@@ -1,0 +1,213 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  type Theme,
+} from "@fluentui/react-components";
+import type { Severity, WorkbookCheck } from "../core/model";
+import {
+  countBySeverity,
+  departmentsOf,
+  findingsInFilter,
+  rowsInFilter,
+  type TaskpaneController,
+} from "./controller";
+import { FindingsList } from "./components/Findings";
+import { ProgressSection } from "./components/Progress";
+import { SettingsSection } from "./components/Settings";
+import { NoticeBar, SupportNotice } from "./components/Notices";
+import { t } from "../i18n/taskpane";
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  summary: {
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+  },
+  summaryHeading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  counts: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", margin: 0, padding: 0, listStyleType: "none" },
+  count: { fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorNeutralForeground1 },
+  muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+type TabKey = "check" | "progress" | "settings";
+
+function Summary(props: { check: WorkbookCheck; department: string | null; live: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const { check } = props;
+  const counts = countBySeverity(findingsInFilter(check, props.department));
+  return (
+    <section className={styles.summary} aria-labelledby="kensho-summary-heading" data-testid="summary">
+      <h2 id="kensho-summary-heading" className={styles.summaryHeading}>
+        {t.summary.heading}
+      </h2>
+      <div>
+        {t.summary.fiscalYear}: <span data-testid="fiscal-year">{check.fiscalYear ?? t.summary.fiscalYearUnknown}</span>
+      </div>
+      <div data-testid="read-line">{t.summary.readLine(check.sheets.length, check.rows.length)}</div>
+      <ul className={styles.counts}>
+        {SEVERITIES.map((s) => (
+          <li key={s} className={`${styles.count} ${styles[s]}`} data-testid={`count-${s}`}>
+            {t.summary.count(s, counts[s])}
+          </li>
+        ))}
+      </ul>
+      {props.department ? <div className={styles.muted}>{t.summary.filtered(props.department)}</div> : null}
+      {props.live ? <div className={styles.muted}>{t.summary.liveOn}</div> : null}
+    </section>
+  );
+}
+
+export function App(props: { controller: TaskpaneController; theme: Theme }): React.JSX.Element {
+  const { controller } = props;
+  const state = React.useSyncExternalStore(controller.subscribe, controller.getState);
+  const styles = useStyles();
+  const [tab, setTab] = React.useState<TabKey>("check");
+  const { check, host } = state;
+
+  const departments = React.useMemo(() => departmentsOf(check), [check]);
+  const rows = React.useMemo(() => rowsInFilter(check, state.departmentFilter), [check, state.departmentFilter]);
+  const findings = React.useMemo(
+    () => findingsInFilter(check, state.departmentFilter),
+    [check, state.departmentFilter],
+  );
+  const kpis = React.useMemo(() => [...new Set((check?.rows ?? []).map((r) => r.name))], [check]);
+  const checking = state.phase === "checking";
+  const usable = host !== null && !check?.fileError;
+
+  return (
+    <FluentProvider theme={props.theme}>
+      <main className={styles.root}>
+        <h1 className={styles.title}>{t.appTitle}</h1>
+        {state.phase === "starting" ? <Spinner size="small" label={t.loading} /> : null}
+        {host ? <SupportNotice support={host.support} /> : null}
+        {/* Polite live region: outcomes are announced without stealing focus. */}
+        <div aria-live="polite">
+          {state.notice ? <NoticeBar notice={state.notice} onDismiss={() => controller.dismissNotice()} /> : null}
+        </div>
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            disabled={!host || checking}
+            onClick={() => void controller.check()}
+            data-testid="check-button"
+          >
+            {checking ? t.actions.checking : check ? t.actions.recheck : t.actions.check}
+          </Button>
+          <Button disabled={!host || state.busy || !check} onClick={() => void controller.clearFlags()}>
+            {t.actions.clearFlags}
+          </Button>
+        </div>
+        {checking ? <Spinner size="tiny" label={t.actions.checking} /> : null}
+
+        {check?.fileError ? (
+          <MessageBar intent="error" layout="multiline" data-testid="file-error">
+            <MessageBarBody>
+              <MessageBarTitle>
+                {check.fileError.code === "no-verification-sheet" ? t.errors.noVerificationSheet : t.errors.unreadable}
+              </MessageBarTitle>
+              <div>{check.fileError.code === "no-verification-sheet" ? t.errors.noVerificationSheetHint : check.fileError.message}</div>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+
+        {check && usable ? (
+          <>
+            {departments.length > 0 ? (
+              <Field label={t.filter.label}>
+                <Select
+                  value={state.departmentFilter ?? ""}
+                  data-testid="department-filter"
+                  onChange={(_e, d) => void controller.setDepartmentFilter(d.value || null)}
+                >
+                  <option value="">{t.filter.all}</option>
+                  {departments.map((d) => (
+                    <option key={d} value={d}>
+                      {d}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : null}
+            <Summary check={check} department={state.departmentFilter} live={state.live} />
+          </>
+        ) : null}
+
+        {host && (usable || !check) ? (
+          <>
+            <TabList
+              selectedValue={tab}
+              onTabSelect={(_e, d) => setTab(d.value as TabKey)}
+              size="small"
+              aria-label={t.appTitle}
+            >
+              <Tab value="check" id="kensho-tab-check">
+                {t.tabs.check}
+              </Tab>
+              <Tab value="progress" id="kensho-tab-progress">
+                {t.tabs.progress}
+              </Tab>
+              <Tab value="settings" id="kensho-tab-settings">
+                {t.tabs.settings}
+              </Tab>
+            </TabList>
+            <div role="tabpanel" aria-labelledby={`kensho-tab-${tab}`} className={styles.panel}>
+              {tab === "check" && check ? (
+                <FindingsList
+                  findings={findings}
+                  groupBy={state.groupBy}
+                  onGroupBy={(g) => controller.setGroupBy(g)}
+                  onSelect={(cell) => void controller.select(cell)}
+                />
+              ) : null}
+              {tab === "progress" && check ? (
+                <ProgressSection
+                  rows={rows}
+                  busy={state.busy}
+                  canUndo={state.canUndo}
+                  support={host.support}
+                  onApply={(r) => void controller.applyStatuses(r)}
+                  onUndo={() => void controller.undo()}
+                  onAddDropdown={(r) => void controller.addStatusDropdown(r)}
+                />
+              ) : null}
+              {tab !== "settings" && !check ? <Text className={styles.muted}>{t.summary.notYetChecked}</Text> : null}
+              {tab === "settings" ? (
+                <SettingsSection rule={state.rule} kpis={kpis} busy={state.busy} onSave={(r) => void controller.saveRule(r)} />
+              ) : null}
+            </div>
+          </>
+        ) : null}
+      </main>
+    </FluentProvider>
+  );
+}

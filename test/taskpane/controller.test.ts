@@ -1,0 +1,59 @@
+import {
+  flagsFromFindings,
+  sanitizeRule,
+  validateRuleInput,
+  noticeFromError,
+} from "../../src/taskpane/controller";
+import { HostError } from "../../src/adapters/excel/workbookHost";
+import { t } from "../../src/i18n/taskpane";
+import { finding } from "./stubs";
+
+describe("controller helpers", () => {
+  test("flagsFromFindings keeps one flag per cell with the worst severity and distinct messages", () => {
+    const flags = flagsFromFindings([
+      finding({ sheet: "A", cell: "B2", row: 2, severity: "info", message: "x" }),
+      finding({ sheet: "A", cell: "B2", row: 2, severity: "warning", message: "y" }),
+      finding({ sheet: "A", cell: "B2", row: 2, severity: "warning", message: "y" }),
+      finding({ sheet: "B", cell: "B2", row: 2, severity: "info", message: "z" }),
+    ]);
+    expect(flags).toEqual([
+      { sheet: "A", address: "B2", severity: "warning", message: "x\ny" },
+      { sheet: "B", address: "B2", severity: "info", message: "z" },
+    ]);
+  });
+
+  test.each([
+    ["1", "0.85", true],
+    ["1.0", "1.0", true],
+    ["１．０", "０.８", true],
+    ["0.8", "0.85", false],
+    ["0", "0", false],
+    ["", "0.5", false],
+    ["1", "-0.1", false],
+    ["1e3", "0.5", false],
+  ])("validateRuleInput(%s, %s) ok=%s", (onTrack, nearly, ok) => {
+    const r = validateRuleInput({ onTrack, nearlyOnTrack: nearly });
+    expect(r.onTrack !== undefined).toBe(ok);
+  });
+
+  test("sanitizeRule falls back to the default for anything malformed", () => {
+    expect(sanitizeRule(null)).toEqual({ onTrack: 1, nearlyOnTrack: 0.85, directionOverrides: {} });
+    expect(sanitizeRule({ onTrack: 0.5, nearlyOnTrack: 0.9 })).toEqual({
+      onTrack: 1,
+      nearlyOnTrack: 0.85,
+      directionOverrides: {},
+    });
+    expect(
+      sanitizeRule({ onTrack: "1", nearlyOnTrack: 0.7, directionOverrides: { a: "maintain", b: 3 } }),
+    ).toEqual({
+      onTrack: 1,
+      nearlyOnTrack: 0.7,
+      directionOverrides: { a: "maintain" },
+    });
+  });
+
+  test("noticeFromError names a protected sheet", () => {
+    expect(noticeFromError(new HostError("sheet-protected", "x")).title).toBe(t.errors.sheetProtected);
+    expect(noticeFromError(new Error("boom")).title).toBe(t.errors.unknown);
+  });
+});

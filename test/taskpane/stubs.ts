@@ -1,0 +1,226 @@
+// In-memory WorkbookHost and canned check results for the task pane's component tests.
+import type { CheckedRow, Finding, ParsedValue, SheetGrid, WorkbookCheck } from "../../src/core/model";
+import type {
+  CellChange,
+  CellEdit,
+  CellFlag,
+  CellLocation,
+  HostSupport,
+  WorkbookHost,
+} from "../../src/adapters/excel/workbookHost";
+
+export const FULL_SUPPORT: HostSupport = {
+  excelApi: "1.18",
+  onChanged: true,
+  dataValidation: true,
+  comments: true,
+  mergedAreas: true,
+  notes: true,
+};
+
+export const OLD_SUPPORT: HostSupport = {
+  excelApi: "1.4",
+  onChanged: false,
+  dataValidation: false,
+  comments: false,
+  mergedAreas: false,
+  notes: false,
+};
+
+export class StubHost implements WorkbookHost {
+  settings = new Map<string, unknown>();
+  grids: SheetGrid[] = [grid("1-1"), grid("2-1")];
+  flags: CellFlag[] = [];
+  edits: CellEdit[][] = [];
+  selected: CellLocation[] = [];
+  dropdowns: CellLocation[][] = [];
+  readCalls: (string[] | undefined)[] = [];
+  clearCalls = 0;
+  undoCalls = 0;
+  changeHandler: ((changes: CellChange[]) => void) | null = null;
+  /** Set to make the next write fail like a protected sheet. */
+  failWrites: Error | null = null;
+
+  constructor(readonly support: HostSupport = FULL_SUPPORT) {}
+
+  async readSheets(names?: string[]): Promise<SheetGrid[]> {
+    this.readCalls.push(names);
+    return names ? this.grids.filter((g) => names.includes(g.name)) : this.grids;
+  }
+  async writeFlags(flags: CellFlag[]): Promise<void> {
+    this.flags = flags;
+  }
+  async clearFlags(): Promise<void> {
+    this.clearCalls++;
+    this.flags = [];
+  }
+  async writeValues(edits: CellEdit[]): Promise<void> {
+    if (this.failWrites) throw this.failWrites;
+    this.edits.push(edits);
+  }
+  async undoLastEdit(): Promise<boolean> {
+    this.undoCalls++;
+    return this.edits.pop() !== undefined;
+  }
+  canUndo(): boolean {
+    return this.edits.length > 0;
+  }
+  async addStatusDropdown(cells: CellLocation[]): Promise<void> {
+    this.dropdowns.push(cells);
+  }
+  async select(cell: CellLocation): Promise<void> {
+    this.selected.push(cell);
+  }
+  loadSetting<T>(key: string): T | null {
+    return (this.settings.get(key) as T | undefined) ?? null;
+  }
+  async saveSetting(key: string, value: unknown): Promise<void> {
+    this.settings.set(key, value);
+  }
+  async onCellsChanged(handler: (changes: CellChange[]) => void): Promise<() => Promise<void>> {
+    this.changeHandler = handler;
+    return async () => {
+      this.changeHandler = null;
+    };
+  }
+}
+
+export function grid(name: string): SheetGrid {
+  return {
+    name,
+    originRow: 0,
+    originCol: 0,
+    values: [],
+    texts: [],
+    formats: [],
+    merges: [],
+    hiddenRows: [],
+    hiddenCols: [],
+  };
+}
+
+const blank: ParsedValue = {
+  kind: "blank",
+  raw: "",
+  number: null,
+  unit: null,
+  parts: [],
+  category: null,
+  period: null,
+  remark: null,
+  errorCode: null,
+};
+
+export function row(p: Partial<CheckedRow> & { sheet: string; row: number; name: string }): CheckedRow {
+  const statusAddress = `L${p.row}`;
+  return {
+    kind: "KPI",
+    hidden: false,
+    goal: null,
+    subGoal: null,
+    measure: null,
+    department: null,
+    cells: {
+      status: {
+        row: p.row - 1,
+        col: 11,
+        address: statusAddress,
+        cell: { value: p.enteredStatus ?? null, text: p.enteredStatus ?? "", format: "General" },
+      },
+    },
+    values: { baseline: blank, previous: blank, actual: blank, target: blank, finalTarget: blank },
+    direction: "increase",
+    directionSource: "inferred",
+    achievement: null,
+    enteredStatus: null,
+    computedStatus: null,
+    noStatusReason: null,
+    ...p,
+  };
+}
+
+export function finding(p: Partial<Finding> & { sheet: string; cell: string; row: number }): Finding {
+  return { code: "missing-actual", severity: "error", kpi: null, message: "メッセージ", ...p };
+}
+
+/** Three rows on two sheets, two 担当課, one status that differs from the computed one. */
+export function sampleCheck(): WorkbookCheck {
+  const rows = [
+    row({
+      sheet: "1-1",
+      row: 6,
+      kind: "数値目標",
+      name: "新規求人数",
+      department: "商工労働課",
+      achievement: 0.9235,
+      enteredStatus: "順調に進捗",
+      computedStatus: "概ね順調に進捗",
+    }),
+    row({
+      sheet: "1-1",
+      row: 8,
+      name: "新技術・新製品等の開発数",
+      department: "商工労働課",
+      achievement: 0.5,
+      enteredStatus: "進捗の遅れ",
+      computedStatus: "進捗の遅れ",
+    }),
+    row({
+      sheet: "2-1",
+      row: 7,
+      name: "観光入込客数",
+      department: "文化観光課",
+      achievement: 1.2,
+      enteredStatus: "順調に進捗",
+      computedStatus: "順調に進捗",
+    }),
+  ];
+  const findings = [
+    finding({
+      code: "status-mismatch",
+      severity: "warning",
+      sheet: "1-1",
+      cell: "L6",
+      row: 6,
+      kpi: "新規求人数",
+      message: "進捗状況が算出結果と異なります",
+    }),
+    finding({
+      code: "missing-delay-reason",
+      severity: "error",
+      sheet: "1-1",
+      cell: "M8",
+      row: 8,
+      kpi: "新技術・新製品等の開発数",
+      message: "遅れの理由を記入してください",
+    }),
+    finding({
+      code: "unit-mismatch",
+      severity: "warning",
+      sheet: "1-1",
+      cell: "M8",
+      row: 8,
+      kpi: "新技術・新製品等の開発数",
+      message: "単位が目標値と異なります",
+    }),
+    finding({
+      code: "unexpected-delay-reason",
+      severity: "info",
+      sheet: "2-1",
+      cell: "M7",
+      row: 7,
+      kpi: "観光入込客数",
+      message: "理由が記入されていますが、遅れではありません",
+    }),
+  ];
+  return {
+    fiscalYear: "令和5年度",
+    sheets: [
+      { sheet: "1-1", blocks: [], fiscalYear: "令和5年度" },
+      { sheet: "2-1", blocks: [], fiscalYear: "令和5年度" },
+    ],
+    rows,
+    findings,
+    fileError: null,
+  };
+}
