@@ -38,6 +38,21 @@ export interface SheetGrid {
   hiddenCols: number[];
 }
 
+/** A sheet with nothing on it (an empty used range). */
+export function emptySheetGrid(name: string): SheetGrid {
+  return {
+    name,
+    originRow: 0,
+    originCol: 0,
+    values: [],
+    texts: [],
+    formats: [],
+    merges: [],
+    hiddenRows: [],
+    hiddenCols: [],
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parsed values
 

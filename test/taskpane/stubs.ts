@@ -1,5 +1,13 @@
 // In-memory WorkbookHost and canned check results for the task pane's component tests.
-import type { CheckedRow, Finding, ParsedValue, SheetGrid, WorkbookCheck } from "../../src/core/model";
+import {
+  emptySheetGrid,
+  type CheckedRow,
+  type Finding,
+  type ParsedValue,
+  type SheetGrid,
+  type WorkbookCheck,
+} from "../../src/core/model";
+import { emptyValue } from "../../src/core/values/parseText";
 import type {
   CellChange,
   CellEdit,
@@ -85,31 +93,9 @@ export class StubHost implements WorkbookHost {
   }
 }
 
-export function grid(name: string): SheetGrid {
-  return {
-    name,
-    originRow: 0,
-    originCol: 0,
-    values: [],
-    texts: [],
-    formats: [],
-    merges: [],
-    hiddenRows: [],
-    hiddenCols: [],
-  };
-}
+export const grid = emptySheetGrid;
 
-const blank: ParsedValue = {
-  kind: "blank",
-  raw: "",
-  number: null,
-  unit: null,
-  parts: [],
-  category: null,
-  period: null,
-  remark: null,
-  errorCode: null,
-};
+const blank: ParsedValue = emptyValue("");
 
 export function row(p: Partial<CheckedRow> & { sheet: string; row: number; name: string }): CheckedRow {
   const statusAddress = `L${p.row}`;

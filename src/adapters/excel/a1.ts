@@ -1,22 +1,9 @@
 // A1-address helpers shared by the Office.js host and the fake. Pure string work, no Office types.
 import type { CellArea } from "../../core/model";
+import { a1 as cellAddress, parseA1 } from "../../core/address";
 
-/** 0-based column index -> letters (0 -> "A", 26 -> "AA"). */
-export function columnLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** 0-based row/column -> "B3". */
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
+// Cell addresses are the core's; this file adds the range and sheet-qualified forms Office.js uses.
+export { columnLetters, a1 as cellAddress } from "../../core/address";
 
 /** A 0-based inclusive area -> "A1:C3" (or "A1" for a single cell). */
 export function areaAddress(area: CellArea): string {
@@ -32,21 +19,11 @@ export function stripSheet(address: string): string {
   return bang >= 0 ? address.slice(bang + 1) : address;
 }
 
-const CELL_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
-
-function parseCell(ref: string): { row: number; col: number } | null {
-  const m = CELL_RE.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
 /** "Sheet1!B2:D4", "B2" -> 0-based area; null for whole rows/columns or garbage. */
 export function parseArea(address: string): CellArea | null {
   const [a, b] = stripSheet(address.trim()).split(":");
-  const start = parseCell(a);
-  const end = b === undefined ? start : parseCell(b);
+  const start = parseA1(a);
+  const end = b === undefined ? start : parseA1(b);
   if (!start || !end) return null;
   return {
     top: Math.min(start.row, end.row),

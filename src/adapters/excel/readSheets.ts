@@ -9,7 +9,7 @@
 // Excel on the web caps a whole batch (request and response) at 5 MB, so splitting a range into
 // several proxies inside one sync does not help; only when Excel reports the payload limit do we
 // fall back to one sync per row chunk (a path that exists for pathological workbooks only).
-import type { CellArea, CellValue, SheetGrid } from "../../core/model";
+import { emptySheetGrid, type CellArea, type CellValue, type SheetGrid } from "../../core/model";
 import { parseAreas } from "./a1";
 import { isPayloadError, toHostError } from "./errors";
 import { observedFill, type FillSpec } from "./flagPlan";
@@ -72,20 +72,6 @@ function toCellValue(v: unknown): CellValue {
   if (v === "" || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null) return v;
   return String(v);
-}
-
-function emptyGrid(name: string): SheetGrid {
-  return {
-    name,
-    originRow: 0,
-    originCol: 0,
-    values: [],
-    texts: [],
-    formats: [],
-    merges: [],
-    hiddenRows: [],
-    hiddenCols: [],
-  };
 }
 
 /** Rows and columns of the used range that no visible area covers. */
@@ -197,7 +183,7 @@ async function readWhole(
     const shape = queueShape(used, support);
     return (): { grid: SheetGrid; fills: SheetFills | null } => {
       if (used.isNullObject)
-        return { grid: emptyGrid(name), fills: props && { originRow: 0, originCol: 0, cells: [] } };
+        return { grid: emptySheetGrid(name), fills: props && { originRow: 0, originCol: 0, cells: [] } };
       const grid = gridFrom(name, used, used.values, used.text, used.numberFormat);
       const s = shape(used);
       return {
@@ -244,7 +230,7 @@ async function readChunked(
   for (const { name, used, shape } of dimJobs) {
     if (used.isNullObject) {
       parts.push({
-        grid: emptyGrid(name),
+        grid: emptySheetGrid(name),
         fills: withFills ? { originRow: 0, originCol: 0, cells: [] } : null,
       });
       continue;

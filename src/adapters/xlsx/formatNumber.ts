@@ -2,6 +2,8 @@
 // found in verification sheets: General, 0, 0.0, #,##0, 0%, 0.0%, literal units (#,##0"件", 0"万人"),
 // sections (positive;negative;zero), colours and conditions (ignored), [$¥-411] currency literals.
 // Date/time formats and fractions are out of scope: they fall back to General.
+// Hand-written because the maintained formatter (numfmt 4.0.1) ships a CommonJS entry that is
+// missing from its package, and SheetJS's ssf is no longer published to npm. Revisit when fixed.
 
 interface Section {
   prefix: string;
