@@ -14,7 +14,7 @@ import { median, timeMs } from "./stats";
 import { taskpaneGzipKB } from "./taskpaneSize";
 import { syncCounts } from "./syncCounts";
 
-const ROUNDS = 5;
+const ROUNDS = 7;
 const CORE_ROWS = 10_000;
 const WORKBOOKS = 200;
 
@@ -25,7 +25,7 @@ async function coreRowsPerSec(sample: string) {
   const big = repeatDataRows(sheet, 5, CORE_ROWS);
   const rows = checkWorkbook([big]).rows.length;
   if (rows !== CORE_ROWS) throw new Error(`synthetic sheet gave ${rows} rows, expected ${CORE_ROWS}`);
-  checkWorkbook([big]); // warm-up
+  for (let i = 0; i < 3; i++) checkWorkbook([big]); // warm-up: let the JIT settle before timing
   const times: number[] = [];
   for (let i = 0; i < ROUNDS; i++) times.push(await timeMs(() => checkWorkbook([big])));
   const ms = median(times);

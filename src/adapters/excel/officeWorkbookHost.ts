@@ -13,6 +13,7 @@
 //   onCellsChanged  0 when readSheets is called in the same tick (ExcelApi 1.9+: the handler rides
 //                 on its first sync); otherwise 1 (1.9+) or 2 (1.7/1.8: one handler per sheet)
 //   writeValues  read 1 + write 1;  undoLastEdit  read 1 + write 1
+import { HOST_MESSAGES } from "../../i18n/excel";
 import type { SheetGrid } from "../../core/model";
 import { qualify } from "./a1";
 import { STATUS_WORDS } from "../../core/model";
@@ -275,7 +276,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
         seen = observe();
         const blocked = seen.protectedSheets.filter((n) => touched.has(n));
         if (blocked.length > 0)
-          throw new HostError("sheet-protected", `保護されたシートがあります: ${blocked.join(", ")}`);
+          throw new HostError("sheet-protected", HOST_MESSAGES.protectedSheets(blocked));
       }
       const missing = new Set(seen?.missingSheets ?? []);
       const wanted = flags.filter((f) => !missing.has(f.sheet));
@@ -342,8 +343,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const wanted = flags.filter((f) => !missing.has(f.sheet));
       const touched = new Set([...previous, ...wanted].map((c) => c.sheet));
       const blocked = obs.protectedSheets.filter((s) => touched.has(s));
-      if (blocked.length > 0)
-        throw new HostError("sheet-protected", `保護されたシートがあります: ${blocked.join(", ")}`);
+      if (blocked.length > 0) throw new HostError("sheet-protected", HOST_MESSAGES.protectedSheets(blocked));
 
       const plan = planFlags(previous, wanted, obs.cells, mode);
       await this.commitPlan(ctx, plan, previous, loaded.state.undo, loaded.exists);
@@ -512,10 +512,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   async addStatusDropdown(cells: CellLocation[]): Promise<void> {
     if (!this.support.dataValidation) {
-      throw new HostError(
-        "api-unsupported",
-        `ドロップダウンには ExcelApi 1.8 以上が必要です (この Office: ${this.support.excelApi})`,
-      );
+      throw new HostError("api-unsupported", HOST_MESSAGES.dropdownNeedsApi(this.support.excelApi));
     }
     if (cells.length === 0) return;
     await this.guard(async (ctx) => {
@@ -568,10 +565,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
    */
   async onCellsChanged(handler: (changes: CellChange[]) => void): Promise<() => Promise<void>> {
     if (!this.support.onChanged) {
-      throw new HostError(
-        "api-unsupported",
-        `変更の検知には ExcelApi 1.7 以上が必要です (この Office: ${this.support.excelApi})`,
-      );
+      throw new HostError("api-unsupported", HOST_MESSAGES.liveNeedsApi(this.support.excelApi));
     }
     const unsubscribe = this.feed.subscribe(handler);
     try {

@@ -18,11 +18,29 @@ const ALL_FIELDS: FieldKey[] = [
   "department",
 ];
 
+/** A field's cell whose A1 address is only spelled out when asked for: most cells are never reported. */
+class LazyFieldCell implements FieldCell {
+  private a1: string | null = null;
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly cell: FieldCell["cell"],
+  ) {}
+  get address(): string {
+    return (this.a1 ??= a1(this.row, this.col));
+  }
+  toJSON() {
+    return { row: this.row, col: this.col, address: this.address, cell: this.cell };
+  }
+}
+
 /** The field's cell on a row: its first column, merge-resolved to the cell staff would edit. */
 function fieldCell(view: SheetView, row: number, cols: number[] | undefined): FieldCell | undefined {
   if (!cols || cols.length === 0) return undefined;
-  const { cell, row: r, col: c } = view.cell(row, cols[0]);
-  return { row: r, col: c, address: a1(r, c), cell };
+  const m = view.mergeAt(row, cols[0]);
+  const r = m ? m.top : row;
+  const c = m ? m.left : cols[0];
+  return new LazyFieldCell(r, c, view.ownCell(r, c));
 }
 
 /** A cell merged across other fields' columns (a title or note row) belongs to no single field. */

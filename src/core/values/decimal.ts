@@ -2,7 +2,14 @@
 // Number("490.7e4") is correctly rounded, so scale by shifting the exponent of the decimal text.
 
 /** Reads ASCII decimal text ("1,563", "-490.7", "1e+21") multiplied by 10^pow10. NaN if unreadable. */
+const PLAIN_DECIMAL = /^[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)$/;
+
 export function decimalTextToNumber(text: string, pow10 = 0): number {
+  // Fast path for the usual "1,563" / "80.5": no exponent to merge, so one Number() call.
+  if (PLAIN_DECIMAL.test(text)) {
+    const mantissa = text.includes(",") ? text.replace(/,/g, "") : text;
+    return Number(pow10 === 0 ? mantissa : `${mantissa}e${pow10}`);
+  }
   const m = /^([+-]?)(\d[\d,]*(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?$/i.exec(text.trim());
   if (!m) return NaN;
   const mantissa = m[2].replace(/,/g, "");

@@ -9,6 +9,7 @@ import { parseUnitSuffix, UnitSuffix } from "./units";
 const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
 /** ▲ and △ are the Japanese accounting minus. */
 const SIGN = "[-+▲△]";
+const STARTS_WITH_NUMBER = new RegExp(String.raw`^${SIGN}?\.?\d`);
 const SINGLE_NUMBER = new RegExp(String.raw`^(${SIGN}?)(${NUMBER})\s*(\S*)$`);
 const QUALIFIED_NUMBER = new RegExp(String.raw`^(${SIGN}?)(${NUMBER})\s*([^\s()]*)\s*\(([^()]+)\)$`);
 /** A sign belongs to a number only at the start or after a space ("男性-1.2" keeps no sign). */
@@ -54,12 +55,13 @@ function splitRemark(text: string): { body: string; remark: string | null } {
 
 /** Splits off a parenthesised reference period at the end (or, failing that, the start). */
 function splitPeriod(text: string): { body: string; period: ReferencePeriod | null } {
-  const end = /^(.*?)\s*(\([^()]*\))$/.exec(text);
+  // Cheap guards first: most values carry no parenthesis at all.
+  const end = text.endsWith(")") ? /^(.*?)\s*(\([^()]*\))$/.exec(text) : null;
   if (end) {
     const period = parseReferencePeriod(end[2]);
     if (period) return { body: end[1], period };
   }
-  const start = /^(\([^()]*\))\s*(.*)$/.exec(text);
+  const start = text.startsWith("(") ? /^(\([^()]*\))\s*(.*)$/.exec(text) : null;
   if (start) {
     const period = parseReferencePeriod(start[1]);
     if (period) return { body: start[2], period };
@@ -166,7 +168,8 @@ export function parseValueText(text: string, raw: string): ParsedValue {
     const inRemark = splitPeriod(remark);
     if (inRemark.period) [remark, period] = [inRemark.body, inRemark.period];
   }
-  const base = { ...value, period, remark };
+  // `value` is this call's own fresh object: filling it in saves a copy per cell.
+  const base = Object.assign(value, { period, remark });
 
   if (DASH_ONLY.test(body)) return { ...base, kind: "note" };
 
@@ -192,7 +195,7 @@ export function parseValueText(text: string, raw: string): ParsedValue {
     };
   }
 
-  const startsWithNumber = new RegExp(String.raw`^${SIGN}?\.?\d`).test(body);
+  const startsWithNumber = STARTS_WITH_NUMBER.test(body);
   if (body !== "" && isNote(body, startsWithNumber)) return { ...base, kind: "note" };
   // Digits that no grammar above accepts: the text wants to be a number and cannot be read.
   if (body === "" || hasDigit(body)) return { ...base, kind: "invalid" };

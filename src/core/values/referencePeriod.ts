@@ -1,5 +1,6 @@
 // Reference periods written after a value: (令和3年), (令和3年度), (H30年度), (令和元年度), (2021年度).
 import type { ReferencePeriod } from "../model";
+import { memoByString } from "./memo";
 import { normalizeValueText } from "./normalize";
 
 const ERA_OFFSET = { 令和: 2018, 平成: 1988 } as const;
@@ -21,7 +22,9 @@ export function makeReferencePeriod(year: number, fiscal: boolean): ReferencePer
  * Parses a period with or without its enclosing parentheses. Accepts 令和/平成, R/H (any case),
  * 元年, full-width forms, inner spaces, and a four-digit Gregorian year. null when it is not one.
  */
-export function parseReferencePeriod(text: string): ReferencePeriod | null {
+export const parseReferencePeriod = memoByString(readReferencePeriod);
+
+function readReferencePeriod(text: string): ReferencePeriod | null {
   let t = normalizeValueText(text).replace(/\s+/g, "");
   const paren = /^\((.*)\)$/.exec(t);
   if (paren) t = paren[1];

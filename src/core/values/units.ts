@@ -1,4 +1,5 @@
 // Units and their multipliers: the text after a number ("万人", "億円", "%", "カ所").
+import { memoByString } from "./memo";
 import { normalizeValueText } from "./normalize";
 
 /** Longest first, so that 百万 is not read as 百 + 万. */
@@ -41,7 +42,9 @@ export function sameUnit(a: string | null, b: string | null): boolean {
 }
 
 /** Reads the suffix after a number as multiplier + unit; null when it cannot be a unit. */
-export function parseUnitSuffix(suffix: string): UnitSuffix | null {
+export const parseUnitSuffix = memoByString(readUnitSuffix);
+
+function readUnitSuffix(suffix: string): UnitSuffix | null {
   const s = normalizeValueText(suffix);
   if (s.length > MAX_UNIT_LENGTH || NOT_IN_UNIT.test(s)) return null;
   for (const [prefix, pow10] of MULTIPLIERS) {
