@@ -15,6 +15,7 @@ const WEB = path.join(root, "dist/web");
 const SHIM = path.join(root, "dist/test-shim");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const DEFAULT_SAMPLE = path.join(root, "assets/sample/kensho-sample-r5.xlsx");
+const { DEMO_TEXT } = require(path.join(root, "dist/cli/src/i18n/demo.js"));
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -31,7 +32,7 @@ const DEMO_PAGE = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>kensho demo</title>
+<title>${DEMO_TEXT.pageTitle}</title>
 <style>
   html, body { margin: 0; height: 100%; font-family: "Segoe UI", "Yu Gothic UI", "Meiryo", system-ui, sans-serif; }
   body { display: flex; flex-direction: column; }
@@ -43,10 +44,10 @@ const DEMO_PAGE = `<!doctype html>
 </style>
 </head>
 <body>
-<header><strong>kensho demo</strong><small>read-only view of the sample workbook (fake Excel) | task pane on the right</small></header>
+<header><strong>${DEMO_TEXT.heading}</strong><small>${DEMO_TEXT.subheading}</small></header>
 <div class="panes">
-  <section id="workbook" aria-label="workbook"></section>
-  <iframe id="pane" title="task pane"></iframe>
+  <section id="workbook" aria-label="${DEMO_TEXT.workbookLabel}"></section>
+  <iframe id="pane" title="${DEMO_TEXT.paneLabel}"></iframe>
 </div>
 <script src="/grids.js"></script>
 <script src="/test-shim/demo-view.js"></script>
@@ -122,7 +123,7 @@ if (require.main === module) {
   const port = Number(arg || process.env.KENSHO_DEMO_PORT || 3001);
   startDemo({ port }).then(
     ({ url }) => {
-      process.stdout.write(`kensho demo: ${url}  (Ctrl+C to stop)\n`);
+      process.stdout.write(`${DEMO_TEXT.serving(url)}\n`);
     },
     (err) => {
       process.stderr.write(`${err.message}\n`);

@@ -1,6 +1,7 @@
 // The demo page's left pane: a read-only rendering of the fake Excel's workbook (fills, notes,
 // comments, drop-downs, selection), redrawn whenever the fake changes. The task pane runs in the
 // iframe beside it and reaches this same fake through the office.js shim (window.parent).
+import { DEMO_TEXT } from "../../src/i18n/demo";
 import type { SheetGrid } from "../../src/core/model";
 import { FakeExcel } from "../../test/fakes/fakeExcel";
 import { cellAddress, columnLetters, parseArea } from "../../src/adapters/excel/a1";
@@ -83,8 +84,7 @@ function render(): void {
 
   const legend = document.createElement("div");
   legend.className = "legend";
-  legend.textContent =
-    "Read-only. Red corner: note (hover to read). Purple corner: comment. \u25BE: drop-down.";
+  legend.textContent = DEMO_TEXT.legend;
   root.appendChild(legend);
 
   wrap.querySelector("td.selected")?.scrollIntoView({ block: "center", inline: "center" });
