@@ -1119,17 +1119,35 @@ export class FakeExcel {
     const fireFormat = this.options.formatChangesFireOnChanged ?? true;
     for (const w of written) {
       if (w.format && !fireFormat) continue;
+      // A format write leaves the value as it was; Excel (1.9+) reports single-cell details.
+      const value = w.sheet.peek(w.area.top, w.area.left)?.value ?? null;
       this.fire(
         w.sheet,
         areaAddress(w.area),
         this.options.reportTriggerSource && apiAtLeast(this.apiVersion, "1.14")
           ? "ThisLocalAddin"
           : "Unknown",
+        "Local",
+        w.format ? this.detailsFor(w.area, value, value) : undefined,
       );
     }
   }
 
-  private fire(sheet: FSheet, address: string, triggerSource: string, source = "Local"): void {
+  /** ChangedEventDetail (ExcelApi 1.9): only for a single cell, as in Excel. */
+  private detailsFor(area: CellArea, before: CellValue, after: CellValue) {
+    const single = area.top === area.bottom && area.left === area.right;
+    return single && apiAtLeast(this.apiVersion, "1.9")
+      ? { valueBefore: before, valueAfter: after }
+      : undefined;
+  }
+
+  private fire(
+    sheet: FSheet,
+    address: string,
+    triggerSource: string,
+    source = "Local",
+    details?: { valueBefore: CellValue; valueAfter: CellValue },
+  ): void {
     const args = {
       type: "WorksheetChanged",
       worksheetId: sheet.id,
@@ -1137,6 +1155,7 @@ export class FakeExcel {
       changeType: "RangeEdited",
       source,
       triggerSource,
+      details,
     };
     const handlers = [...sheet.handlers, ...this.collectionHandlers];
     if (handlers.length === 0) return;
@@ -1160,8 +1179,9 @@ export class FakeExcel {
     opts: { source?: "Local" | "Remote" } = {},
   ): Promise<void> {
     const { s, a } = this.cellOf(sheet, address);
+    const before = s.peek(a.top, a.left)?.value ?? null;
     forEachCell({ sheet: s, area: a }, (c) => setCellValue(c, value));
-    this.fire(s, areaAddress(a), "Unknown", opts.source ?? "Local");
+    this.fire(s, areaAddress(a), "Unknown", opts.source ?? "Local", this.detailsFor(a, before, value));
     await this.flushEvents();
   }
 

@@ -24,12 +24,25 @@ export interface RawChange {
   changeType: string;
   source: string;
   triggerSource?: string;
+  /** ExcelApi 1.9, single-cell changes only: the value before and after. */
+  details?: { valueBefore?: unknown; valueAfter?: unknown } | null;
 }
 
 interface Suppression {
   sheet: string;
   area: CellArea;
   until: number;
+  /** kensho changed only the look (a flag), never the value. */
+  formatOnly: boolean;
+}
+
+/** The change details, when the host gives them; reading them must never break the feed. */
+function detailsOf(ev: RawChange): { valueBefore?: unknown; valueAfter?: unknown } | null {
+  try {
+    return ev.details ?? null;
+  } catch {
+    return null;
+  }
 }
 
 const VALUE_CHANGES = new Set([
@@ -64,12 +77,15 @@ export class ChangeFeed {
     return this.handlers.size > 0;
   }
 
-  /** Call before kensho's own write sync; `end` after it (success or not). */
-  beginWrite(cells: Array<{ sheet: string; address: string }>): () => void {
+  /**
+   * Call before kensho's own write sync; `end` after it (success or not). `formatOnly` writes (flags)
+   * change no value, so an event whose details show a value change there is a person's edit.
+   */
+  beginWrite(cells: Array<{ sheet: string; address: string }>, formatOnly = false): () => void {
     const open: Suppression[] = [];
     for (const c of cells) {
       const area = parseArea(c.address);
-      if (area) open.push({ sheet: c.sheet, area, until: Number.POSITIVE_INFINITY });
+      if (area) open.push({ sheet: c.sheet, area, until: Number.POSITIVE_INFINITY, formatOnly });
     }
     this.suppressions.push(...open);
     return () => {
@@ -87,17 +103,21 @@ export class ChangeFeed {
     if (ev.changeType && !VALUE_CHANGES.has(ev.changeType)) return;
     const area = parseArea(ev.address);
     if (!area) return;
-    if (this.isSuppressed(sheet, area)) return;
+    const details = detailsOf(ev);
+    // Same value before and after: only the look changed (a flag being drawn), nothing to re-check.
+    if (details && details.valueBefore === details.valueAfter) return;
+    if (this.isSuppressed(sheet, area, details !== null)) return;
     const address = areaAddress(area);
     this.pending.set(`${sheet}\u0000${address}`, { sheet, address });
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
     this.timer = this.timers.setTimeout(() => this.flush(), this.debounceMs);
   }
 
-  private isSuppressed(sheet: string, area: CellArea): boolean {
+  private isSuppressed(sheet: string, area: CellArea, valueChanged: boolean): boolean {
     const now = this.timers.now();
     this.suppressions = this.suppressions.filter((s) => s.until >= now);
-    const mine = this.suppressions.filter((s) => s.sheet === sheet);
+    // A proven value change is never hidden behind a flag kensho drew on the same cell.
+    const mine = this.suppressions.filter((s) => s.sheet === sheet && !(valueChanged && s.formatOnly));
     if (mine.length === 0) return false;
     // Suppressed only when every cell of the event lies in something kensho wrote.
     const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);

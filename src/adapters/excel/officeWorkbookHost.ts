@@ -406,7 +406,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     queueStateWrite(ctx, next, exists);
     for (const a of plan.apply) sheet(a.sheet).getRange(a.address).format.fill.color = a.color;
 
-    const end = this.feed.beginWrite([...plan.restore, ...plan.apply]);
+    const end = this.feed.beginWrite([...plan.restore, ...plan.apply], true);
     try {
       await ctx.sync();
     } finally {
@@ -521,7 +521,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
         dv.clear();
         dv.rule = { list: { inCellDropDown: true, source: STATUS_WORDS.join(",") } };
       }
-      const end = this.feed.beginWrite(cells);
+      const end = this.feed.beginWrite(cells, true);
       try {
         await ctx.sync();
       } finally {

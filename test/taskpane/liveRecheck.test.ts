@@ -1,0 +1,69 @@
+// Live re-check end to end: the real core, the real Office adapter and the controller on the fake
+// Excel, loaded with the bundled sample. A person's edit re-flags that row and nothing else.
+import * as path from "path";
+import { readWorkbookFile } from "../../src/adapters/xlsx/readWorkbook";
+import { checkWorkbook } from "../../src/core/check";
+import { TaskpaneController } from "../../src/taskpane/controller";
+import type { FakeExcel } from "../fakes/fakeExcel";
+import { createFakeHostForTests } from "../fakes/fakeHost";
+
+const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
+
+/** Every cell's kensho-visible state (fill, note), keyed "sheet!A1". */
+function flagState(fake: FakeExcel, sheets: Array<{ name: string; rows: number; cols: number }>) {
+  const state = new Map<string, string>();
+  for (const s of sheets) {
+    for (let r = 1; r <= s.rows; r++) {
+      for (let c = 0; c < s.cols; c++) {
+        const address = `${String.fromCharCode(65 + c)}${r}`;
+        state.set(`${s.name}!${address}`, `${fake.fill(s.name, address)}|${fake.note(s.name, address)}`);
+      }
+    }
+  }
+  return state;
+}
+
+function changed(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (condition()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+test("an edit re-checks live and re-flags only the edited row; fixing it removes the flag", async () => {
+  const grids = await readWorkbookFile(SAMPLE);
+  const { fake, host } = await createFakeHostForTests(grids, { apiVersion: "1.18" });
+  const controller = new TaskpaneController({ createHost: () => host, checkWorkbook });
+  await controller.init();
+  await controller.check();
+  expect(controller.getState().live).toBe(true);
+  const sheets = grids.map((g) => ({
+    name: g.name,
+    rows: g.values.length,
+    cols: Math.max(...g.values.map((r) => r.length)),
+  }));
+  const before = flagState(fake, sheets);
+  const originalReason = fake.value("1-1", "M8");
+  expect(fake.note("1-1", "M8")).toBeNull();
+
+  // 新技術・新製品等の開発数 is 進捗の遅れ: clearing its reason must raise missing-delay-reason on M8.
+  await fake.userEdit("1-1", "M8", null);
+  await until(() => fake.note("1-1", "M8") !== null, "the M8 flag");
+  expect(fake.note("1-1", "M8")).toContain("進捗が遅れている理由");
+  expect(fake.fill("1-1", "M8")).not.toBeNull();
+  expect(changed(before, flagState(fake, sheets))).toEqual(["1-1!M8"]);
+  expect(
+    controller.getState().check?.findings.some((f) => f.code === "missing-delay-reason" && f.cell === "M8"),
+  ).toBe(true);
+
+  // Typing the reason back: the flag goes and the cell looks exactly as before.
+  await fake.userEdit("1-1", "M8", originalReason);
+  await until(() => fake.note("1-1", "M8") === null, "the M8 flag to clear");
+  expect(changed(before, flagState(fake, sheets))).toEqual([]);
+  await controller.dispose();
+});
