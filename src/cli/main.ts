@@ -6,6 +6,7 @@ import { checkFile, filterByDepartment, type FileResult } from "./checkFile";
 import { jsonReport } from "./jsonReport";
 import { fileReport, totalsLine } from "./textReport";
 import { findSampleWorkbook } from "./sampleWorkbook";
+import { expandInputs } from "./expandInputs";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -47,7 +48,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     return 0;
   }
-  let files = opts.files;
+  let files = expandInputs(opts.files, io.cwd);
+  if (opts.files.length > 0 && files.length === 0) {
+    io.stderr(`${CLI_TEXT.noWorkbooksIn(opts.files.join(" "))}\n`);
+    return 2;
+  }
   if (files.length === 0) {
     const sample = findSampleWorkbook();
     if (!sample) {

@@ -2,9 +2,10 @@
 
 export const CLI_TEXT = {
   usage: [
-    "使い方: kensho [オプション] [ファイル.xlsx ...]",
+    "使い方: kensho [オプション] [ファイル.xlsx またはフォルダー ...]",
     "",
     "効果検証シート（.xlsx）を検証し、進捗状況を再計算して結果を表示します。",
+    "フォルダーを指定すると、その中のブックをすべて検証します（*.xlsx のような指定も使えます）。",
     "ファイルを指定しないときは、同梱のサンプル（令和5年度）を検証します。入力ファイルは変更しません。",
     "",
     "オプション:",
@@ -22,6 +23,7 @@ export const CLI_TEXT = {
   badThreshold: (opt: string, value: string) =>
     `${opt} の値「${value}」は 0 より大きい数値で指定してください（例: 0.85）。`,
   thresholdOrder: "「概ね順調に進捗」の下限は「順調に進捗」の下限以下にしてください。",
+  noWorkbooksIn: (what: string) => `「${what}」に検証できるブック（.xlsx）がありません。`,
   sampleMissing: "同梱のサンプルファイルが見つかりません。`npm run sample` で作り直してください。",
   progress: (done: number, total: number, file: string) => `確認中 ${done}/${total}  ${file}`,
   reportTitle: (file: string) => `■ ${file}`,

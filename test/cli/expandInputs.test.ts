@@ -1,0 +1,72 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { expandInputs } from "../../src/cli/expandInputs";
+import { main, type CliIo } from "../../src/cli/main";
+import { fixturePath } from "../helpers/fixtures";
+
+let dir: string;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "kensho-inputs-"));
+  const sample = await fixturePath("sample");
+  fs.mkdirSync(path.join(dir, "提出"));
+  for (const name of ["商工労働課.xlsx", "企画調整課.xlsx", "~$商工労働課.xlsx", "メモ.txt"]) {
+    fs.copyFileSync(sample, path.join(dir, "提出", name));
+  }
+  fs.mkdirSync(path.join(dir, "空"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("expandInputs", () => {
+  test("a folder means its workbooks, without Excel's ~$ lock files or other files", () => {
+    expect(expandInputs(["提出"], dir)).toEqual([
+      path.join("提出", "企画調整課.xlsx"),
+      path.join("提出", "商工労働課.xlsx"),
+    ]);
+  });
+
+  test("a wildcard is expanded as cmd.exe would not", () => {
+    expect(expandInputs([path.join("提出", "商工*.xlsx")], dir)).toEqual([
+      path.join("提出", "商工労働課.xlsx"),
+    ]);
+  });
+
+  test("a missing file is kept as given, so it is reported rather than skipped", () => {
+    expect(expandInputs(["ない.xlsx", path.join("提出", "*.xlsm")], dir)).toEqual([
+      "ない.xlsx",
+      path.join("提出", "*.xlsm"),
+    ]);
+  });
+});
+
+describe("kensho on a folder", () => {
+  const run = async (args: string[]) => {
+    let stdout = "";
+    let stderr = "";
+    const io: CliIo = {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      stderrIsTTY: false,
+      cwd: dir,
+    };
+    return { code: await main(args, io), stdout, stderr };
+  };
+
+  test("checks every workbook in it", async () => {
+    const { code, stdout } = await run(["--json", "提出"]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.files.map((f: { file: string }) => path.basename(f.file))).toEqual([
+      "企画調整課.xlsx",
+      "商工労働課.xlsx",
+    ]);
+    expect(json.summary.rows).toBe(94);
+  });
+
+  test("an empty folder is a clear usage error", async () => {
+    const { code, stderr, stdout } = await run(["空"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("検証できるブック");
+  });
+});
