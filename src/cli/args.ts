@@ -2,6 +2,7 @@ import { CLI_TEXT } from "../i18n/cli";
 
 export interface CliOptions {
   json: boolean;
+  csv: boolean;
   help: boolean;
   version: boolean;
   department: string | null;
@@ -22,6 +23,7 @@ function threshold(opt: string, value: string | undefined): number | string {
 export function parseArgs(argv: string[]): ParsedArgs {
   const options: CliOptions = {
     json: false,
+    csv: false,
     help: false,
     version: false,
     department: null,
@@ -46,6 +48,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
     switch (flag) {
       case "--json":
         options.json = true;
+        break;
+      case "--csv":
+        options.csv = true;
         break;
       case "-h":
       case "--help":
@@ -75,5 +80,6 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
   }
   if (options.nearlyOnTrack > options.onTrack) return { ok: false, message: CLI_TEXT.thresholdOrder };
+  if (options.json && options.csv) return { ok: false, message: CLI_TEXT.bothFormats };
   return { ok: true, options };
 }

@@ -4,6 +4,7 @@ import { CLI_TEXT } from "../i18n/cli";
 import { parseArgs } from "./args";
 import { checkFile, filterByDepartment, type FileResult } from "./checkFile";
 import { jsonReport } from "./jsonReport";
+import { csvReport } from "./csvReport";
 import { fileReport, totalsLine } from "./textReport";
 import { findSampleWorkbook } from "./sampleWorkbook";
 import { expandInputs } from "./expandInputs";
@@ -73,6 +74,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   if (opts.json) {
     io.stdout(`${JSON.stringify(jsonReport(results, rule), null, 2)}\n`);
+  } else if (opts.csv) {
+    io.stdout(csvReport(results));
   } else {
     const reports = results.map((r) => fileReport(r, opts.department));
     io.stdout(`${reports.join("\n\n")}\n\n${totalsLine(results)}\n`);

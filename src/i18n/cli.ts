@@ -10,6 +10,7 @@ export const CLI_TEXT = {
     "",
     "オプション:",
     "  --json                  結果をJSON形式で標準出力に出力します（他の表示はしません）",
+    "  --csv                   指摘事項の一覧をCSV形式（Excelで開けるUTF-8）で標準出力に出力します",
     "  --department <課名>     指定した担当課の行と指摘だけを表示します",
     "  --on-track <値>         「順調に進捗」とする達成率の下限（既定 1.00）",
     "  --nearly-on-track <値>  「概ね順調に進捗」とする達成率の下限（既定 0.85）",
@@ -18,6 +19,8 @@ export const CLI_TEXT = {
     "",
     "終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルがある、または使い方の誤り",
   ].join("\n"),
+  csvHeader: ["ファイル", "シート", "セル", "行", "KPI", "担当課", "重要度", "コード", "内容"],
+  bothFormats: "--json と --csv は同時に指定できません。",
   unknownOption: (opt: string) => `不明なオプションです: ${opt}（kensho --help で使い方を表示します）`,
   missingOptionValue: (opt: string) => `${opt} には値を指定してください。`,
   badThreshold: (opt: string, value: string) =>

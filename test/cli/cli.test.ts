@@ -168,3 +168,29 @@ describe("kensho CLI", () => {
     expect(JSON.parse(res.stdout).files[0].rows).toHaveLength(47);
   });
 });
+
+describe("kensho --csv", () => {
+  test("lists every finding with file, cell, 担当課 and severity, as UTF-8 with a BOM for Excel", async () => {
+    const { code, stdout } = await run(["--csv"]);
+    expect(code).toBe(0);
+    expect(stdout.startsWith("\uFEFFファイル,シート,セル,行,KPI,担当課,重要度,コード,内容\r\n")).toBe(true);
+    const lines = stdout.trimEnd().split("\r\n");
+    const json = JSON.parse((await run(["--json"])).stdout);
+    expect(lines).toHaveLength(1 + json.files[0].findings.length);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^assets[\\/]sample[\\/]kensho-sample-r5\.xlsx,1-1,I13,13,製造業の事業所数,企業誘致課,警告,reference-year-mismatch,/,
+      ),
+    );
+  });
+
+  test("an unreadable file is a line of its own", async () => {
+    const { code, stdout } = await run(["--csv", await fixturePath("not-xlsx")]);
+    expect(code).toBe(2);
+    expect(stdout).toContain(",エラー,unreadable-file,");
+  });
+
+  test("--csv and --json together is a usage error", async () => {
+    expect((await run(["--csv", "--json"])).code).toBe(2);
+  });
+});
