@@ -52,6 +52,12 @@ if (!built) {
     expect(built).toBe(true);
   });
 }
+if (!hasChromium) {
+  // Also loud: the browser tests need Debian's Chromium (.ci/run installs it; never a downloaded one).
+  test("Debian's chromium is installed at /usr/bin/chromium (apt-get install chromium)", () => {
+    expect(hasChromium).toBe(true);
+  });
+}
 const describeBrowser = built && hasChromium ? describe : describe.skip;
 
 describeBrowser("task pane in Chromium with the fake Excel", () => {
