@@ -63,9 +63,13 @@ function sameMeasurement(a: ParsedValue, b: ParsedValue): boolean {
   return false;
 }
 
+/**
+ * A percent value: written with %, or a bare number in a 割合 KPI. A bare number in a 率 KPI is not
+ * assumed to be one (合計特殊出生率 is children per woman); 率 KPIs that are percents carry the %.
+ */
 function isPercentLike(row: CheckedRow, v: ParsedValue, unit: string | null): boolean {
   if (unit === "%") return true;
-  return unit === null && v.kind !== "category" && /割合|率/.test(row.name) && !/出生率/.test(row.name);
+  return unit === null && v.kind !== "category" && /割合/.test(row.name);
 }
 
 function outOfPercentRange(row: CheckedRow, v: ParsedValue): boolean {

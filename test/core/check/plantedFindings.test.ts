@@ -137,3 +137,15 @@ describe("planted findings", () => {
     expect(fs.statSync(SAMPLE).mtimeMs).toBe(stat.mtimeMs);
   });
 });
+
+describe("percent range", () => {
+  test("a bare number over 100 in a 割合 KPI is flagged; a plain rate such as 合計特殊出生率 is not", async () => {
+    const findings = await checkCopyWith([
+      ["2-1", "I10", "105"],
+      ["2-1", "I6", "1.3"],
+    ]);
+    expect(
+      findings.filter((f) => f.code === "percent-out-of-range").map((f) => `${f.sheet}!${f.cell}`),
+    ).toEqual(["2-1!I10"]);
+  });
+});
