@@ -147,42 +147,29 @@ const valueColumns = (): ColumnSpec[] =>
     widths: [VALUE_WIDTH],
   }));
 
+/** The columns every page has, with the measure's sheet column widths (one or two columns). */
+function pageColumns(measureWidths: number[]): SheetStyle["columns"] {
+  return [
+    { key: "goal", widths: [10] },
+    { key: "subGoal", widths: [11] },
+    { key: "measure", widths: measureWidths },
+    { key: "kpi", widths: [22] },
+    { key: "activity", widths: [56] },
+    ...valueColumns(),
+    { key: "status", widths: [11] },
+    { key: "reason", widths: [30] },
+    { key: "department", widths: [12] },
+  ];
+}
+
 /** 14 columns: the measure spans C:D (pages 1-1 … 2-2). */
 export function wideMeasureStyle(measureHeader: "split" | "merged"): SheetStyle {
-  return {
-    measureHeader,
-    headerRows: 2,
-    columns: [
-      { key: "goal", widths: [10] },
-      { key: "subGoal", widths: [11] },
-      { key: "measure", widths: [12, 12] },
-      { key: "kpi", widths: [22] },
-      { key: "activity", widths: [56] },
-      ...valueColumns(),
-      { key: "status", widths: [11] },
-      { key: "reason", widths: [30] },
-      { key: "department", widths: [12] },
-    ],
-  };
+  return { measureHeader, headerRows: 2, columns: pageColumns([12, 12]) };
 }
 
 /** 13 columns with a single-column measure (page 3-2). */
 export function narrowMeasureStyle(): SheetStyle {
-  return {
-    measureHeader: "merged",
-    headerRows: 2,
-    columns: [
-      { key: "goal", widths: [10] },
-      { key: "subGoal", widths: [11] },
-      { key: "measure", widths: [18] },
-      { key: "kpi", widths: [22] },
-      { key: "activity", widths: [56] },
-      ...valueColumns(),
-      { key: "status", widths: [11] },
-      { key: "reason", widths: [30] },
-      { key: "department", widths: [12] },
-    ],
-  };
+  return { measureHeader: "merged", headerRows: 2, columns: pageColumns([18]) };
 }
 
 /** 15 columns: the reason spans L:M and a 備考 column ends the table (page 3-1). */

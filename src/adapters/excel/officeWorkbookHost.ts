@@ -406,12 +406,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     queueStateWrite(ctx, next, exists);
     for (const a of plan.apply) sheet(a.sheet).getRange(a.address).format.fill.color = a.color;
 
-    const end = this.feed.beginWrite([...plan.restore, ...plan.apply], true);
-    try {
-      await ctx.sync();
-    } finally {
-      end();
-    }
+    await this.syncOwnWrite(ctx, [...plan.restore, ...plan.apply], true);
     this.remember(next);
 
     let wrong = false;
@@ -466,12 +461,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       });
       const next: KenshoState = { flags: loaded.state.flags, undo };
       queueStateWrite(ctx, next, loaded.exists);
-      const end = this.feed.beginWrite(edits);
-      try {
-        await ctx.sync();
-      } finally {
-        end();
-      }
+      await this.syncOwnWrite(ctx, edits);
       this.remember(next);
     }, true);
   }
@@ -495,15 +485,24 @@ export class OfficeWorkbookHost implements WorkbookHost {
       }
       const next: KenshoState = { flags: loaded.state.flags, undo: [] };
       queueStateWrite(ctx, next, loaded.exists);
-      const end = this.feed.beginWrite(undo);
-      try {
-        await ctx.sync();
-      } finally {
-        end();
-      }
+      await this.syncOwnWrite(ctx, undo);
       this.remember(next);
       return true;
     }, true);
+  }
+
+  /** Sends kensho's own write, with the change feed told to ignore the events it causes. */
+  private async syncOwnWrite(
+    ctx: Excel.RequestContext,
+    cells: Array<{ sheet: string; address: string }>,
+    formatOnly = false,
+  ): Promise<void> {
+    const end = this.feed.beginWrite(cells, formatOnly);
+    try {
+      await ctx.sync();
+    } finally {
+      end();
+    }
   }
 
   canUndo(): boolean {
@@ -521,12 +520,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
         dv.clear();
         dv.rule = { list: { inCellDropDown: true, source: STATUS_WORDS.join(",") } };
       }
-      const end = this.feed.beginWrite(cells, true);
-      try {
-        await ctx.sync();
-      } finally {
-        end();
-      }
+      await this.syncOwnWrite(ctx, cells, true);
     }, true);
   }
 
