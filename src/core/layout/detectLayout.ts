@@ -44,9 +44,9 @@ function isHeaderRow(labels: LabelledColumn[]): boolean {
 }
 
 /** A second header row adds only measure sub-labels (数値目標 / 具体的な施策) below the first. */
-function isSubHeaderRow(view: SheetView, row: number): boolean {
+function isSubHeaderRow(view: SheetView, row: number, rowLabels: LabelledColumn[]): boolean {
   if (row > view.lastRow) return false;
-  const labels = labelsOnRow(view, row).filter((l) => view.cell(row, l.col).row === row);
+  const labels = rowLabels.filter((l) => view.cell(row, l.col).row === row);
   if (labels.length === 0) return false;
   return labels.every((l) => l.meaning === "measure");
 }
@@ -69,8 +69,11 @@ function spanOf(view: SheetView, headerRows: number[], col: number, labelledCols
   return cols;
 }
 
-function buildColumns(view: SheetView, headerRows: number[]): { columns: ColumnMap; years: number[] } {
-  const labels = headerRows.flatMap((r) => labelsOnRow(view, r));
+function buildColumns(
+  view: SheetView,
+  headerRows: number[],
+  labels: LabelledColumn[],
+): { columns: ColumnMap; years: number[] } {
   const labelledCols = new Set(labels.map((l) => l.col));
   const columns: ColumnMap = {};
   const results: Array<{ col: number; year: number | null; cols: number[] }> = [];
@@ -130,8 +133,14 @@ export function detectLayout(view: SheetView): SheetLayout {
       continue;
     }
     const headerRows = [r];
-    if (isSubHeaderRow(view, r + 1)) headerRows.push(r + 1);
-    const { columns, years } = buildColumns(view, headerRows);
+    const nextLabels = r + 1 <= view.lastRow ? labelsOnRow(view, r + 1) : [];
+    const isTwoRows = isSubHeaderRow(view, r + 1, nextLabels);
+    if (isTwoRows) headerRows.push(r + 1);
+    const { columns, years } = buildColumns(
+      view,
+      headerRows,
+      isTwoRows ? [...labels, ...nextLabels] : labels,
+    );
     fiscalYear ??= findFiscalYear(view, r, years);
     const prev = blocks[blocks.length - 1];
     if (prev) prev.lastDataRow = r - 1;

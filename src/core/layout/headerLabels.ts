@@ -1,5 +1,6 @@
 import type { FieldKey } from "../model";
 import { labelKey } from "../text";
+import { memoByString } from "../memo";
 
 /** What a header cell means. "remarks" (備考) is recognised so it is never mistaken for data. */
 export type HeaderMeaning = FieldKey | "remarks" | "actualOrPrevious";
@@ -21,7 +22,10 @@ const PATTERNS: ReadonlyArray<[HeaderMeaning, RegExp]> = [
   ["remarks", /備考/],
 ];
 
-export function headerMeaning(label: string): HeaderMeaning | null {
+/** Header labels are a small vocabulary repeated on every sheet and workbook: read each once. */
+export const headerMeaning = memoByString(readHeaderMeaning);
+
+function readHeaderMeaning(label: string): HeaderMeaning | null {
   const key = labelKey(label);
   if (key === "") return null;
   for (const [meaning, pattern] of PATTERNS) if (pattern.test(key)) return meaning;
@@ -31,7 +35,9 @@ export function headerMeaning(label: string): HeaderMeaning | null {
 const ERA_YEAR = /(令和|平成|R|H)(元|\d{1,2})年度?/i;
 
 /** The Gregorian (fiscal) year a label names, e.g. "令和5年度 実績値" -> 2023; null if none. */
-export function yearInLabel(label: string): number | null {
+export const yearInLabel = memoByString(readYearInLabel);
+
+function readYearInLabel(label: string): number | null {
   const m = ERA_YEAR.exec(labelKey(label));
   if (!m) return null;
   const n = m[2] === "元" ? 1 : Number(m[2]);

@@ -70,8 +70,8 @@ function ownRowText(
   cols: number[] | undefined,
 ): { text: string; col: number } | null {
   for (const c of cols ?? []) {
-    const anchor = view.cell(row, c);
-    if (anchor.row !== row || spillsAcross(view, row, c, cols ?? [])) continue;
+    const m = view.mergeAt(row, c);
+    if ((m && m.top !== row) || spillsAcross(view, row, c, cols ?? [])) continue;
     const t = view.text(row, c);
     if (!isBlankText(t)) return { text: t, col: c };
   }

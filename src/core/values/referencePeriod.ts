@@ -1,6 +1,6 @@
 // Reference periods written after a value: (令和3年), (令和3年度), (H30年度), (令和元年度), (2021年度).
 import type { ReferencePeriod } from "../model";
-import { memoByString } from "./memo";
+import { memoByString } from "../memo";
 import { normalizeValueText } from "./normalize";
 
 const ERA_OFFSET = { 令和: 2018, 平成: 1988 } as const;

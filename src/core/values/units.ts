@@ -1,5 +1,5 @@
 // Units and their multipliers: the text after a number ("万人", "億円", "%", "カ所").
-import { memoByString } from "./memo";
+import { memoByString } from "../memo";
 import { normalizeValueText } from "./normalize";
 
 /** Longest first, so that 百万 is not read as 百 + 万. */

@@ -1,5 +1,5 @@
 /**
- * Memoises a pure function of one string. Units and reference periods come from a small
+ * Memoises a pure function of one string. Header labels, units and reference periods come from a small
  * vocabulary (件, 人, (令和3年) …) that recurs on every row, so a bounded cache pays off; the
  * results are frozen because they are shared between values.
  */
