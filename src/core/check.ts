@@ -9,6 +9,7 @@ import type {
 } from "./model";
 import { DEFAULT_RULE } from "./model";
 import { SheetView } from "./sheetView";
+import { displayText } from "./text";
 import { detectLayout } from "./layout/detectLayout";
 import { extractRows } from "./rows/extractRows";
 import { resolveDirection, type ResolvedDirection } from "./progress/direction";
@@ -25,12 +26,7 @@ export function computeProgress(
 ): CheckedRow {
   const { direction, source } = directionOf(row);
   const result = achievementRate(direction, row.values.actual, row.values.target);
-  const statusCell = row.cells.status?.cell;
-  const statusText = statusCell
-    ? statusCell.text !== ""
-      ? statusCell.text
-      : String(statusCell.value ?? "")
-    : "";
+  const statusText = displayText(row.cells.status?.cell);
   // Rows are built fresh for each check, so the progress is added in place rather than copied.
   return Object.assign(row, {
     direction,

@@ -1,4 +1,12 @@
 // Text helpers for labels and names (not values: value parsing lives in ./values).
+import type { RawCell } from "./model";
+
+/** What staff see in a cell: the displayed text, else the raw value written out; "" when blank. */
+export function displayText(cell: RawCell | undefined): string {
+  if (!cell) return "";
+  if (cell.text !== "") return cell.text;
+  return cell.value === null ? "" : String(cell.value);
+}
 
 /** Header labels and names compared by meaning: NFKC, no whitespace of any width, no line breaks. */
 export function labelKey(text: string): string {

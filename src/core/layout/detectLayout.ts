@@ -1,5 +1,6 @@
 import type { ColumnMap, FieldKey, HeaderBlock, SheetLayout } from "../model";
 import { SheetView } from "../sheetView";
+import { displayText } from "../text";
 import { fiscalYearLabel, headerMeaning, type HeaderMeaning, yearInLabel } from "./headerLabels";
 
 /** A row is a header when it names at least this many distinct fields, among them the core ones. */
@@ -18,7 +19,7 @@ function labelsOnRow(view: SheetView, row: number): LabelledColumn[] {
     const { cell, row: anchorRow, col: anchorCol } = view.cell(row, c);
     // A label merged across columns counts once, at its first column; merged down, on every row.
     if (anchorCol !== c && anchorRow === row) continue;
-    const label = cell.text !== "" ? cell.text : cell.value === null ? "" : String(cell.value);
+    const label = displayText(cell);
     const meaning = headerMeaning(label);
     if (meaning) out.push({ col: c, meaning, label });
   }

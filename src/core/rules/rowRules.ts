@@ -1,8 +1,7 @@
 import type { CheckedRow, FieldKey, Finding, ParsedValue, StatusWord, ValueField } from "../model";
-import { VALUE_FIELDS } from "../model";
-import { isBlankText, isDash } from "../text";
+import { STATUS_WORDS, VALUE_FIELDS } from "../model";
+import { displayText, isBlankText, isDash } from "../text";
 import { excelErrorCode } from "../values/excelErrors";
-import { recogniseStatus } from "../progress/status";
 import { finding } from "./findingFactory";
 import { RATE_BASIS } from "../../i18n/findings";
 
@@ -17,9 +16,7 @@ export interface RuleContext {
 const TEXT_FIELDS: FieldKey[] = ["kpi", "activity", "status", "reason", "department"];
 
 function cellText(row: CheckedRow, field: FieldKey): string {
-  const c = row.cells[field]?.cell;
-  if (!c) return "";
-  return c.text !== "" ? c.text : c.value === null ? "" : String(c.value);
+  return displayText(row.cells[field]?.cell);
 }
 
 function periodKey(v: ParsedValue): string | null {
@@ -145,7 +142,10 @@ export function checkRow(row: CheckedRow, ctx: RuleContext): Finding[] {
 
   const statusText = cellText(row, "status");
   const statusIsError = isExcelError(row.cells.status?.cell.value ?? statusText);
-  const entered: StatusWord | null = recogniseStatus(statusText);
+  // computeProgress already recognised the word; anything else it kept is the text as typed.
+  const entered = (STATUS_WORDS as readonly string[]).includes(row.enteredStatus ?? "")
+    ? (row.enteredStatus as StatusWord)
+    : null;
   if (row.cells.status && !statusIsError) {
     if (isBlankText(statusText)) {
       out.push(
