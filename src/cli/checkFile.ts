@@ -1,4 +1,4 @@
-import { checkWorkbook } from "../core/check";
+import { checkWorkbook, type WorkbookCheckOptions } from "../core/check";
 import { rowKey } from "../core/summary";
 import type { CheckedRow, FileErrorCode, Finding, ProgressRule } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
@@ -29,7 +29,11 @@ function failed(file: string, code: FileErrorCode, message: string): FileResult 
 }
 
 /** Reads and checks one workbook. Never throws: every failure becomes a file-level error. */
-export async function checkFile(file: string, rule: ProgressRule): Promise<FileResult> {
+export async function checkFile(
+  file: string,
+  rule: ProgressRule,
+  options: WorkbookCheckOptions = {},
+): Promise<FileResult> {
   let grids;
   try {
     grids = await readWorkbookFile(file);
@@ -38,7 +42,7 @@ export async function checkFile(file: string, rule: ProgressRule): Promise<FileR
     return failed(file, "unreadable-file", message);
   }
   try {
-    const check = checkWorkbook(grids, rule);
+    const check = checkWorkbook(grids, rule, options);
     if (check.fileError) return failed(file, check.fileError.code, FILE_ERRORS[check.fileError.code].message);
     return {
       file,

@@ -7,6 +7,7 @@ import { parseCommandLine } from "./options/parseOptions";
 import type { CommandSpec, OptionValues } from "./options/optionTable";
 import { usage } from "./options/usage";
 import { CHECK_COMMAND, checkOptions, runCheck } from "./commands/check";
+import { STRATEGY_COMMAND, runStrategy } from "./commands/strategy";
 import { version } from "./version";
 
 export type { CliIo } from "./cliIo";
@@ -18,7 +19,9 @@ export interface Command {
 }
 
 /** Planning's commands, by name. Each lives in commands/<name>.ts. */
-const COMMANDS: Record<string, Command> = {};
+const COMMANDS: Record<string, Command> = {
+  strategy: { spec: STRATEGY_COMMAND, run: runStrategy },
+};
 
 const check: Command = {
   spec: CHECK_COMMAND,

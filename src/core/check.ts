@@ -16,6 +16,15 @@ import { resolveDirection, type ResolvedDirection } from "./progress/direction";
 import { achievementRate } from "./progress/achievement";
 import { recogniseStatus, statusForRate } from "./progress/status";
 import { checkRow } from "./rules/rowRules";
+import { checkAgainstStrategy } from "./rules/strategyRules";
+import { BUNDLED_MASTER, type KpiMaster } from "./master/kpiMaster";
+import { yearInLabel } from "./layout/headerLabels";
+
+/** What a check may be given beyond the progress rule. */
+export interface WorkbookCheckOptions {
+  /** The KPI master to take directions from and cross-check against; the bundled one by default. */
+  strategy?: KpiMaster;
+}
 
 /** Direction, achievement rate and computed status of one row under a rule. */
 export function computeProgress(
@@ -47,17 +56,25 @@ function workbookFiscalYear(layouts: SheetLayout[]): string | null {
 }
 
 /** Reads, validates and recalculates a whole workbook given as plain grids. */
-export function checkWorkbook(grids: SheetGrid[], rule: ProgressRule = DEFAULT_RULE): WorkbookCheck {
+export function checkWorkbook(
+  grids: SheetGrid[],
+  rule: ProgressRule = DEFAULT_RULE,
+  options: WorkbookCheckOptions = {},
+): WorkbookCheck {
+  const master = options.strategy ?? BUNDLED_MASTER;
   const layouts: SheetLayout[] = [];
   const rows: CheckedRow[] = [];
   const findings: Finding[] = [];
   // The master and overrides decide most directions by name alone; look each name up once.
   const byName = new Map<string, ResolvedDirection>();
+  let sheetYear: number | null = null;
   const directionOf = (row: VerificationRow): ResolvedDirection => {
-    const known = byName.get(row.name);
+    // A revision may re-use a name, so the sheet's year is part of the key.
+    const key = `${sheetYear ?? ""}\u0000${row.name}`;
+    const known = byName.get(key);
     if (known) return known;
-    const resolved = resolveDirection(row.name, rule, row.values);
-    if (resolved.source !== "inferred" && resolved.source !== null) byName.set(row.name, resolved);
+    const resolved = resolveDirection(row.name, rule, row.values, master, sheetYear);
+    if (resolved.source !== "inferred" && resolved.source !== null) byName.set(key, resolved);
     return resolved;
   };
   for (const grid of grids) {
@@ -66,6 +83,7 @@ export function checkWorkbook(grids: SheetGrid[], rule: ProgressRule = DEFAULT_R
     if (layout.blocks.length === 0) continue;
     layouts.push(layout);
     const ctx = { fiscalYear: layout.fiscalYear };
+    sheetYear = layout.fiscalYear ? yearInLabel(layout.fiscalYear) : null;
     for (const row of extractRows(view, layout)) {
       const checked = computeProgress(row, rule, directionOf);
       rows.push(checked);
@@ -73,5 +91,8 @@ export function checkWorkbook(grids: SheetGrid[], rule: ProgressRule = DEFAULT_R
     }
   }
   const fileError = layouts.length === 0 ? { code: "no-verification-sheet" as const } : null;
-  return { fiscalYear: workbookFiscalYear(layouts), sheets: layouts, rows, findings, fileError };
+  const fiscalYear = workbookFiscalYear(layouts);
+  if (!fileError)
+    findings.push(...checkAgainstStrategy(rows, master, fiscalYear ? yearInLabel(fiscalYear) : null));
+  return { fiscalYear, sheets: layouts, rows, findings, fileError };
 }

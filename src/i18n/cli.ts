@@ -16,6 +16,17 @@ export const CLI_TEXT = {
         "終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルがある、または使い方の誤り",
       ],
     },
+    strategy: {
+      head: [
+        "使い方: kensho strategy --export <ファイル.json>",
+        "       kensho strategy --check <ファイル.json>",
+        "",
+        "同梱の総合戦略KPIマスター（基準値・最終目標値・方向・有効年度など）をJSONで書き出します。",
+        "書き出したファイルを改訂や他市の戦略に合わせて編集し、kensho --strategy <ファイル.json> で使います。",
+        "形式は docs/strategy-master.md を参照してください。既存のファイルは上書きしません。",
+      ],
+      tail: ["終了コード: 0 成功 / 2 ファイルを読み書きできない、形式の誤り、または使い方の誤り"],
+    },
   } as Record<string, { head: string[]; tail: string[] }>,
   /** One line of help per option, by the option's long name. */
   optionHelp: {
@@ -24,6 +35,9 @@ export const CLI_TEXT = {
     "--department": "指定した担当課の行と指摘だけを表示します",
     "--on-track": "「順調に進捗」とする達成率の下限",
     "--nearly-on-track": "「概ね順調に進捗」とする達成率の下限",
+    "--strategy": "総合戦略のKPIマスター（JSON）を同梱のものの代わりに使います",
+    "--export": "同梱の総合戦略KPIマスターをJSONファイルに書き出します",
+    "--check": "KPIマスターのJSONファイルが使える形式か確認します",
     "--help": "この説明を表示します",
     "--version": "バージョンを表示します",
   } as Record<string, string>,

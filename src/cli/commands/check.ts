@@ -11,6 +11,8 @@ import { fileReport, totalsLine } from "../textReport";
 import { findSampleWorkbook } from "../sampleWorkbook";
 import { expandInputs } from "../expandInputs";
 import type { CommandSpec, OptionValues } from "../options/optionTable";
+import type { KpiMaster } from "../../core/master/kpiMaster";
+import { loadStrategyFile } from "../strategy/loadStrategy";
 
 /** A ratio between 0 (exclusive) and 2: thresholds above 200% make no sense on this sheet. */
 const RATIO = { min: 0, max: 2, minExclusive: true };
@@ -35,6 +37,8 @@ export const CHECK_COMMAND: CommandSpec = {
       range: RATIO,
       defaultValue: DEFAULT_RULE.nearlyOnTrack,
     },
+    { name: "--strategy", kind: "text", valueName: "<ファイル.json>" },
+
     { name: "--help", alias: "-h", kind: "flag" },
     { name: "--version", alias: "-v", kind: "flag" },
   ],
@@ -45,6 +49,8 @@ export interface CheckOptions {
   csv: boolean;
   department: string | null;
   rule: ProgressRule;
+  /** A KPI master file to use instead of the bundled one. */
+  strategyFile: string | null;
 }
 
 /** Typed options from parsed values, or a usage message. */
@@ -61,6 +67,7 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
     csv: values["--csv"] === true,
     department: (values["--department"] as string | undefined) ?? null,
     rule,
+    strategyFile: (values["--strategy"] as string | undefined) ?? null,
   };
 }
 
@@ -80,11 +87,23 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     inputs = [path.relative(io.cwd, sample) || sample];
   }
   const { rule } = opts;
+  let strategy: KpiMaster | undefined;
+  if (opts.strategyFile !== null) {
+    const loaded = await loadStrategyFile(path.resolve(io.cwd, opts.strategyFile), opts.strategyFile);
+    if (!loaded.ok) {
+      io.stderr(`${loaded.message}\n`);
+      return EXIT.failure;
+    }
+    strategy = loaded.master;
+  }
   const showProgress = inputs.length > 1 && io.stderrIsTTY;
   const results: FileResult[] = [];
   for (const [i, file] of inputs.entries()) {
     if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, file)}`);
-    const result = filterByDepartment(await checkFile(path.resolve(io.cwd, file), rule), opts.department);
+    const result = filterByDepartment(
+      await checkFile(path.resolve(io.cwd, file), rule, { strategy }),
+      opts.department,
+    );
     results.push({ ...result, file });
   }
   if (showProgress) io.stderr("\r\x1b[K");
