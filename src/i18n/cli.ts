@@ -36,6 +36,8 @@ export const CLI_TEXT = {
     "--on-track": "「順調に進捗」とする達成率の下限",
     "--nearly-on-track": "「概ね順調に進捗」とする達成率の下限",
     "--strategy": "総合戦略のKPIマスター（JSON）を同梱のものの代わりに使います",
+    "--summary": "創生会議向けの集計ブック（集計・進捗一覧・指摘一覧）を新しく作成します",
+    "--master": "配布した原本のブック。--summary に提出状況（担当課ごとの提出の有無）を加えます",
     "--export": "同梱の総合戦略KPIマスターをJSONファイルに書き出します",
     "--check": "KPIマスターのJSONファイルが使える形式か確認します",
     "--help": "この説明を表示します",
@@ -45,6 +47,15 @@ export const CLI_TEXT = {
   version: (v: string) => `kensho ${v}（効果検証チェック・JSON形式 version 1）`,
   csvHeader: ["ファイル", "シート", "セル", "行", "KPI", "担当課", "重要度", "コード", "内容"],
   bothFormats: "--json と --csv は同時に指定できません。",
+  masterNeedsSummary:
+    "--master は --summary と一緒に指定してください（提出状況は集計ブックに書き出します）。",
+  masterUnreadable: (file: string, message: string) =>
+    `原本「${file}」を読み込めないため、提出状況は作成できません。${message}`,
+  summaryWritten: (file: string) => `集計ブックを作成しました: ${file}`,
+  outputExists: (file: string) =>
+    `「${file}」は既にあります。kensho は既存のファイルを上書きしません。別の名前を指定するか、ファイルを移動してください。`,
+  writeFailed: (file: string, detail: string) =>
+    `「${file}」に書き込めませんでした（${detail}）。保存先のフォルダーと書き込みの権限を確認してください。`,
   unknownOption: (opt: string) => `不明なオプションです: ${opt}（kensho --help で使い方を表示します）`,
   missingOptionValue: (opt: string) => `${opt} には値を指定してください。`,
   flagTakesNoValue: (opt: string) => `${opt} には値を指定できません。`,

@@ -13,6 +13,7 @@ import { expandInputs } from "../expandInputs";
 import type { CommandSpec, OptionValues } from "../options/optionTable";
 import type { KpiMaster } from "../../core/master/kpiMaster";
 import { loadStrategyFile } from "../strategy/loadStrategy";
+import { writeSummaryFile } from "../outputs/summaryOutput";
 
 /** A ratio between 0 (exclusive) and 2: thresholds above 200% make no sense on this sheet. */
 const RATIO = { min: 0, max: 2, minExclusive: true };
@@ -38,7 +39,8 @@ export const CHECK_COMMAND: CommandSpec = {
       defaultValue: DEFAULT_RULE.nearlyOnTrack,
     },
     { name: "--strategy", kind: "text", valueName: "<ファイル.json>" },
-
+    { name: "--summary", kind: "text", valueName: "<出力.xlsx>" },
+    { name: "--master", kind: "text", valueName: "<原本.xlsx>" },
     { name: "--help", alias: "-h", kind: "flag" },
     { name: "--version", alias: "-v", kind: "flag" },
   ],
@@ -51,6 +53,10 @@ export interface CheckOptions {
   rule: ProgressRule;
   /** A KPI master file to use instead of the bundled one. */
   strategyFile: string | null;
+  /** Where to write the 創生会議 summary workbook. */
+  summary: string | null;
+  /** The distributed workbook, for the summary's 提出状況. */
+  master: string | null;
 }
 
 /** Typed options from parsed values, or a usage message. */
@@ -62,12 +68,16 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
   };
   if (rule.nearlyOnTrack > rule.onTrack) return CLI_TEXT.thresholdOrder;
   if (values["--json"] && values["--csv"]) return CLI_TEXT.bothFormats;
+  if (values["--master"] !== undefined && values["--summary"] === undefined)
+    return CLI_TEXT.masterNeedsSummary;
   return {
     json: values["--json"] === true,
     csv: values["--csv"] === true,
     department: (values["--department"] as string | undefined) ?? null,
     rule,
     strategyFile: (values["--strategy"] as string | undefined) ?? null,
+    summary: (values["--summary"] as string | undefined) ?? null,
+    master: (values["--master"] as string | undefined) ?? null,
   };
 }
 
@@ -116,7 +126,26 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     const reports = results.map((r) => fileReport(r, opts.department));
     io.stdout(`${reports.join("\n\n")}\n\n${totalsLine(results)}\n`);
   }
-  return exitFor(results);
+  let exit = exitFor(results);
+  if (opts.summary !== null) {
+    const master =
+      opts.master === null
+        ? null
+        : { ...(await checkFile(path.resolve(io.cwd, opts.master), rule, { strategy })), file: opts.master };
+    if (master && !master.ok) {
+      io.stderr(`${CLI_TEXT.masterUnreadable(opts.master ?? "", master.error?.message ?? "")}\n`);
+      exit = EXIT.failure;
+    }
+    const written = await writeSummaryFile(opts.summary, io.cwd, results, master, rule);
+    if (written.ok) io.stderr(`${CLI_TEXT.summaryWritten(opts.summary)}\n`);
+    else {
+      io.stderr(
+        `${written.reason === "exists" ? CLI_TEXT.outputExists(opts.summary) : CLI_TEXT.writeFailed(opts.summary, written.detail)}\n`,
+      );
+      exit = EXIT.failure;
+    }
+  }
+  return exit;
 }
 
 /** One exit decision for a batch: unreadable beats findings. */

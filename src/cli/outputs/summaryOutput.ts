@@ -1,0 +1,45 @@
+// `--summary OUT.xlsx`: builds the board summary from the batch's results and writes it as a new file.
+import * as path from "path";
+import { buildBoardSummary } from "../../core/aggregate/boardSummary";
+import type { ProgressRule } from "../../core/model";
+import { writeSummaryWorkbook } from "../../adapters/xlsx/summary/writeSummary";
+import type { FileResult } from "../checkFile";
+import { writeNewFile } from "../writeNewFile";
+import { version } from "../version";
+
+/** Characters that would end or change a relative URI; everything else (Japanese included) is kept. */
+const encodePath = (p: string) => p.replace(/[%# ?]/g, (c) => encodeURIComponent(c));
+
+/** A link from the summary's folder to an input workbook: `../返却/file.xlsx`. */
+export function fileLink(summaryFile: string, inputFile: string): string {
+  return encodePath(path.relative(path.dirname(summaryFile), inputFile).split(path.sep).join("/"));
+}
+
+/** The fiscal year most of the batch's files report. */
+function commonFiscalYear(results: readonly FileResult[]): string | null {
+  const counts = new Map<string, number>();
+  for (const r of results) if (r.fiscalYear) counts.set(r.fiscalYear, (counts.get(r.fiscalYear) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+export type OutputResult = { ok: true } | { ok: false; reason: "exists" | "failed"; detail: string };
+
+export async function writeSummaryFile(
+  out: string,
+  cwd: string,
+  results: readonly FileResult[],
+  master: FileResult | null,
+  rule: ProgressRule,
+  now = new Date(),
+): Promise<OutputResult> {
+  const absOut = path.resolve(cwd, out);
+  const summary = buildBoardSummary(results, rule, master);
+  const bytes = await writeSummaryWorkbook(summary, {
+    fiscalYear: commonFiscalYear(master ? [master] : results),
+    linkTo: (file) => fileLink(absOut, path.resolve(cwd, file)),
+    master: master?.file ?? null,
+    version: version(),
+    now,
+  });
+  return writeNewFile(absOut, bytes);
+}
