@@ -13,6 +13,7 @@ import { repeatDataRows } from "./syntheticSheet";
 import { median, timeMs } from "./stats";
 import { taskpaneGzipKB } from "./taskpaneSize";
 import { syncCounts } from "./syncCounts";
+import { batchOutputs } from "./batchOutputs";
 
 const ROUNDS = 7;
 const CORE_ROWS = 10_000;
@@ -97,6 +98,11 @@ async function main() {
     `cli: ${WORKBOOKS} workbooks — bare ExcelJS load ${cli.bareMs.toFixed(0)} ms, kensho whole check ${cli.wholeMs.toFixed(0)} ms → ratio ${cli.ratio.toFixed(3)} (target ≤ 1.5)`,
   );
 
+  const batch = await batchOutputs(sample);
+  log(
+    `batch outputs: ${batch.workbooks} workbooks — plain check ${batch.plainMs.toFixed(0)} ms, with ${batch.outputs.join(" ")} ${batch.outputsMs.toFixed(0)} ms → ratio ${batch.ratio.toFixed(3)} (summary ${batch.summaryKB.toFixed(0)} KB)`,
+  );
+
   const syncs = await syncCounts(sample);
   log(
     `excel adapter (fake): full check with flags — sample ${syncs.small} syncs, ${syncs.largeRows.toLocaleString()}-row sheet ${syncs.large} syncs (target ≤ 3 and equal)`,
@@ -110,6 +116,7 @@ async function main() {
       JSON.stringify({
         coreRowsPerSec: Math.round(core.rowsPerSec),
         cliOverXlsxLoad: Number(cli.ratio.toFixed(3)),
+        batchOutputsOverCheck: Number(batch.ratio.toFixed(3)),
         syncsSmall: syncs.small,
         syncsLarge: syncs.large,
         taskpaneGzipKB: Number(size.kb.toFixed(1)),

@@ -16,8 +16,8 @@ const xmlAttr = (s: string) =>
 /** part name ("xl/worksheets/sheet3.xml") -> cell ("H3") -> location ("'1-1'!M8"). */
 export type LinkLocations = Map<string, Map<string, string>>;
 
+/** Adds the locations and returns the package deflated (the input may be stored or deflated). */
 export function addLinkLocations(xlsx: Uint8Array, locations: LinkLocations): Uint8Array {
-  if (locations.size === 0) return xlsx;
   const files = unzipSync(xlsx);
   const utf8 = new TextDecoder();
   const encoder = new TextEncoder();

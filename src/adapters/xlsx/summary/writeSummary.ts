@@ -229,7 +229,12 @@ function progressSheet(wb: ExcelJS.Workbook, summary: BoardSummary, ctx: Summary
   addListTable(ws, "ProgressList", top, columns, rows);
   const first = top + 1;
   const last = top + Math.max(rows.length, 1);
-  ws.getColumn(12).numFmt = PERCENT;
+  const styles = new ListStyles(columns.length, [1, 2, 3, 5, 7, 8, 9, 10, 11, 18], { 12: PERCENT });
+  styleRows(ws, first, rows, (values, c) =>
+    c === 15 && values[14] === T.agrees.differs
+      ? styles.variant(c, "differs", { fill: STYLE.warningFill })
+      : styles.base(c),
+  );
   // Icons at the rule's own thresholds, so the lights say what the statuses say.
   ws.addConditionalFormatting({
     ref: `L${first}:L${last}`,
@@ -247,11 +252,7 @@ function progressSheet(wb: ExcelJS.Workbook, summary: BoardSummary, ctx: Summary
       },
     ],
   });
-  rows.forEach((values, i) => {
-    if (values[14] === T.agrees.differs) ws.getCell(first + i, 15).fill = STYLE.warningFill;
-  });
   setWidths(ws, [14, 16, 22, 9, 30, 14, 14, 14, 14, 14, 14, 11, 15, 15, 9, 10, 11, 22, 7, 6]);
-  alignRows(ws, first, last, columns.length, [1, 2, 3, 5, 7, 8, 9, 10, 11, 18]);
   ws.views = [
     { state: "frozen", xSplit: 0, ySplit: top, topLeftCell: `A${top + 1}`, activeCell: `A${top + 1}` },
   ];
@@ -298,24 +299,25 @@ function findingsSheet(
   if (rows.length === 0) rows.push(["", "", "", T.noFindings, "", "", "", "", null]);
   addListTable(ws, "FindingList", top, columns, rows);
   sorted.forEach(({ file, finding }, i) => {
+    if (finding.sheet === null || finding.cell === null) return;
     const r = top + 1 + i;
-    if (finding.sheet !== null && finding.cell !== null) {
-      const where = `${finding.sheet}!${finding.cell}`;
-      ws.getCell(r, 8).value = {
-        text: where,
-        hyperlink: ctx.linkTo(file),
-        tooltip: T.linkTip(label(ctx, file), where),
-      };
-      cells.set(`H${r}`, placeIn(finding.sheet, finding.cell));
-      ws.getCell(r, 8).font = STYLE.linkFont;
-    }
-    const sev = ws.getCell(r, 1);
-    if (finding.severity === "error") sev.fill = STYLE.errorFill;
-    else if (finding.severity === "warning") sev.fill = STYLE.warningFill;
+    const where = `${finding.sheet}!${finding.cell}`;
+    ws.getCell(r, 8).value = {
+      text: where,
+      hyperlink: ctx.linkTo(file),
+      tooltip: T.linkTip(label(ctx, file), where),
+    };
+    cells.set(`H${r}`, placeIn(finding.sheet, finding.cell));
   });
-  const last = top + Math.max(rows.length, 1);
+  const styles = new ListStyles(columns.length, [3, 4, 6, 7], {});
+  styleRows(ws, top + 1, rows, (_values, c, i) => {
+    const f = sorted[i]?.finding;
+    if (f && c === 1 && f.severity !== "info")
+      return styles.variant(c, f.severity, { fill: severityFill[f.severity] });
+    if (f && c === 8 && f.cell !== null) return styles.variant(c, "link", { font: STYLE.linkFont });
+    return styles.base(c);
+  });
   setWidths(ws, [8, 20, 22, 60, 14, 26, 22, 14, 6]);
-  alignRows(ws, top + 1, last, columns.length, [3, 4, 6, 7]);
   ws.views = [
     { state: "frozen", xSplit: 0, ySplit: top, topLeftCell: `A${top + 1}`, activeCell: `A${top + 1}` },
   ];
@@ -343,9 +345,12 @@ function submissionsSheet(wb: ExcelJS.Workbook, summary: BoardSummary, ctx: Summ
     s.ready ? T.state.ready : s.files.length > 0 ? T.state.fix : T.state.missing,
   ]);
   addListTable(ws, "Submissions", top, columns, rows);
-  submissions.forEach((s, i) => {
-    const cell = ws.getCell(top + 1 + i, 8);
-    cell.fill = s.ready ? STYLE.okFill : s.files.length > 0 ? STYLE.errorFill : STYLE.missingFill;
+  const styles = new ListStyles(columns.length, [4], {});
+  styleRows(ws, top + 1, rows, (_values, c, i) => {
+    const sub = submissions[i];
+    if (c !== 8 || !sub) return styles.base(c);
+    const state = sub.ready ? "ready" : sub.files.length > 0 ? "fix" : "missing";
+    return styles.variant(c, state, { fill: stateFill[state] });
   });
   let r = top + Math.max(rows.length, 1) + 2;
   if (summary.unassignedFiles.length > 0) {
@@ -355,7 +360,6 @@ function submissionsSheet(wb: ExcelJS.Workbook, summary: BoardSummary, ctx: Summ
     for (const f of summary.unassignedFiles) ws.getCell(r++, 1).value = label(ctx, f);
   }
   setWidths(ws, [20, 8, 9, 40, 8, 8, 8, 10]);
-  alignRows(ws, top + 1, top + rows.length, columns.length, [4]);
   ws.views = [
     { state: "frozen", xSplit: 0, ySplit: top, topLeftCell: `A${top + 1}`, activeCell: `A${top + 1}` },
   ];
@@ -386,13 +390,49 @@ function addListTable(
   header.height = 30;
 }
 
-/** Data rows read top-down: every cell aligned to the top, the long-text columns wrapped. */
-function alignRows(ws: ExcelJS.Worksheet, from: number, to: number, columns: number, wrap: number[]): void {
-  for (let r = from; r <= to; r++) {
-    for (let c = 1; c <= columns; c++) {
-      ws.getCell(r, c).alignment = { vertical: "top", wrapText: wrap.includes(c) };
+const severityFill = { error: STYLE.errorFill, warning: STYLE.warningFill } as const;
+const stateFill = { ready: STYLE.okFill, fix: STYLE.errorFill, missing: STYLE.missingFill } as const;
+
+/**
+ * The styles of a list's data cells, one object per column and variant. Cells share these objects:
+ * ExcelJS recognises a style object it has seen and skips serialising it again, which is what keeps
+ * a summary of thousands of rows fast. The objects are never changed once made.
+ */
+class ListStyles {
+  private readonly columns: Partial<ExcelJS.Style>[] = [];
+  private readonly variants = new Map<string, Partial<ExcelJS.Style>>();
+
+  constructor(count: number, wrap: number[], numFmts: Record<number, string>) {
+    for (let c = 1; c <= count; c++) {
+      const style: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: wrap.includes(c) } };
+      if (numFmts[c]) style.numFmt = numFmts[c];
+      this.columns[c] = style;
     }
   }
+
+  base(c: number): Partial<ExcelJS.Style> {
+    return this.columns[c];
+  }
+
+  variant(c: number, name: string, extra: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+    const key = `${c}\u0000${name}`;
+    let style = this.variants.get(key);
+    if (!style) this.variants.set(key, (style = { ...this.columns[c], ...extra }));
+    return style;
+  }
+}
+
+/** Gives every data cell of a list its (shared) style. */
+function styleRows(
+  ws: ExcelJS.Worksheet,
+  first: number,
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  styleOf: (values: ReadonlyArray<unknown>, column: number, index: number) => Partial<ExcelJS.Style>,
+): void {
+  rows.forEach((values, i) => {
+    const row = ws.getRow(first + i);
+    for (let c = 1; c <= values.length; c++) row.getCell(c).style = styleOf(values, c, i);
+  });
 }
 
 /** The summary workbook as bytes. */
@@ -406,6 +446,7 @@ export async function writeSummaryWorkbook(summary: BoardSummary, ctx: SummaryCo
   const locations: LinkLocations = new Map();
   findingsSheet(wb, summary, ctx, locations);
   if (summary.submissions !== null) submissionsSheet(wb, summary, ctx);
-  const out = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  return Buffer.from(addLinkLocations(out, locations));
+  // ExcelJS stores its parts uncompressed; the link pass compresses them all once.
+  const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+  return Buffer.from(addLinkLocations(new Uint8Array(stored as ArrayBuffer), locations));
 }
