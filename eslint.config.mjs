@@ -26,6 +26,31 @@ export default tseslint.config(
     rules: { "no-undef": "off", "no-unused-vars": "off" },
   },
   {
+    // The core is pure: no Office, DOM, Node or i18n. Words are rendered at the edges.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/i18n/**", "**/i18n"],
+              message: "The core returns codes; render words in src/i18n at the edges.",
+            },
+            {
+              group: ["**/adapters/**", "**/cli/**", "**/taskpane/**"],
+              message: "Data flows one way: the core imports no front end or adapter.",
+            },
+            {
+              group: ["fs", "path", "os", "node:*", "exceljs", "react", "react-dom", "@fluentui/*"],
+              message: "The core is pure: no Node, DOM or UI imports.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

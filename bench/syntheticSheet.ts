@@ -1,23 +1,24 @@
-import type { SheetGrid } from "../src/core/model";
+import type { GridCell, SheetGrid } from "../src/core/model";
 
 /**
  * A verification sheet of `rows` KPI rows, made by repeating the data rows of a real sheet
  * (its header, title and merges kept; data merges dropped, since labels carry down anyway).
  */
 export function repeatDataRows(sheet: SheetGrid, firstDataRow: number, rows: number): SheetGrid {
-  const head = firstDataRow - sheet.originRow;
-  const data = sheet.values.slice(head);
-  const pick = <T>(grid: T[][]) => {
-    const out = grid.slice(0, head).map((r) => [...r]);
-    for (let i = 0; i < rows; i++) out.push([...grid[head + (i % data.length)]]);
-    return out;
-  };
+  const head = sheet.cells.filter((c) => c.row < firstDataRow);
+  const data = sheet.cells.filter((c) => c.row >= firstDataRow);
+  const dataRows = [...new Set(data.map((c) => c.row))].sort((a, b) => a - b);
+  const byRow = new Map<number, GridCell[]>();
+  for (const c of data) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  const cells: GridCell[] = head.map((c) => ({ ...c }));
+  for (let i = 0; i < rows && dataRows.length > 0; i++) {
+    const source = byRow.get(dataRows[i % dataRows.length]) ?? [];
+    for (const c of source) cells.push({ ...c, row: firstDataRow + i });
+  }
   return {
     ...sheet,
     name: `${sheet.name}x${rows}`,
-    values: pick(sheet.values),
-    texts: pick(sheet.texts),
-    formats: pick(sheet.formats),
+    cells,
     merges: sheet.merges.filter((m) => m.bottom < firstDataRow),
     hiddenRows: [],
     hiddenCols: [],

@@ -1,4 +1,5 @@
 import { checkWorkbook } from "../core/check";
+import { rowKey } from "../core/summary";
 import type { CheckedRow, FileErrorCode, Finding, ProgressRule } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
 import { WorkbookReadError } from "../adapters/xlsx/errors";
@@ -38,7 +39,7 @@ export async function checkFile(file: string, rule: ProgressRule): Promise<FileR
   }
   try {
     const check = checkWorkbook(grids, rule);
-    if (check.fileError) return failed(file, check.fileError.code, check.fileError.message);
+    if (check.fileError) return failed(file, check.fileError.code, FILE_ERRORS[check.fileError.code].message);
     return {
       file,
       ok: true,
@@ -62,6 +63,6 @@ export async function checkFile(file: string, rule: ProgressRule): Promise<FileR
 export function filterByDepartment(result: FileResult, department: string | null): FileResult {
   if (!department || !result.ok) return result;
   const rows = result.rows.filter((r) => r.department === department);
-  const keys = new Set(rows.map((r) => `${r.sheet}\u0000${r.row}`));
-  return { ...result, rows, findings: result.findings.filter((f) => keys.has(`${f.sheet}\u0000${f.row}`)) };
+  const keys = new Set(rows.map((r) => rowKey(r.sheet, r.row)));
+  return { ...result, rows, findings: result.findings.filter((f) => keys.has(rowKey(f.sheet, f.row))) };
 }

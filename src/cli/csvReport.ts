@@ -1,5 +1,6 @@
 import { CLI_TEXT } from "../i18n/cli";
-import { SEVERITY_LABELS } from "../i18n/findings";
+import { FILE_ERRORS, SEVERITY_LABELS, kpiLabel, renderFinding } from "../i18n/findings";
+import { rowKey } from "../core/summary";
 import type { FileResult } from "./checkFile";
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so Excel never runs a cell as a formula. */
@@ -18,17 +19,28 @@ export function csvReport(results: FileResult[]): string {
   for (const r of results) {
     if (!r.ok) {
       lines.push(
-        [r.file, "", "", "", "", "", SEVERITY_LABELS.error, r.error?.code ?? "", r.error?.message ?? ""]
+        [
+          r.file,
+          "",
+          "",
+          "",
+          "",
+          "",
+          SEVERITY_LABELS.error,
+          r.error?.code ?? "",
+          r.error?.message ?? FILE_ERRORS["unreadable-file"].message,
+        ]
           .map(field)
           .join(","),
       );
       continue;
     }
-    const departments = new Map(r.rows.map((row) => [`${row.sheet}\u0000${row.row}`, row.department]));
+    const departments = new Map(r.rows.map((row) => [rowKey(row.sheet, row.row), row.department]));
     for (const f of r.findings) {
-      const dept = departments.get(`${f.sheet}\u0000${f.row}`) ?? null;
+      const dept = departments.get(rowKey(f.sheet, f.row)) ?? null;
+      const kpi = f.kpi === null ? null : kpiLabel(f.kpi);
       lines.push(
-        [r.file, f.sheet, f.cell, f.row, f.kpi, dept, SEVERITY_LABELS[f.severity], f.code, f.message]
+        [r.file, f.sheet, f.cell, f.row, kpi, dept, SEVERITY_LABELS[f.severity], f.code, renderFinding(f)]
           .map(field)
           .join(","),
       );

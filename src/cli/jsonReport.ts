@@ -1,4 +1,6 @@
 import type { ProgressRule } from "../core/model";
+import { summarise } from "../core/summary";
+import { kpiLabel, renderFinding } from "../i18n/findings";
 import type { FileResult } from "./checkFile";
 
 const round4 = (n: number | null) => (n === null ? null : Math.round(n * 10000) / 10000);
@@ -17,7 +19,7 @@ export function jsonReport(results: FileResult[], rule: ProgressRule) {
       goal: row.goal,
       subGoal: row.subGoal,
       measure: row.measure,
-      name: row.name,
+      name: kpiLabel(row.name),
       department: row.department,
       direction: row.direction,
       achievement: round4(row.achievement),
@@ -30,11 +32,11 @@ export function jsonReport(results: FileResult[], rule: ProgressRule) {
       sheet: f.sheet,
       cell: f.cell,
       row: f.row,
-      kpi: f.kpi,
-      message: f.message,
+      kpi: f.kpi === null ? null : kpiLabel(f.kpi),
+      message: renderFinding(f),
     })),
   }));
-  const all = results.flatMap((r) => r.findings);
+  const counts = summarise(results.flatMap((r) => r.findings));
   return {
     version: 1,
     rule: { onTrack: rule.onTrack, nearlyOnTrack: rule.nearlyOnTrack },
@@ -43,9 +45,7 @@ export function jsonReport(results: FileResult[], rule: ProgressRule) {
       files: results.length,
       failedFiles: results.filter((r) => !r.ok).length,
       rows: results.reduce((n, r) => n + r.rows.length, 0),
-      errors: all.filter((f) => f.severity === "error").length,
-      warnings: all.filter((f) => f.severity === "warning").length,
-      infos: all.filter((f) => f.severity === "info").length,
+      ...counts,
     },
   };
 }

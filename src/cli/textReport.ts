@@ -1,20 +1,20 @@
-import type { CheckedRow, Finding, Severity } from "../core/model";
+import type { CheckedRow, Finding } from "../core/model";
+import { rowKey, summarise } from "../core/summary";
 import { CLI_TEXT } from "../i18n/cli";
-import { DIRECTION_LABELS, FILE_ERRORS, SEVERITY_LABELS, formatRate } from "../i18n/findings";
+import {
+  DIRECTION_LABELS,
+  FILE_ERRORS,
+  SEVERITY_LABELS,
+  formatRate,
+  kpiLabel,
+  renderFinding,
+} from "../i18n/findings";
 import type { FileResult } from "./checkFile";
 
-function countBy(findings: Finding[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-
 const countsText = (f: Finding[]) => {
-  const c = countBy(f);
-  return CLI_TEXT.counts(c.error, c.warning, c.info);
+  const c = summarise(f);
+  return CLI_TEXT.counts(c.errors, c.warnings, c.infos);
 };
-
-const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
 
 function rowLine(row: CheckedRow): string {
   const rate = row.achievement === null ? CLI_TEXT.noValue : formatRate(row.achievement);
@@ -24,7 +24,7 @@ function rowLine(row: CheckedRow): string {
     : CLI_TEXT.noValue;
   return CLI_TEXT.rowLine(
     where,
-    row.name,
+    kpiLabel(row.name),
     direction,
     rate,
     row.enteredStatus ?? CLI_TEXT.noValue,
@@ -58,8 +58,16 @@ export function fileReport(result: FileResult, department: string | null): strin
   lines.push(CLI_TEXT.statusOverview(same, computed.length - same, result.rows.length - computed.length));
   if (department && result.rows.length === 0) lines.push(CLI_TEXT.noRowsForDepartment(department));
 
+  const fileLevel = result.findings.filter((f) => f.row === null);
+  if (fileLevel.length > 0) lines.push("", CLI_TEXT.fileFindingsHeading);
+  for (const f of fileLevel) {
+    const where = f.sheet === null ? CLI_TEXT.wholeWorkbook : f.sheet;
+    lines.push(CLI_TEXT.findingLine(SEVERITY_LABELS[f.severity], where, renderFinding(f)));
+  }
+
   const findingsByRow = new Map<string, Finding[]>();
   for (const f of result.findings) {
+    if (f.row === null) continue;
     const k = rowKey(f.sheet, f.row);
     findingsByRow.set(k, [...(findingsByRow.get(k) ?? []), f]);
   }
@@ -74,7 +82,7 @@ export function fileReport(result: FileResult, department: string | null): strin
     for (const row of rows) {
       lines.push(rowLine(row));
       for (const f of findingsByRow.get(rowKey(row.sheet, row.row)) ?? []) {
-        lines.push(CLI_TEXT.findingLine(SEVERITY_LABELS[f.severity], f.cell, f.message));
+        lines.push(CLI_TEXT.findingLine(SEVERITY_LABELS[f.severity], f.cell ?? "", renderFinding(f)));
       }
     }
   }

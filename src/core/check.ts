@@ -16,7 +16,6 @@ import { resolveDirection, type ResolvedDirection } from "./progress/direction";
 import { achievementRate } from "./progress/achievement";
 import { recogniseStatus, statusForRate } from "./progress/status";
 import { checkRow } from "./rules/rowRules";
-import { FILE_ERRORS } from "../i18n/findings";
 
 /** Direction, achievement rate and computed status of one row under a rule. */
 export function computeProgress(
@@ -34,7 +33,7 @@ export function computeProgress(
     achievement: result.rate,
     enteredStatus: statusText.trim() === "" ? null : (recogniseStatus(statusText) ?? statusText.trim()),
     computedStatus: result.rate === null ? null : statusForRate(result.rate, rule),
-    noStatusReason: result.reason,
+    noStatus: result.reason,
   });
 }
 
@@ -73,9 +72,6 @@ export function checkWorkbook(grids: SheetGrid[], rule: ProgressRule = DEFAULT_R
       findings.push(...checkRow(checked, ctx));
     }
   }
-  const fileError =
-    layouts.length === 0
-      ? { code: "no-verification-sheet" as const, message: FILE_ERRORS["no-verification-sheet"].message }
-      : null;
+  const fileError = layouts.length === 0 ? { code: "no-verification-sheet" as const } : null;
   return { fiscalYear: workbookFiscalYear(layouts), sheets: layouts, rows, findings, fileError };
 }

@@ -20,37 +20,26 @@ export interface CellArea {
   right: number;
 }
 
+/** One cell with content, at absolute 0-based `row` and `col`. */
+export interface GridCell extends RawCell {
+  row: number;
+  col: number;
+}
+
 /**
- * One worksheet's used range as a plain grid. `values[i][j]` is the cell at absolute row
- * `originRow + i`, column `originCol + j` (both 0-based), so the grid need not start at A1.
+ * One worksheet as a sparse grid: only the cells that hold something, so a sheet's size in memory
+ * follows its content, never its formatting or its merged areas. Build one from dense arrays with
+ * `gridFromArrays` (core/grid.ts); read it through `SheetView`.
  */
 export interface SheetGrid {
   name: string;
-  originRow: number;
-  originCol: number;
-  values: CellValue[][];
-  texts: string[][];
-  formats: string[][];
+  /** Cells with content, in row-major order (row, then column); at most one per position. */
+  cells: GridCell[];
   /** Merged areas in absolute coordinates. May be empty when the host cannot report them. */
   merges: CellArea[];
   /** Absolute 0-based indices of hidden rows and columns. */
   hiddenRows: number[];
   hiddenCols: number[];
-}
-
-/** A sheet with nothing on it (an empty used range). */
-export function emptySheetGrid(name: string): SheetGrid {
-  return {
-    name,
-    originRow: 0,
-    originCol: 0,
-    values: [],
-    texts: [],
-    formats: [],
-    merges: [],
-    hiddenRows: [],
-    hiddenCols: [],
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,6 +171,14 @@ export interface ProgressRule {
 
 export const DEFAULT_RULE: ProgressRule = { onTrack: 1.0, nearlyOnTrack: 0.85, directionOverrides: {} };
 
+/** Why no status could be computed for a row: a code and its facts, rendered at the edges. */
+export type NoStatusReason =
+  | { code: "actual-unusable"; kind: ValueKind }
+  | { code: "target-unusable"; kind: ValueKind }
+  | { code: "no-direction" }
+  | { code: "part-missing"; label: string }
+  | { code: "shape-differs" };
+
 export interface RowProgress {
   direction: Direction | null;
   directionSource: DirectionSource | null;
@@ -189,43 +186,79 @@ export interface RowProgress {
   achievement: number | null;
   enteredStatus: string | null;
   computedStatus: StatusWord | null;
-  /** Why no status could be computed, when it could not (Japanese, for display). */
-  noStatusReason: string | null;
+  /** Why no status could be computed, when it could not. */
+  noStatus: NoStatusReason | null;
 }
 
 export type Severity = "error" | "warning" | "info";
 
-export const FINDING_CODES = [
-  "missing-actual",
-  "missing-status",
-  "invalid-status",
-  "missing-delay-reason",
-  "missing-department",
-  "unparseable-value",
-  "formula-error",
-  "status-mismatch",
-  "unit-mismatch",
-  "reference-year-mismatch",
-  "unchanged-from-previous-year",
-  "percent-out-of-range",
-  "missing-activity-text",
-  "unexpected-delay-reason",
-] as const;
-export type FindingCode = (typeof FINDING_CODES)[number];
+/** Every finding code with its severity. Severity is policy, so it lives here; words live in src/i18n. */
+export const FINDING_SEVERITY = {
+  "missing-actual": "error",
+  "missing-status": "error",
+  "invalid-status": "error",
+  "missing-delay-reason": "error",
+  "missing-department": "error",
+  "unparseable-value": "error",
+  "formula-error": "error",
+  "date-value": "error",
+  "uncalculated-formula": "error",
+  "status-mismatch": "warning",
+  "unit-mismatch": "warning",
+  "reference-year-mismatch": "warning",
+  "unchanged-from-previous-year": "warning",
+  "percent-out-of-range": "warning",
+  "missing-activity-text": "warning",
+  "missing-target": "warning",
+  "implausible-value": "warning",
+  "master-mismatch": "warning",
+  "unexpected-delay-reason": "info",
+  "kpi-name-differs": "info",
+  "kpi-not-in-sheet": "info",
+} as const satisfies Record<string, Severity>;
+export type FindingCode = keyof typeof FINDING_SEVERITY;
+export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as FindingCode[];
 
 export const FILE_ERROR_CODES = ["unreadable-file", "no-verification-sheet"] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
+/**
+ * The facts a finding's message is rendered from. Texts are as staff typed them; numbers are
+ * numbers; fields, directions and statuses are codes. Every entry is optional: each code uses a few.
+ */
+export interface FindingParams {
+  fiscalYear?: string | null;
+  field?: FieldKey;
+  raw?: string;
+  errorCode?: string;
+  entered?: string;
+  computed?: StatusWord | null;
+  rate?: number | null;
+  direction?: Direction | null;
+  actualUnit?: string;
+  otherUnit?: string;
+  actualPeriod?: string;
+  targetPeriod?: string;
+  previous?: string;
+  computedFromRate?: boolean;
+  /** implausible-value: which slip it looks like. */
+  slip?: "negative" | "magnitude";
+  /** The figure or name the value is compared with (the strategy's, the target's), as written. */
+  expected?: string;
+}
+
 export interface Finding {
   code: FindingCode;
   severity: Severity;
-  sheet: string;
-  /** A1 address on the sheet. */
-  cell: string;
-  /** 1-based worksheet row. */
-  row: number;
+  /** The sheet, or null for a finding about the whole workbook. */
+  sheet: string | null;
+  /** A1 address on the sheet; null for a finding about a whole sheet or workbook. */
+  cell: string | null;
+  /** 1-based worksheet row; null for a finding about a whole sheet or workbook. */
+  row: number | null;
+  /** The KPI's name as written on the sheet ("" when its cell is empty); null when none applies. */
   kpi: string | null;
-  message: string;
+  params: FindingParams;
 }
 
 export interface CheckedRow extends VerificationRow, RowProgress {}
@@ -236,5 +269,5 @@ export interface WorkbookCheck {
   rows: CheckedRow[];
   findings: Finding[];
   /** Set when the workbook has no verification sheet at all. */
-  fileError: { code: FileErrorCode; message: string } | null;
+  fileError: { code: FileErrorCode } | null;
 }

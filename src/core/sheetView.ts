@@ -1,51 +1,107 @@
-import type { CellArea, RawCell, SheetGrid } from "./model";
+import type { CellArea, GridCell, RawCell, SheetGrid } from "./model";
+import { contentBounds } from "./grid";
 
-/** Excel has at most 16,384 columns, so this numeric key is unique and allocation-free. */
-const cellKey = (row: number, col: number) => row * 16384 + col;
+const EMPTY: RawCell = Object.freeze({ value: null, text: "", format: "General" }) as RawCell;
+const NO_CELLS: readonly GridCell[] = Object.freeze([]) as readonly GridCell[];
 
-const EMPTY: RawCell = { value: null, text: "", format: "General" };
-
-/** Read access to a SheetGrid in absolute coordinates, resolving merged cells to their anchor. */
+/**
+ * Read access to a sparse SheetGrid in absolute coordinates, resolving merged cells to their anchor.
+ * The bounds are those of the cells with content: a merged area or a format reaching row 1,048,576
+ * costs nothing. Merged areas are clipped to the bounds and indexed per column, so a lookup is a
+ * binary search, whatever their number or size.
+ */
 export class SheetView {
   readonly firstRow: number;
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
-  private readonly mergeByCell = new Map<number, CellArea>();
+  /** Each content row's cells, sorted by column. */
+  private readonly byRow = new Map<number, GridCell[]>();
+  /** Per column, the merged areas covering it, sorted by top row (they never overlap). */
+  private readonly mergesByCol = new Map<number, CellArea[]>();
   private readonly hidden: Set<number>;
 
   constructor(readonly grid: SheetGrid) {
-    this.firstRow = grid.originRow;
-    this.lastRow = grid.originRow + grid.values.length - 1;
-    this.firstCol = grid.originCol;
-    const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
-    this.lastCol = grid.originCol + width - 1;
-    for (const m of grid.merges) {
-      // Only cells inside the grid matter; cap to keep a stray whole-column merge cheap.
-      const bottom = Math.min(m.bottom, this.lastRow);
-      const right = Math.min(m.right, this.lastCol);
-      for (let r = m.top; r <= bottom; r++) {
-        for (let c = m.left; c <= right; c++) this.mergeByCell.set(cellKey(r, c), m);
+    const bounds = contentBounds(grid);
+    this.firstRow = bounds?.top ?? 0;
+    this.lastRow = bounds?.bottom ?? -1;
+    this.firstCol = bounds?.left ?? 0;
+    this.lastCol = bounds?.right ?? -1;
+    this.indexRows(grid.cells);
+    if (bounds) this.indexMerges(grid.merges, bounds);
+    this.hidden = new Set(grid.hiddenRows);
+  }
+
+  private indexRows(cells: GridCell[]): void {
+    let sorted = true;
+    for (const c of cells) {
+      let row = this.byRow.get(c.row);
+      if (!row) this.byRow.set(c.row, (row = []));
+      if (row.length > 0 && row[row.length - 1].col >= c.col) sorted = false;
+      row.push(c);
+    }
+    // Producers write row-major order; tolerate anything else rather than misread it.
+    if (!sorted) for (const row of this.byRow.values()) row.sort((a, b) => a.col - b.col);
+  }
+
+  private indexMerges(merges: CellArea[], bounds: CellArea): void {
+    for (const m of merges) {
+      if (m.top > bounds.bottom || m.left > bounds.right || m.bottom < bounds.top || m.right < bounds.left)
+        continue;
+      const clipped: CellArea = {
+        top: m.top,
+        left: m.left,
+        bottom: Math.min(m.bottom, bounds.bottom),
+        right: Math.min(m.right, bounds.right),
+      };
+      for (let c = Math.max(clipped.left, bounds.left); c <= clipped.right; c++) {
+        let list = this.mergesByCol.get(c);
+        if (!list) this.mergesByCol.set(c, (list = []));
+        list.push(clipped);
       }
     }
-    this.hidden = new Set(grid.hiddenRows);
+    for (const list of this.mergesByCol.values()) list.sort((a, b) => a.top - b.top);
+  }
+
+  /** The cells with content on a row, left to right. */
+  rowCells(row: number): readonly GridCell[] {
+    return this.byRow.get(row) ?? NO_CELLS;
+  }
+
+  private find(row: number, col: number): GridCell | undefined {
+    const cells = this.byRow.get(row);
+    if (!cells) return undefined;
+    let lo = 0;
+    let hi = cells.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cells[mid].col;
+      if (c === col) return cells[mid];
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   /** The cell itself, ignoring merges. */
   ownCell(row: number, col: number): RawCell {
-    const i = row - this.grid.originRow;
-    const j = col - this.grid.originCol;
-    const values = this.grid.values[i];
-    if (!values || j < 0 || j >= values.length) return EMPTY;
-    const value = values[j] ?? null;
-    const text = this.grid.texts[i]?.[j] ?? (value === null ? "" : String(value));
-    const format = this.grid.formats[i]?.[j] ?? "General";
-    return { value, text, format };
+    return this.find(row, col) ?? EMPTY;
   }
 
   /** The merged area that covers this cell, if any. */
   mergeAt(row: number, col: number): CellArea | null {
-    return this.mergeByCell.size === 0 ? null : (this.mergeByCell.get(cellKey(row, col)) ?? null);
+    const list = this.mergesByCol.get(col);
+    if (!list) return null;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = list[mid];
+      if (row < m.top) hi = mid - 1;
+      else if (row > m.bottom) lo = mid + 1;
+      else return m;
+    }
+    return null;
   }
 
   /** The cell as staff see it: inside a merged area, the anchor's content and position. */
@@ -55,15 +111,13 @@ export class SheetView {
     return { cell: this.ownCell(row, col), row, col };
   }
 
-  /** Displayed text of a cell (merge-resolved), or "" when blank. Allocation-free: it runs per cell. */
+  /** Displayed text of a cell (merge-resolved), or "" when blank. */
   text(row: number, col: number): string {
     const m = this.mergeAt(row, col);
-    const i = (m ? m.top : row) - this.grid.originRow;
-    const j = (m ? m.left : col) - this.grid.originCol;
-    const t = this.grid.texts[i]?.[j];
-    if (t) return t;
-    const v = this.grid.values[i]?.[j];
-    return v === null || v === undefined ? "" : String(v);
+    const c = m ? this.find(m.top, m.left) : this.find(row, col);
+    if (!c) return "";
+    if (c.text) return c.text;
+    return c.value === null || c.value === undefined ? "" : String(c.value);
   }
 
   isRowHidden(row: number): boolean {

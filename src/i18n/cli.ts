@@ -52,8 +52,8 @@ export const CLI_TEXT = {
   hiddenMark: "［非表示の行］",
   noValue: "－",
   findingLine: (severity: string, cell: string, message: string) => `      [${severity}] ${cell}: ${message}`,
-  rowFindingLine: (severity: string, sheetCell: string, kpi: string, message: string) =>
-    `    [${severity}] ${sheetCell} ${kpi}: ${message}`,
+  fileFindingsHeading: "  ◆ ブック全体の指摘",
+  wholeWorkbook: "ブック全体",
   where: (sheet: string, row: number) => `${sheet}!${row}行`,
   totals: (files: number, failed: number, rows: number, counts: string) =>
     `合計: ファイル ${files}件（読み込めなかったもの ${failed}件）　行 ${rows}　${counts}`,

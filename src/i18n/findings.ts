@@ -1,6 +1,15 @@
 // The one catalogue of finding codes: severity, a short title and the Japanese message staff read.
 // Rules decide *whether* a finding applies; every word staff see comes from here.
-import type { FieldKey, FileErrorCode, FindingCode, Severity, StatusWord, ValueKind } from "../core/model";
+import type {
+  FieldKey,
+  FileErrorCode,
+  Finding,
+  FindingCode,
+  FindingParams,
+  NoStatusReason,
+  Severity,
+  ValueKind,
+} from "../core/model";
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   error: "エラー",
@@ -41,68 +50,51 @@ const KIND_WORDS: Partial<Record<ValueKind, string>> = {
   error: "計算エラー",
 };
 
-/** Why no status could be computed for a row. */
-export const NO_STATUS_REASONS = {
-  actual: (kind: ValueKind) =>
-    `実績値が${KIND_WORDS[kind] ?? "数値ではない"}のため、達成率を計算できません。`,
-  target: (kind: ValueKind) =>
-    `目標値が${KIND_WORDS[kind] ?? "数値ではない"}のため、達成率を計算できません。`,
-  direction:
-    "基準値と目標値から指標の方向（増加・減少・維持）を判断できないため、達成率を計算できません。設定で方向を指定してください。",
-  partMissing: (label: string) =>
-    `実績値に目標値の「${label}」に当たる値がないため、達成率を計算できません。`,
-  shape: "実績値と目標値の形式（単一の数値・複数の値）が異なるため、達成率を計算できません。",
-};
-
-export interface FindingParams {
-  kpi: string;
-  fiscalYear?: string | null;
-  field?: FieldKey;
-  raw?: string;
-  errorCode?: string;
-  entered?: string;
-  computed?: StatusWord | null;
-  rate?: number | null;
-  direction?: string | null;
-  actualUnit?: string;
-  otherUnit?: string;
-  actualPeriod?: string;
-  targetPeriod?: string;
-  previous?: string;
-  computedFromRate?: boolean;
+/** Why no status could be computed for a row, in words. */
+export function renderNoStatus(reason: NoStatusReason): string {
+  switch (reason.code) {
+    case "actual-unusable":
+      return `実績値が${KIND_WORDS[reason.kind] ?? "数値ではない"}のため、達成率を計算できません。`;
+    case "target-unusable":
+      return `目標値が${KIND_WORDS[reason.kind] ?? "数値ではない"}のため、達成率を計算できません。`;
+    case "no-direction":
+      return "基準値と目標値から指標の方向（増加・減少・維持）を判断できないため、達成率を計算できません。設定で方向を指定してください。";
+    case "part-missing":
+      return `実績値に目標値の「${reason.label}」に当たる値がないため、達成率を計算できません。`;
+    case "shape-differs":
+      return "実績値と目標値の形式（単一の数値・複数の値）が異なるため、達成率を計算できません。";
+  }
 }
+
+/** A finding's parameters as its message template sees them: the KPI's name is always there. */
+type MessageParams = FindingParams & { kpi: string };
 
 interface CatalogueEntry {
-  severity: Severity;
   title: string;
-  message: (p: FindingParams) => string;
+  message: (p: MessageParams) => string;
 }
 
-const field = (p: FindingParams) => (p.field ? FIELD_LABELS[p.field] : "値");
-const rateText = (p: FindingParams) =>
+const field = (p: MessageParams) => (p.field ? FIELD_LABELS[p.field] : "値");
+const rateText = (p: MessageParams) =>
   p.rate === null || p.rate === undefined ? "" : `（達成率 ${formatRate(p.rate)}）`;
 
 export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
   "missing-actual": {
-    severity: "error",
     title: "実績値が未入力",
     message: (p) => `${p.fiscalYear ?? "今年度"}の実績値が入力されていません。実績値を入力してください。`,
   },
   "missing-status": {
-    severity: "error",
     title: "進捗状況が未入力",
     message: (p) =>
       `進捗状況が入力されていません。${STATUS_CHOICES}のいずれかを入力してください。` +
       (p.computed ? `（達成率から求めると「${p.computed}」${rateText(p)}です）` : ""),
   },
   "invalid-status": {
-    severity: "error",
     title: "進捗状況の記載が不正",
     message: (p) =>
       `進捗状況「${p.entered ?? ""}」は使えません。${STATUS_CHOICES}のいずれかを入力してください。`,
   },
   "missing-delay-reason": {
-    severity: "error",
     title: "遅れの理由が未入力",
     message: (p) =>
       (p.computedFromRate
@@ -111,68 +103,109 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
       "進捗が遅れている理由が入力されていません。理由を入力してください。",
   },
   "missing-department": {
-    severity: "error",
     title: "担当課が未入力",
     message: () => "指標の担当課が入力されていません。担当課名を入力してください。",
   },
   "unparseable-value": {
-    severity: "error",
     title: "数値として読めない値",
     message: (p) =>
       `${field(p)}「${p.raw ?? ""}」を数値として読み取れません。数字と単位で入力してください（例: 1,563件、80.5%）。` +
       "英字のOやlが数字の代わりに入っていないかも確認してください。",
   },
   "formula-error": {
-    severity: "error",
     title: "計算エラー",
     message: (p) =>
       `${field(p)}が計算エラー（${p.errorCode ?? ""}）になっています。数式や参照しているセルを確認してください。`,
   },
   "status-mismatch": {
-    severity: "warning",
     title: "進捗状況が計算と異なる",
     message: (p) =>
       `入力された進捗状況「${p.entered ?? ""}」が、達成率 ${p.rate === null || p.rate === undefined ? "" : formatRate(p.rate)}` +
-      `${p.direction ? `（${p.direction}）` : ""}から求めた「${p.computed ?? ""}」と異なります。実績値・目標値と進捗状況を確認してください。`,
+      `${p.direction ? `（${RATE_BASIS[p.direction]}）` : ""}から求めた「${p.computed ?? ""}」と異なります。実績値・目標値と進捗状況を確認してください。`,
   },
   "unit-mismatch": {
-    severity: "warning",
     title: "単位が異なる",
     message: (p) =>
       `実績値の単位「${p.actualUnit ?? "なし"}」が${field(p)}の単位「${p.otherUnit ?? "なし"}」と異なります。単位をそろえてください。`,
   },
   "reference-year-mismatch": {
-    severity: "warning",
     title: "対象時点が目標値と異なる",
     message: (p) =>
       `実績値の対象時点（${p.actualPeriod ?? ""}）が目標値の対象時点（${p.targetPeriod ?? ""}）と異なります。` +
       "最新の数値か確認し、公表時期の都合で古い数値を使う場合はその旨を記載してください。",
   },
   "unchanged-from-previous-year": {
-    severity: "warning",
     title: "前年度と同じ実績値",
     message: (p) =>
       `実績値が前年度の実績値（${p.previous ?? ""}）と同じです。今年度の数値に更新されているか確認してください。`,
   },
   "percent-out-of-range": {
-    severity: "warning",
     title: "割合が0～100%の範囲外",
     message: (p) =>
       `${field(p)}「${p.raw ?? ""}」は割合として0～100%の範囲外です。入力値を確認してください。`,
   },
   "missing-activity-text": {
-    severity: "warning",
     title: "取組状況が未入力",
     message: () =>
       "①主な取組・事業実施状況、②課題、③今後の方策等が入力されていません。内容を入力してください。",
   },
+  "date-value": {
+    title: "日付になっている値",
+    message: (p) =>
+      `${field(p)}が日付（${p.raw ?? ""}）になっています。入力した数値をExcelが日付に変換した可能性があります。` +
+      "セルの表示形式を「文字列」か「数値」にして、数値と単位で入力し直してください。",
+  },
+  "uncalculated-formula": {
+    title: "数式の計算結果がない",
+    message: (p) =>
+      `${field(p)}の数式に計算結果が保存されていません（プログラムで作成され、再計算されていないファイルです）。` +
+      "Excelで開いて保存し直してください。",
+  },
+  "missing-target": {
+    title: "目標値が未入力",
+    message: (p) =>
+      `${p.fiscalYear ?? "今年度"}の目標値が未入力か読み取れないため、進捗状況を計算できません。` +
+      "目標値を確認してください（企画調整課の記入欄です）。",
+  },
+  "implausible-value": {
+    title: "ありえない値の可能性",
+    message: (p) =>
+      p.slip === "negative"
+        ? `実績値「${p.raw ?? ""}」がマイナスです。入力誤りでないか確認してください。`
+        : `実績値「${p.raw ?? ""}」が前年度の実績値（${p.previous ?? ""}）とも目標値（${p.expected ?? ""}）とも10倍以上離れています。` +
+          "単位や桁の誤りでないか確認してください。",
+  },
+  "master-mismatch": {
+    title: "総合戦略の値と異なる",
+    message: (p) =>
+      `${field(p)}「${p.raw ?? ""}」が総合戦略の値「${p.expected ?? ""}」と異なります。どちらが正しいか確認してください。`,
+  },
   "unexpected-delay-reason": {
-    severity: "info",
     title: "遅れていないのに理由の記載あり",
     message: (p) =>
       `進捗状況が「${p.entered ?? p.computed ?? ""}」ですが、進捗が遅れている理由が入力されています。不要であれば「-」にしてください。`,
   },
+  "kpi-name-differs": {
+    title: "KPI名称が総合戦略と異なる",
+    message: (p) =>
+      `KPI名称「${p.kpi}」が総合戦略の名称「${p.expected ?? ""}」と異なります。同じ指標であれば名称をそろえてください。`,
+  },
+  "kpi-not-in-sheet": {
+    title: "総合戦略のKPIがシートにない",
+    message: (p) =>
+      `総合戦略のKPI「${p.expected ?? ""}」の行がシートにありません。行が抜けていないか確認してください。`,
+  },
 };
+
+/** A finding's message in Japanese, from its code and parameters. */
+export function renderFinding(f: Finding): string {
+  return FINDINGS[f.code].message({ ...f.params, kpi: f.kpi === "" ? UNNAMED_KPI : (f.kpi ?? "") });
+}
+
+/** A row's name for display: the name as written, or a mark for an empty name cell. */
+export function kpiLabel(name: string | null): string {
+  return name === "" || name === null ? UNNAMED_KPI : name;
+}
 
 export const DIRECTION_LABELS = {
   increase: "増加",

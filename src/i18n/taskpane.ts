@@ -69,7 +69,8 @@ export const t = {
     groupBySeverity: "重要度ごと",
     wholeSheet: "シート全体",
     goToCell: (sheet: string, cell: string): string => `${sheet}!${cell} を選択`,
-    location: (sheet: string, cell: string): string => `${sheet} ${cell}`,
+    location: (sheet: string | null, cell: string | null): string =>
+      sheet === null ? "ブック全体" : cell === null ? sheet : `${sheet} ${cell}`,
     rowLabel: (sheet: string, row: number): string => `${sheet} ${row}行目`,
     count: (n: number): string => `${n}件`,
   },

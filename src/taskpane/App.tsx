@@ -28,6 +28,7 @@ import { ProgressSection } from "./components/Progress";
 import { SettingsSection } from "./components/Settings";
 import { NoticeBar, SupportNotice } from "./components/Notices";
 import { t } from "../i18n/taskpane";
+import { FILE_ERRORS } from "../i18n/findings";
 
 const useStyles = makeStyles({
   root: {
@@ -135,7 +136,7 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
               <MessageBarTitle>
                 {check.fileError.code === "no-verification-sheet" ? t.errors.noVerificationSheet : t.errors.unreadable}
               </MessageBarTitle>
-              <div>{check.fileError.code === "no-verification-sheet" ? t.errors.noVerificationSheetHint : check.fileError.message}</div>
+              <div>{check.fileError.code === "no-verification-sheet" ? t.errors.noVerificationSheetHint : FILE_ERRORS[check.fileError.code].message}</div>
             </MessageBarBody>
           </MessageBar>
         ) : null}

@@ -18,6 +18,8 @@ import type {
   WorkbookHost,
 } from "../adapters/excel/workbookHost";
 import { t } from "../i18n/taskpane";
+import { renderFinding } from "../i18n/findings";
+import { rowKey } from "../core/summary";
 
 export const RULE_SETTING = "kensho.rule";
 export const FILTER_SETTING = "kensho.departmentFilter";
@@ -61,7 +63,10 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
 export function flagsFromFindings(findings: Finding[]): CellFlag[] {
   const byCell = new Map<string, CellFlag & { messages: string[] }>();
   for (const f of findings) {
+    // A finding about a whole sheet or workbook has no cell to mark.
+    if (f.sheet === null || f.cell === null) continue;
     const key = `${f.sheet}!${f.cell}`;
+    const message = renderFinding(f);
     const existing = byCell.get(key);
     if (!existing) {
       byCell.set(key, {
@@ -69,12 +74,12 @@ export function flagsFromFindings(findings: Finding[]): CellFlag[] {
         address: f.cell,
         severity: f.severity,
         message: "",
-        messages: [f.message],
+        messages: [message],
       });
       continue;
     }
     if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[existing.severity]) existing.severity = f.severity;
-    if (!existing.messages.includes(f.message)) existing.messages.push(f.message);
+    if (!existing.messages.includes(message)) existing.messages.push(message);
   }
   return [...byCell.values()].map(({ messages, ...flag }) => ({
     ...flag,
@@ -104,8 +109,8 @@ export function rowsInFilter(check: WorkbookCheck | null, department: string | n
 export function findingsInFilter(check: WorkbookCheck | null, department: string | null): Finding[] {
   if (!check) return [];
   if (department === null) return check.findings;
-  const rows = new Set(rowsInFilter(check, department).map((r) => `${r.sheet}\u0000${r.row}`));
-  return check.findings.filter((f) => rows.has(`${f.sheet}\u0000${f.row}`));
+  const rows = new Set(rowsInFilter(check, department).map((r) => rowKey(r.sheet, r.row)));
+  return check.findings.filter((f) => rows.has(rowKey(f.sheet, f.row)));
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {

@@ -105,14 +105,9 @@ export class FakeExcel implements FakeHost {
     this.undoSupport = options.undoSupport ?? apiAtLeast(this.apiVersion, "1.20");
     for (const g of grids) {
       const s = new FSheet(`{sheet-${++this.sheetSeq}}`, g.name);
-      g.values.forEach((row, i) =>
-        row.forEach((v, j) => {
-          const text = g.texts[i]?.[j] ?? (v === null ? "" : String(v));
-          const format = g.formats[i]?.[j] ?? "General";
-          if (v === null && text === "" && format === "General") return;
-          Object.assign(s.cell(g.originRow + i, g.originCol + j), { value: v, text, format });
-        }),
-      );
+      for (const c of g.cells) {
+        Object.assign(s.cell(c.row, c.col), { value: c.value, text: c.text, format: c.format });
+      }
       s.merges = g.merges.map((m) => ({ ...m }));
       g.hiddenRows.forEach((r) => s.hiddenRows.add(r));
       g.hiddenCols.forEach((c) => s.hiddenCols.add(c));

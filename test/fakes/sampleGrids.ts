@@ -1,5 +1,6 @@
 // Grids shaped like a 効果検証シート, built in code (until fixture workbooks can be read here).
 import type { CellValue, SheetGrid } from "../../src/core/model";
+import { gridFromArrays } from "../../src/core/grid";
 
 const HEADER = [
   "大基本目標",
@@ -69,11 +70,7 @@ export function verificationGrid(name: string, rows: number): SheetGrid {
           : String(v),
     ),
   );
-  return {
-    name,
-    originRow: 0,
-    originCol: 0,
-    values,
+  return gridFromArrays(name, values, {
     texts,
     formats,
     merges: [
@@ -82,8 +79,7 @@ export function verificationGrid(name: string, rows: number): SheetGrid {
       { top: 2, left: 0, bottom: 1 + rows, right: 0 },
     ],
     hiddenRows: rows > 3 ? [4] : [],
-    hiddenCols: [],
-  };
+  });
 }
 
 export function workbook(sheets: number, rows: number): SheetGrid[] {

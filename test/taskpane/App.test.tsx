@@ -7,6 +7,7 @@ import { FILTER_SETTING, RULE_SETTING, TaskpaneController, type CheckFn } from "
 import { HostError, type HostSupport } from "../../src/adapters/excel/workbookHost";
 import type { WorkbookCheck } from "../../src/core/model";
 import { t } from "../../src/i18n/taskpane";
+import { renderFinding } from "../../src/i18n/findings";
 import { FULL_SUPPORT, OLD_SUPPORT, StubHost, sampleCheck } from "./stubs";
 
 interface SetupOptions {
@@ -57,7 +58,8 @@ describe("task pane", () => {
     await waitFor(() => expect(host.flags).toHaveLength(3));
     const m8 = host.flags.find((f) => f.address === "M8")!;
     expect(m8.severity).toBe("error");
-    expect(m8.message).toBe("遅れの理由を記入してください\n単位が目標値と異なります");
+    const [reason, unit] = sampleCheck().findings.filter((f) => f.cell === "M8").map(renderFinding);
+    expect(m8.message).toBe(`${reason}\n${unit}`);
     // Checking never writes values.
     expect(host.edits).toHaveLength(0);
   });
@@ -236,7 +238,7 @@ describe("task pane", () => {
         sheets: [],
         rows: [],
         findings: [],
-        fileError: { code: "no-verification-sheet", message: "x" },
+        fileError: { code: "no-verification-sheet" },
       }),
     });
     fireEvent.click(screen.getByRole("button", { name: t.actions.check }));

@@ -11,14 +11,19 @@ import { finding } from "./stubs";
 describe("controller helpers", () => {
   test("flagsFromFindings keeps one flag per cell with the worst severity and distinct messages", () => {
     const flags = flagsFromFindings([
-      finding({ sheet: "A", cell: "B2", row: 2, severity: "info", message: "x" }),
-      finding({ sheet: "A", cell: "B2", row: 2, severity: "warning", message: "y" }),
-      finding({ sheet: "A", cell: "B2", row: 2, severity: "warning", message: "y" }),
-      finding({ sheet: "B", cell: "B2", row: 2, severity: "info", message: "z" }),
+      finding({ sheet: "A", cell: "B2", row: 2, severity: "info", code: "unexpected-delay-reason" }),
+      finding({ sheet: "A", cell: "B2", row: 2, severity: "warning", code: "unit-mismatch" }),
+      finding({ sheet: "A", cell: "B2", row: 2, severity: "warning", code: "unit-mismatch" }),
+      finding({ sheet: "B", cell: "B2", row: 2, severity: "info", code: "unexpected-delay-reason" }),
+      finding({ sheet: null, cell: null, row: null, severity: "info", code: "kpi-not-in-sheet" }),
     ]);
+    const x =
+      "進捗状況が「」ですが、進捗が遅れている理由が入力されています。不要であれば「-」にしてください。";
+    const y = "実績値の単位「なし」が値の単位「なし」と異なります。単位をそろえてください。";
+    // Distinct messages joined, the worst severity kept; a finding with no cell makes no flag.
     expect(flags).toEqual([
-      { sheet: "A", address: "B2", severity: "warning", message: "x\ny" },
-      { sheet: "B", address: "B2", severity: "info", message: "z" },
+      { sheet: "A", address: "B2", severity: "warning", message: `${x}\n${y}` },
+      { sheet: "B", address: "B2", severity: "info", message: x },
     ]);
   });
 

@@ -6,6 +6,7 @@ import { checkWorkbook } from "../../src/core/check";
 import { TaskpaneController } from "../../src/taskpane/controller";
 import type { FakeExcel } from "../fakes/fakeExcel";
 import { createFakeHostForTests } from "../fakes/fakeHost";
+import { dense } from "../helpers/dense";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
 
@@ -44,8 +45,8 @@ test("an edit re-checks live and re-flags only the edited row; fixing it removes
   expect(controller.getState().live).toBe(true);
   const sheets = grids.map((g) => ({
     name: g.name,
-    rows: g.values.length,
-    cols: Math.max(...g.values.map((r) => r.length)),
+    rows: dense(g).values.length,
+    cols: Math.max(...dense(g).values.map((r) => r.length)),
   }));
   const before = flagState(fake, sheets);
   const originalReason = fake.value("1-1", "M8");

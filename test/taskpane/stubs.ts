@@ -1,12 +1,6 @@
 // In-memory WorkbookHost and canned check results for the task pane's component tests.
-import {
-  emptySheetGrid,
-  type CheckedRow,
-  type Finding,
-  type ParsedValue,
-  type SheetGrid,
-  type WorkbookCheck,
-} from "../../src/core/model";
+import type { CheckedRow, Finding, ParsedValue, SheetGrid, WorkbookCheck } from "../../src/core/model";
+import { emptySheetGrid } from "../../src/core/grid";
 import { emptyValue } from "../../src/core/values/parseText";
 import type {
   CellChange,
@@ -120,13 +114,13 @@ export function row(p: Partial<CheckedRow> & { sheet: string; row: number; name:
     achievement: null,
     enteredStatus: null,
     computedStatus: null,
-    noStatusReason: null,
+    noStatus: null,
     ...p,
   };
 }
 
-export function finding(p: Partial<Finding> & { sheet: string; cell: string; row: number }): Finding {
-  return { code: "missing-actual", severity: "error", kpi: null, message: "メッセージ", ...p };
+export function finding(p: Partial<Finding> & Pick<Finding, "sheet" | "cell" | "row">): Finding {
+  return { code: "missing-actual", severity: "error", kpi: null, params: {}, ...p };
 }
 
 /** Three rows on two sheets, two 担当課, one status that differs from the computed one. */
@@ -169,7 +163,6 @@ export function sampleCheck(): WorkbookCheck {
       cell: "L6",
       row: 6,
       kpi: "新規求人数",
-      message: "進捗状況が算出結果と異なります",
     }),
     finding({
       code: "missing-delay-reason",
@@ -178,7 +171,6 @@ export function sampleCheck(): WorkbookCheck {
       cell: "M8",
       row: 8,
       kpi: "新技術・新製品等の開発数",
-      message: "遅れの理由を記入してください",
     }),
     finding({
       code: "unit-mismatch",
@@ -187,7 +179,6 @@ export function sampleCheck(): WorkbookCheck {
       cell: "M8",
       row: 8,
       kpi: "新技術・新製品等の開発数",
-      message: "単位が目標値と異なります",
     }),
     finding({
       code: "unexpected-delay-reason",
@@ -196,7 +187,6 @@ export function sampleCheck(): WorkbookCheck {
       cell: "M7",
       row: 7,
       kpi: "観光入込客数",
-      message: "理由が記入されていますが、遅れではありません",
     }),
   ];
   return {

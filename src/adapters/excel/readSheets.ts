@@ -9,7 +9,8 @@
 // Excel on the web caps a whole batch (request and response) at 5 MB, so splitting a range into
 // several proxies inside one sync does not help; only when Excel reports the payload limit do we
 // fall back to one sync per row chunk (a path that exists for pathological workbooks only).
-import { emptySheetGrid, type CellArea, type CellValue, type SheetGrid } from "../../core/model";
+import type { CellArea, CellValue, SheetGrid } from "../../core/model";
+import { emptySheetGrid, gridFromArrays } from "../../core/grid";
 import { parseAreas } from "./a1";
 import { isPayloadError, toHostError } from "./errors";
 import { observedFill, type FillSpec } from "./flagPlan";
@@ -130,38 +131,37 @@ function gridFrom(
   texts: string[][],
   formats: unknown[][],
 ): SheetGrid {
-  return {
+  return gridFromArrays(
     name,
-    originRow: dims.rowIndex,
-    originCol: dims.columnIndex,
-    values: values.map((row) => row.map(toCellValue)),
-    texts: texts.map((row) => row.map((t) => t ?? "")),
-    formats: formats.map((row) => row.map((f) => (typeof f === "string" ? f : "General"))),
-    merges: [],
-    hiddenRows: [],
-    hiddenCols: [],
-  };
+    values.map((row) => row.map(toCellValue)),
+    {
+      texts: texts.map((row) => row.map((t) => t ?? "")),
+      formats: formats.map((row) => row.map((f) => (typeof f === "string" ? f : "General"))),
+      originRow: dims.rowIndex,
+      originCol: dims.columnIndex,
+    },
+  );
 }
 
 /**
  * Before ExcelApi 1.9 there is no getSpecialCells: hidden rows and columns come from one proxy per
  * row and column, in one extra sync (fixed; proxies grow with rows, syncs do not).
  */
-async function readHiddenPerRow(ctx: Excel.RequestContext, grids: SheetGrid[]): Promise<void> {
-  const jobs = grids
-    .filter((g) => g.values.length > 0)
+async function readHiddenPerRow(ctx: Excel.RequestContext, read: ReadResult & Sized): Promise<void> {
+  const jobs = read.grids
+    .filter((g) => (read.dims.get(g.name)?.rowCount ?? 0) > 0)
     .map((g) => {
+      const d = read.dims.get(g.name) as Dims;
       const sheet = ctx.workbook.worksheets.getItem(g.name);
-      const width = g.values[0].length;
-      const rows = g.values.map((_, i) =>
-        sheet.getRangeByIndexes(g.originRow + i, g.originCol, 1, 1).load("rowHidden"),
+      const rows = Array.from({ length: d.rowCount }, (_, i) =>
+        sheet.getRangeByIndexes(d.rowIndex + i, d.columnIndex, 1, 1).load("rowHidden"),
       );
-      const cols = Array.from({ length: width }, (_, j) =>
-        sheet.getRangeByIndexes(g.originRow, g.originCol + j, 1, 1).load("columnHidden"),
+      const cols = Array.from({ length: d.columnCount }, (_, j) =>
+        sheet.getRangeByIndexes(d.rowIndex, d.columnIndex + j, 1, 1).load("columnHidden"),
       );
       return () => {
-        g.hiddenRows = rows.flatMap((r, i) => (r.rowHidden ? [g.originRow + i] : []));
-        g.hiddenCols = cols.flatMap((c, j) => (c.columnHidden ? [g.originCol + j] : []));
+        g.hiddenRows = rows.flatMap((r, i) => (r.rowHidden ? [d.rowIndex + i] : []));
+        g.hiddenCols = cols.flatMap((c, j) => (c.columnHidden ? [d.columnIndex + j] : []));
       };
     });
   if (jobs.length === 0) return;
@@ -169,21 +169,36 @@ async function readHiddenPerRow(ctx: Excel.RequestContext, grids: SheetGrid[]): 
   jobs.forEach((apply) => apply());
 }
 
+/** Each read sheet's used-range position and size, which the sparse grid no longer carries. */
+interface Sized {
+  dims: Map<string, Dims>;
+}
+
+interface Part {
+  grid: SheetGrid;
+  fills: SheetFills | null;
+  dims: Dims | null;
+}
+
 async function readWhole(
   ctx: Excel.RequestContext,
   names: string[],
   support: HostSupport,
   extra: () => () => void,
-): Promise<ReadResult> {
+): Promise<ReadResult & Sized> {
   const withFills = apiAtLeast(support.excelApi, "1.9");
   const jobs = names.map((name) => {
     const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat");
     const props = withFills ? used.getCellProperties(FILL_PROPS) : null;
     const shape = queueShape(used, support);
-    return (): { grid: SheetGrid; fills: SheetFills | null } => {
+    return (): Part => {
       if (used.isNullObject)
-        return { grid: emptySheetGrid(name), fills: props && { originRow: 0, originCol: 0, cells: [] } };
+        return {
+          grid: emptySheetGrid(name),
+          fills: props && { originRow: 0, originCol: 0, cells: [] },
+          dims: null,
+        };
       const grid = gridFrom(name, used, used.values, used.text, used.numberFormat);
       const s = shape(used);
       return {
@@ -193,6 +208,7 @@ async function readWhole(
           originCol: used.columnIndex,
           cells: fillsFrom(props.value),
         },
+        dims: used,
       };
     };
   });
@@ -202,10 +218,14 @@ async function readWhole(
   return collect(jobs.map((j) => j()));
 }
 
-function collect(parts: Array<{ grid: SheetGrid; fills: SheetFills | null }>): ReadResult {
+function collect(parts: Part[]): ReadResult & Sized {
   const fills = new Map<string, SheetFills>();
-  for (const p of parts) if (p.fills) fills.set(p.grid.name, p.fills);
-  return { grids: parts.map((p) => p.grid), fills };
+  const dims = new Map<string, Dims>();
+  for (const p of parts) {
+    if (p.fills) fills.set(p.grid.name, p.fills);
+    if (p.dims) dims.set(p.grid.name, p.dims);
+  }
+  return { grids: parts.map((p) => p.grid), fills, dims };
 }
 
 /** Fallback after a payload-limit error: dimensions first, then one row chunk per sync. */
@@ -215,7 +235,7 @@ async function readChunked(
   support: HostSupport,
   opts: ReadOptions,
   extra: () => () => void,
-): Promise<ReadResult> {
+): Promise<ReadResult & Sized> {
   const withFills = apiAtLeast(support.excelApi, "1.9");
   const dimJobs = names.map((name) => {
     const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
@@ -226,12 +246,13 @@ async function readChunked(
   const finish = extra();
   await ctx.sync();
   finish();
-  const parts: Array<{ grid: SheetGrid; fills: SheetFills | null }> = [];
+  const parts: Part[] = [];
   for (const { name, used, shape } of dimJobs) {
     if (used.isNullObject) {
       parts.push({
         grid: emptySheetGrid(name),
         fills: withFills ? { originRow: 0, originCol: 0, cells: [] } : null,
+        dims: null,
       });
       continue;
     }
@@ -264,11 +285,9 @@ async function readChunked(
       await ctx.sync();
       if (fills && props) fills.cells.push(...fillsFrom(props.value));
       const part = gridFrom(name, dims, chunk.values, chunk.text, chunk.numberFormat);
-      grid.values.push(...part.values);
-      grid.texts.push(...part.texts);
-      grid.formats.push(...part.formats);
+      for (const cell of part.cells) grid.cells.push({ ...cell, row: cell.row + start });
     }
-    parts.push({ grid, fills });
+    parts.push({ grid, fills, dims });
   }
   return collect(parts);
 }
@@ -287,7 +306,7 @@ export async function readSheets(
   afterList?.(all);
   const wanted = all.map((s) => s.name).filter((n) => n !== STATE_SHEET && (!names || names.includes(n)));
   const extra = () => opts.hooks?.withCells?.(ctx, all) ?? (() => undefined);
-  let result: ReadResult;
+  let result: ReadResult & Sized;
   try {
     result = await readWhole(ctx, wanted, support, extra);
   } catch (err) {
@@ -298,6 +317,6 @@ export async function readSheets(
       throw toHostError(inner);
     }
   }
-  if (!apiAtLeast(support.excelApi, "1.9")) await readHiddenPerRow(ctx, result.grids);
-  return result;
+  if (!apiAtLeast(support.excelApi, "1.9")) await readHiddenPerRow(ctx, result);
+  return { grids: result.grids, fills: result.fills };
 }

@@ -3,7 +3,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import type { CellArea, CellValue, SheetGrid } from "../../core/model";
+import type { CellArea, CellValue, GridCell, SheetGrid } from "../../core/model";
 import { WorkbookReadError } from "./errors";
 import { formatNumber } from "./formatNumber";
 import type { UnreadableReason } from "./messages";
@@ -141,61 +141,31 @@ function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
     if (area) merges.push(area);
   }
 
-  // The used range: every cell holding something, and every merged area.
-  let lastRow = -1;
-  let lastCol = -1;
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) return;
-      lastRow = Math.max(lastRow, Number(cell.row) - 1);
-      lastCol = Math.max(lastCol, Number(cell.col) - 1);
-    });
-  });
-  for (const m of merges) {
-    lastRow = Math.max(lastRow, m.bottom);
-    lastCol = Math.max(lastCol, m.right);
-  }
-
-  const values: CellValue[][] = [];
-  const texts: string[][] = [];
-  const formats: string[][] = [];
+  const cells: GridCell[] = [];
   const hiddenRows: number[] = [];
   const hiddenCols: number[] = [];
-  for (let r = 0; r <= lastRow; r++) {
-    const row = ws.findRow(r + 1);
-    if (row?.hidden) hiddenRows.push(r);
-    const vRow: CellValue[] = [];
-    const tRow: string[] = [];
-    const fRow: string[] = [];
-    for (let c = 0; c <= lastCol; c++) {
-      const cell = row?.findCell(c + 1);
-      if (!cell) {
-        vRow.push(null);
-        tRow.push("");
-        fRow.push("General");
-        continue;
-      }
+  let lastCol = -1;
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    const r = Number(row.number) - 1;
+    if (row.hidden) hiddenRows.push(r);
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) return;
       const format = cell.numFmt || "General";
       const { value, text } = convertCell(cell, format);
-      vRow.push(value);
-      tRow.push(text);
-      fRow.push(format);
-    }
-    values.push(vRow);
-    texts.push(tRow);
-    formats.push(fRow);
-  }
+      if ((value === null || value === "") && text === "") return;
+      const c = Number(cell.col) - 1;
+      lastCol = Math.max(lastCol, c);
+      cells.push({ row: r, col: c, value, text, format });
+    });
+  });
+  for (const m of merges) lastCol = Math.max(lastCol, m.right);
   for (let c = 0; c <= lastCol; c++) {
     if (ws.getColumn(c + 1).hidden) hiddenCols.push(c);
   }
 
   return {
     name: ws.name,
-    originRow: 0,
-    originCol: 0,
-    values,
-    texts,
-    formats,
+    cells,
     merges,
     hiddenRows,
     hiddenCols,

@@ -30,8 +30,10 @@ function labelsOnRow(view: SheetView, row: number): LabelledColumn[] {
 function mayBeHeader(view: SheetView, row: number): boolean {
   let status = false;
   let actual = false;
-  for (let c = view.firstCol; c <= view.lastCol && !(status && actual); c++) {
-    const t = view.text(row, c);
+  // A header names both in cells of its own row, so only the row's content cells need a look.
+  for (const cell of view.rowCells(row)) {
+    if (status && actual) break;
+    const t = displayText(cell);
     if (t === "") continue;
     status ||= t.includes("進捗状況") || /進\s*捗\s*状\s*況/.test(t);
     actual ||= t.includes("実績");
@@ -110,9 +112,10 @@ function buildColumns(
 function findFiscalYear(view: SheetView, beforeRow: number, actualYears: number[]): string | null {
   if (actualYears.length > 0) return fiscalYearLabel(Math.max(...actualYears));
   for (let r = view.firstRow; r < beforeRow; r++) {
-    for (let c = view.firstCol; c <= view.lastCol; c++) {
-      const y = yearInLabel(view.text(r, c));
-      if (y !== null && /効果検証|総合戦略/.test(view.text(r, c))) return fiscalYearLabel(y);
+    for (const cell of view.rowCells(r)) {
+      const text = displayText(cell);
+      const y = yearInLabel(text);
+      if (y !== null && /効果検証|総合戦略/.test(text)) return fiscalYearLabel(y);
     }
   }
   return null;

@@ -1,10 +1,11 @@
-import type { Direction, ParsedValue } from "../model";
-import { NO_STATUS_REASONS } from "../../i18n/findings";
+import type { Direction, NoStatusReason, ParsedValue } from "../model";
 
 /** Comparisons allow for floating-point noise, so 85% on paper counts as 85%. */
 export const TOLERANCE = 1e-9;
 
-export type AchievementResult = { rate: number; reason: null } | { rate: null; reason: string };
+export type AchievementResult = { rate: number; reason: null } | { rate: null; reason: NoStatusReason };
+
+const SHAPE: AchievementResult = { rate: null, reason: { code: "shape-differs" } };
 
 function rateOf(direction: Direction, actual: number, target: number): number | null {
   switch (direction) {
@@ -30,23 +31,23 @@ export function achievementRate(
   actual: ParsedValue,
   target: ParsedValue,
 ): AchievementResult {
-  if (missing(actual)) return { rate: null, reason: NO_STATUS_REASONS.actual(actual.kind) };
-  if (missing(target)) return { rate: null, reason: NO_STATUS_REASONS.target(target.kind) };
+  if (missing(actual)) return { rate: null, reason: { code: "actual-unusable", kind: actual.kind } };
+  if (missing(target)) return { rate: null, reason: { code: "target-unusable", kind: target.kind } };
   if (actual.kind === "category" || target.kind === "category") {
     const same =
       actual.kind === "category" && target.kind === "category" && actual.category === target.category;
     return { rate: same ? 1 : 0, reason: null };
   }
-  if (direction === null) return { rate: null, reason: NO_STATUS_REASONS.direction };
+  if (direction === null) return { rate: null, reason: { code: "no-direction" } };
   if (actual.kind === "parts" && target.kind === "parts") {
     let lowest: number | null = null;
     for (const part of target.parts) {
       const mine = actual.parts.find((p) => p.label === part.label);
-      if (!mine) return { rate: null, reason: NO_STATUS_REASONS.partMissing(part.label) };
+      if (!mine) return { rate: null, reason: { code: "part-missing", label: part.label } };
       const r = rateOf(direction, mine.number, part.number);
       if (r !== null && (lowest === null || r < lowest)) lowest = r;
     }
-    return lowest === null ? { rate: null, reason: NO_STATUS_REASONS.shape } : { rate: lowest, reason: null };
+    return lowest === null ? SHAPE : { rate: lowest, reason: null };
   }
   if (
     actual.kind === "number" &&
@@ -55,7 +56,7 @@ export function achievementRate(
     target.number !== null
   ) {
     const r = rateOf(direction, actual.number, target.number);
-    return r === null ? { rate: null, reason: NO_STATUS_REASONS.shape } : { rate: r, reason: null };
+    return r === null ? SHAPE : { rate: r, reason: null };
   }
-  return { rate: null, reason: NO_STATUS_REASONS.shape };
+  return SHAPE;
 }

@@ -4,7 +4,9 @@ import { VALUE_FIELDS } from "../model";
 import type { SheetView } from "../sheetView";
 import { cleanName, isBlankText, isDash } from "../text";
 import { parseValue } from "../values/parseValue";
-import { UNNAMED_KPI } from "../../i18n/findings";
+
+/** The name of a data row whose KPI name cell is empty; the edges show it in words. */
+export const UNNAMED = "";
 
 const ALL_FIELDS: FieldKey[] = [
   "goal",
@@ -106,7 +108,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
         if (spansDown && kpiText === null) {
           // A 施策 label merged down over KPI rows whose first name is missing: still a KPI row.
           kind = "KPI";
-          name = UNNAMED_KPI;
+          name = UNNAMED;
           measure = cleanName(measureHere.text);
         } else {
           kind = "数値目標";
@@ -115,7 +117,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
       } else if (countFilled(view, r, block, [...VALUE_FIELDS, "status", "department"]) >= 2) {
         // Data without any name: still checked, so that nothing staff entered is silently skipped.
         kind = "KPI";
-        name = UNNAMED_KPI;
+        name = UNNAMED;
       } else {
         continue;
       }

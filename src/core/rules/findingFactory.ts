@@ -1,23 +1,22 @@
-import type { FieldKey, Finding, FindingCode, VerificationRow } from "../model";
+import type { FieldKey, Finding, FindingCode, FindingParams, VerificationRow } from "../model";
+import { FINDING_SEVERITY } from "../model";
 import { a1 } from "../address";
-import { FINDINGS, type FindingParams } from "../../i18n/findings";
 
-/** Builds a finding at a row's field cell, with severity and message from the catalogue. */
+/** Builds a finding at a row's field cell; its words are rendered later, at the edges. */
 export function finding(
   code: FindingCode,
   row: VerificationRow,
   at: FieldKey,
-  params: Omit<FindingParams, "kpi"> = {},
+  params: FindingParams = {},
 ): Finding {
-  const entry = FINDINGS[code];
   const cell = row.cells[at];
   return {
     code,
-    severity: entry.severity,
+    severity: FINDING_SEVERITY[code],
     sheet: row.sheet,
     cell: cell?.address ?? a1(row.row - 1, 0),
     row: cell ? cell.row + 1 : row.row,
     kpi: row.name,
-    message: entry.message({ kpi: row.name, ...params }),
+    params,
   };
 }

@@ -3,7 +3,6 @@ import { STATUS_WORDS, VALUE_FIELDS } from "../model";
 import { displayText, isBlankText, isDash } from "../text";
 import { excelErrorCode } from "../values/excelErrors";
 import { finding } from "./findingFactory";
-import { RATE_BASIS } from "../../i18n/findings";
 
 function isExcelError(value: unknown): boolean {
   return typeof value === "string" && excelErrorCode(value.trim()) !== null;
@@ -161,7 +160,7 @@ export function checkRow(row: CheckedRow, ctx: RuleContext): Finding[] {
         entered,
         computed: row.computedStatus,
         rate: row.achievement,
-        direction: row.direction ? `${RATE_BASIS[row.direction]}` : null,
+        direction: row.direction,
       }),
     );
   }

@@ -15,6 +15,7 @@ import type { Finding, Severity } from "../../core/model";
 import type { CellLocation } from "../../adapters/excel/workbookHost";
 import type { GroupBy } from "../controller";
 import { t } from "../../i18n/taskpane";
+import { kpiLabel, renderFinding } from "../../i18n/findings";
 
 const useStyles = makeStyles({
   group: { marginTop: tokens.spacingVerticalM },
@@ -86,8 +87,8 @@ export function groupFindings(findings: Finding[], by: GroupBy): Group[] {
     if (!g) {
       g = {
         key,
-        title: f.kpi ?? t.findings.wholeSheet,
-        meta: f.kpi ? t.findings.rowLabel(f.sheet, f.row) : f.sheet,
+        title: f.kpi === null ? t.findings.wholeSheet : kpiLabel(f.kpi),
+        meta: f.row !== null && f.sheet !== null ? t.findings.rowLabel(f.sheet, f.row) : f.sheet,
         findings: [],
       };
       groups.set(key, g);
@@ -134,10 +135,12 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
                 <button
                   type="button"
                   className={mergeClasses(styles.finding, styles[f.severity])}
-                  title={t.findings.goToCell(f.sheet, f.cell)}
+                  title={f.sheet !== null && f.cell !== null ? t.findings.goToCell(f.sheet, f.cell) : undefined}
                   data-testid="finding"
                   data-code={f.code}
-                  onClick={() => props.onSelect({ sheet: f.sheet, address: f.cell })}
+                  onClick={() => {
+                    if (f.sheet !== null && f.cell !== null) props.onSelect({ sheet: f.sheet, address: f.cell });
+                  }}
                 >
                   <span className={styles.top}>
                     <Badge appearance="tint" color={BADGE_COLOR[f.severity]} size="small">
@@ -145,7 +148,7 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
                     </Badge>
                     <span>{t.findings.location(f.sheet, f.cell)}</span>
                   </span>
-                  <span className={styles.message}>{f.message}</span>
+                  <span className={styles.message}>{renderFinding(f)}</span>
                 </button>
               </li>
             ))}

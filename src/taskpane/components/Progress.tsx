@@ -4,6 +4,7 @@ import type { CheckedRow } from "../../core/model";
 import type { HostSupport } from "../../adapters/excel/workbookHost";
 import { isDiffering } from "../controller";
 import { t } from "../../i18n/taskpane";
+import { kpiLabel, renderNoStatus } from "../../i18n/findings";
 
 const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
@@ -100,7 +101,7 @@ export function ProgressSection(props: ProgressSectionProps): React.JSX.Element 
               data-differing={diff ? "true" : "false"}
             >
               <h3 className={styles.name}>
-                {r.name} {diff ? <Badge color="warning" appearance="tint" size="small">{t.progress.differs}</Badge> : null}
+                {kpiLabel(r.name)} {diff ? <Badge color="warning" appearance="tint" size="small">{t.progress.differs}</Badge> : null}
               </h3>
               <div className={styles.meta}>
                 {t.progress.rowMeta(t.findings.rowLabel(r.sheet, r.row), r.department)}
@@ -110,7 +111,7 @@ export function ProgressSection(props: ProgressSectionProps): React.JSX.Element 
                 <dd className={styles.dd}>{statusText(r.enteredStatus)}</dd>
                 <dt className={styles.dt}>{t.progress.computed}</dt>
                 <dd className={styles.dd}>
-                  {r.computedStatus ?? r.noStatusReason ?? t.progress.notComputed}
+                  {r.computedStatus ?? (r.noStatus ? renderNoStatus(r.noStatus) : t.progress.notComputed)}
                 </dd>
                 <dt className={styles.dt}>{t.progress.achievement}</dt>
                 <dd className={styles.dd}>{r.achievement === null ? "—" : t.percent(r.achievement)}</dd>
@@ -128,7 +129,7 @@ export function ProgressSection(props: ProgressSectionProps): React.JSX.Element 
                 <Button
                   size="small"
                   disabled={props.busy}
-                  aria-label={t.progress.applyRowLabel(r.name)}
+                  aria-label={t.progress.applyRowLabel(kpiLabel(r.name))}
                   onClick={() => props.onApply([r])}
                 >
                   {t.actions.applyRow}

@@ -6,6 +6,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { checkFile } from "../../../src/cli/checkFile";
 import { DEFAULT_RULE, type Finding, type FindingCode, type Severity } from "../../../src/core/model";
+import { renderFinding } from "../../../src/i18n/findings";
 
 const SAMPLE = path.join(__dirname, "..", "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
 let dir: string;
@@ -121,7 +122,7 @@ describe("planted findings", () => {
     const hit = findings.filter((f) => f.code === code && f.sheet === sheet && f.cell === cell);
     expect(hit).toHaveLength(1);
     expect(hit[0]).toMatchObject({ severity, row });
-    expect(hit[0].message).toMatch(/[ぁ-んァ-ン一-龥]/);
+    expect(renderFinding(hit[0])).toMatch(/[ぁ-んァ-ン一-龥]/);
   });
 
   test("the unmodified copy has none of the planted errors", async () => {

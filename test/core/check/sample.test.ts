@@ -3,6 +3,7 @@ import { readWorkbookFile } from "../../../src/adapters/xlsx/readWorkbook";
 import { checkWorkbook } from "../../../src/core/check";
 import type { WorkbookCheck } from "../../../src/core/model";
 import { EXPECTED_SAMPLE_ROWS, SAMPLE_GOAL_ROWS } from "./expectedSample";
+import { renderFinding } from "../../../src/i18n/findings";
 
 const SAMPLE = path.join(__dirname, "..", "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
 
@@ -85,8 +86,8 @@ describe("the bundled FY2023 sample", () => {
       );
       const ref = result.findings.find((f) => f.kpi === name && f.code === "reference-year-mismatch");
       expect(ref).toMatchObject({ severity: "warning", sheet: "1-1", row: row.row });
-      expect(ref?.message).toContain("令和3年");
-      expect(ref?.message).toContain("令和4年");
+      expect(ref && renderFinding(ref)).toContain("令和3年");
+      expect(ref && renderFinding(ref)).toContain("令和4年");
     },
   );
 
@@ -95,8 +96,8 @@ describe("the bundled FY2023 sample", () => {
       (x) => x.code === "status-mismatch" && x.kpi === "伊勢崎シティマラソンの市外参加者数",
     );
     expect(f).toBeDefined();
-    expect(f?.message).toContain("順調に進捗");
-    expect(f?.message).toContain("概ね順調に進捗");
-    expect(f?.message).toContain("95.5%");
+    expect(f && renderFinding(f)).toContain("順調に進捗");
+    expect(f && renderFinding(f)).toContain("概ね順調に進捗");
+    expect(f && renderFinding(f)).toContain("95.5%");
   });
 });

@@ -3,6 +3,7 @@ import { inferDirection, resolveDirection } from "../../../src/core/progress/dir
 import { statusForRate } from "../../../src/core/progress/status";
 import { DEFAULT_RULE, type ParsedValue } from "../../../src/core/model";
 import { parseValue } from "../../../src/core/values/parseValue";
+import { renderNoStatus } from "../../../src/i18n/findings";
 
 const v = (text: string): ParsedValue => parseValue({ value: text, text, format: "General" });
 
@@ -30,16 +31,17 @@ describe("achievement rate", () => {
     expect(achievementRate("increase", v("266,189人"), v("34万人")).rate).toBeCloseTo(266189 / 340000, 12);
   });
   test("no rate, with a reason, when the actual or target is missing or unreadable", () => {
-    for (const [a, t] of [
-      ["", "10件"],
-      ["10件", ""],
-      ["1,5O0件", "10件"],
-      ["#DIV/0!", "10件"],
-      ["10件", "-"],
-    ]) {
+    for (const [a, t, reason] of [
+      ["", "10件", { code: "actual-unusable", kind: "blank" }],
+      ["10件", "", { code: "target-unusable", kind: "blank" }],
+      ["1,5O0件", "10件", { code: "actual-unusable", kind: "invalid" }],
+      ["#DIV/0!", "10件", { code: "actual-unusable", kind: "error" }],
+      ["10件", "-", { code: "target-unusable", kind: "note" }],
+    ] as const) {
       const r = achievementRate("increase", v(a), v(t));
       expect(r.rate).toBeNull();
-      expect(r.reason).toMatch(/達成率を計算できません/);
+      expect(r.reason).toEqual(reason);
+      expect(renderNoStatus(r.reason!)).toMatch(/達成率を計算できません/);
     }
   });
 });
