@@ -529,7 +529,21 @@ export class FakeExcel implements FakeHost {
           ([, c]) => c.value !== null || c.fill !== null || c.format !== "General" || c.validation !== null,
         )
         .sort(([x], [y]) => (x < y ? -1 : 1))
-        .map(([k, c]) => [k, c.value, c.text, c.format, c.formula, c.fill, c.validation]),
+        .map(([k, c]) => [
+          k,
+          c.value,
+          c.text,
+          c.format,
+          c.formula,
+          c.fill,
+          c.validation && [
+            c.validation.type,
+            c.validation.rule,
+            c.validation.ignoreBlanks,
+            c.validation.prompt,
+            c.validation.errorAlert,
+          ],
+        ]),
       merges: s.merges,
       notes: [...s.notes.entries()].sort(),
       comments: this.comments.filter((c) => c.sheet === s).map((c) => [c.row, c.col, c.content]),

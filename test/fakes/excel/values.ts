@@ -14,15 +14,20 @@ function numberOf(text: string, re: RegExp): number | null {
   return m[2] === "%" ? n / 100 : n;
 }
 
-function display(value: CellValue): string {
-  return value === null ? "" : typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : String(value);
+/** The displayed text. The fake renders General and percent formats only; other formats show the raw number. */
+function display(value: CellValue, format = "General"): string {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  const percent = /^0(?:\.(0+))?%$/.exec(format);
+  if (typeof value === "number" && percent) return `${(value * 100).toFixed(percent[1]?.length ?? 0)}%`;
+  return String(value);
 }
 
 function setConstant(c: FCell, value: CellValue, quotePrefix = false): void {
   c.formula = null;
   c.quotePrefix = quotePrefix;
   c.value = value;
-  c.text = display(value);
+  c.text = display(value, c.format);
 }
 
 /** A formula the fake can evaluate: a signed number or percent, or a string literal. */
@@ -69,7 +74,7 @@ export function enterValue(c: FCell, raw: unknown): void {
     c.quotePrefix = false;
     c.formula = text;
     c.value = evaluate(text);
-    c.text = display(c.value);
+    c.text = display(c.value, c.format);
     return;
   }
   if (text.startsWith("+") || text.startsWith("-")) {
@@ -82,7 +87,7 @@ export function enterValue(c: FCell, raw: unknown): void {
     c.quotePrefix = false;
     c.formula = `=${text}`;
     c.value = n;
-    c.text = display(n);
+    c.text = display(n, c.format);
     return;
   }
   const n = numberOf(text, NUMBER);
@@ -103,7 +108,7 @@ export function enterFormula(c: FCell, raw: unknown): void {
     c.quotePrefix = false;
     c.formula = raw;
     c.value = evaluate(raw);
-    c.text = display(c.value);
+    c.text = display(c.value, c.format);
     return;
   }
   enterValue(c, raw);
