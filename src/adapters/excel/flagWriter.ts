@@ -129,13 +129,14 @@ export class FlagWriter {
       const commentList = this.support.comments ? queueCommentList(ctx) : null;
       await ctx.sync();
       this.state.sheetsListed(sheets.items.map((s) => ({ name: s.name, id: s.id })));
-      const existing = new Set(sheets.items.map((s) => s.name).filter((n) => n !== LEGACY_STATE_SHEET));
+      const names = sheets.items.map((s) => s.name);
+      const existing = new Set(names.filter((n) => n !== LEGACY_STATE_SHEET));
       const guessed: CellRef[] = [
         ...this.state.record.flags.map((r) => ({ sheet: r.sheet, address: r.cell })),
         ...flags,
       ];
       const observe = queueObserve(ctx, guessed, this.support, existing);
-      const record = queueRecordRead(ctx, partList(), existing.size < sheets.items.length);
+      const record = queueRecordRead(ctx, partList(), names.includes(LEGACY_STATE_SHEET));
       const comments = commentList ? commentList() : [];
       const locate = comments.length > 0 ? queueCommentLocations(comments) : null;
       await ctx.sync();

@@ -2,13 +2,7 @@
 // sheet's used range and id. Structural edits (rows or columns inserted or deleted, sheets renamed)
 // move the record here at once; the move reaches the workbook with kensho's next record write, in
 // the same batch as the marks it describes, so a Ctrl+Z of that batch takes back both together.
-import {
-  emptyRecord,
-  moveRecord,
-  sheetRenamed,
-  type FlagRecordDocument,
-  type StructuralChange,
-} from "../../core/flags";
+import { moveRecord, sheetRenamed, type FlagRecordDocument, type StructuralChange } from "../../core/flags";
 import type { ReadCache } from "./readCache";
 import type { Dims, SheetRef } from "./readSheets";
 import { noRecord, type StoredRecord } from "./recordStore";
@@ -83,13 +77,6 @@ export class HostState {
       if (d) this.dims.set(m.rename.to, d);
     }
     // Cached fills, notes and comments are keyed by the old positions.
-    this.readCache = null;
-  }
-
-  /** Nothing known: a fresh start (tests, or after a reopen). */
-  reset(): void {
-    this.stored = { ...noRecord(), doc: emptyRecord() };
-    this.pending = [];
     this.readCache = null;
   }
 }
