@@ -218,6 +218,7 @@ export class FlagWriter {
     }
     for (const r of plan.restore) writeFill(sheet(r.sheet).getRange(r.address).format.fill, r.fill, full);
     const doc: FlagRecordDocument = { flags: plan.records, undo };
+    const movesSeen = this.state.movesSeen;
     const stored = this.state.storage;
     const partId = queueRecordWrite(ctx, doc, stored);
     for (const a of plan.apply)
@@ -225,7 +226,7 @@ export class FlagWriter {
 
     const painted = plan.apply.filter((a) => a.fill);
     await this.syncOwnWrite(ctx, [...plan.restore, ...painted]);
-    this.state.written(doc, partId());
+    this.state.written(doc, partId(), movesSeen);
 
     let wrong = false;
     for (const { r, fill } of checks) {
@@ -237,7 +238,8 @@ export class FlagWriter {
     if (wrong) {
       const corrected = queueRecordWrite(ctx, doc, this.state.storage);
       await ctx.sync();
-      this.state.written(doc, corrected());
+      // Every move still pending came after the plan: all apply on top.
+      this.state.written(doc, corrected(), 0);
     }
     return new Map(addedComments.map(({ key, comment }) => [key, { id: comment.id, kensho: true }]));
   }

@@ -36,10 +36,19 @@ export class HostState {
     this.stored = { ...stored, doc: this.pending.reduce(applyMove, stored.doc) };
   }
 
-  /** kensho wrote `doc` to part `partId` (surplus parts deleted, legacy sheet emptied). */
-  written(doc: FlagRecordDocument, partId: string): void {
-    this.stored = { ...this.stored, doc, partIds: [partId], legacy: false };
-    this.pending = [];
+  /** How many moves are pending: taken when a write is planned, handed back to `written`. */
+  get movesSeen(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * kensho wrote `doc` (planned when `movesSeen` moves were pending) to part `partId`. Moves that
+   * arrived while the write was on its way are not in it: they stay pending, and apply on top.
+   */
+  written(doc: FlagRecordDocument, partId: string, movesSeen: number): void {
+    const later = this.pending.slice(movesSeen);
+    this.stored = { ...this.stored, doc: later.reduce(applyMove, doc), partIds: [partId], legacy: false };
+    this.pending = later;
   }
 
   /** Memory only (the write failed or has not happened): nothing is stored yet. */

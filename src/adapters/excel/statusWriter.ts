@@ -167,6 +167,7 @@ export class StatusWriter {
           fresh = again();
         }
         this.state.adopt(fresh);
+        const movesSeen = this.state.movesSeen;
         const done = await edit(ctx, r, this.state.record);
         if (!done) return;
         if (!done.recordFirst) done.apply();
@@ -178,7 +179,7 @@ export class StatusWriter {
         } finally {
           end();
         }
-        this.state.written(done.doc, written());
+        this.state.written(done.doc, written(), movesSeen);
       });
     try {
       try {
