@@ -184,7 +184,7 @@ export function shiftSheet(
       // Lines removed inside the merge shrink it; a merge wholly deleted is gone.
       if (from >= start && to <= end) continue;
       if (to >= start) {
-        const first = from < start ? from : end + 1;
+        const first = from < start || from > end ? from : end + 1;
         const last = to > end ? to : start - 1;
         from = first > end ? first - count : first;
         to = last > end ? last - count : last;
