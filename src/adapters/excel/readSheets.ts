@@ -17,29 +17,22 @@
 // per get) shows itself as its own error, as a GeneralException, or as values missing (null) from
 // the response. Any of the three sends the read to bands: the size first, then one band of rows
 // per sync, halved whenever a band still does not fit.
-import type { CellArea, CellValue, SheetGrid } from "../../core/model";
-import { emptySheetGrid, gridFromArrays } from "../../core/grid";
-import type { Fill } from "../../core/flags";
-import { parseAreas } from "./a1";
+import type { CellArea, SheetGrid } from "../../core/model";
 import { isPayloadError, toHostError } from "./errors";
-import { CELL_FILL_PROPS, fillOf } from "./fillIo";
+import { CELL_FILL_PROPS } from "./fillIo";
 import { joinReadings, queueMergedAreas, type MergeReading } from "./mergedAreas";
 import type { SheetFills } from "./readCache";
+import { readBanded } from "./readBands";
+import { fillsFrom, gridFrom, queueVisible, readHiddenPerRow, type Dims, type Part } from "./readShape";
 import { LEGACY_STATE_SHEET } from "./recordStore";
 import { apiAtLeast } from "./support";
-import { HostError, type HostSupport } from "./workbookHost";
+import type { HostSupport } from "./workbookHost";
+
+export type { Dims } from "./readShape";
 
 export interface SheetRef {
   name: string;
   id: string;
-}
-
-/** A used range's position and size (0-based). */
-export interface Dims {
-  rowIndex: number;
-  columnIndex: number;
-  rowCount: number;
-  columnCount: number;
 }
 
 /** Extra reads the host rides on readSheets' batches, so they cost no sync of their own. */
@@ -103,109 +96,8 @@ function areaOf(d: Dims): CellArea {
   };
 }
 
-function toCellValue(v: unknown): CellValue {
-  if (v === "" || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null) return v;
-  return String(v);
-}
-
-function fillsFrom(props: Excel.CellProperties[][]): Array<Array<Fill | null | undefined>> {
-  return props.map((row) => row.map((p) => fillOf(p.format?.fill, true)));
-}
-
-function gridFrom(
-  name: string,
-  dims: Dims,
-  values: unknown[][],
-  texts: string[][],
-  formats: unknown[][],
-): SheetGrid {
-  return gridFromArrays(
-    name,
-    values.map((row) => row.map(toCellValue)),
-    {
-      texts: texts.map((row) => row.map((t) => t ?? "")),
-      formats: formats.map((row) => row.map((f) => (typeof f === "string" ? f : "General"))),
-      originRow: dims.rowIndex,
-      originCol: dims.columnIndex,
-    },
-  );
-}
-
-/** Rows and columns of the used range that no visible area covers. */
-function hiddenFromVisible(dims: Dims, visible: CellArea[] | null): { rows: number[]; cols: number[] } {
-  const rows: number[] = [];
-  const cols: number[] = [];
-  if (visible === null) {
-    // Nothing visible at all: report the rows hidden (the core skips hidden rows; columns rarely all hide).
-    for (let r = 0; r < dims.rowCount; r++) rows.push(dims.rowIndex + r);
-    return { rows, cols };
-  }
-  const rowSeen = new Uint8Array(dims.rowCount);
-  const colSeen = new Uint8Array(dims.columnCount);
-  for (const a of visible) {
-    for (
-      let r = Math.max(a.top, dims.rowIndex);
-      r <= Math.min(a.bottom, dims.rowIndex + dims.rowCount - 1);
-      r++
-    )
-      rowSeen[r - dims.rowIndex] = 1;
-    for (
-      let c = Math.max(a.left, dims.columnIndex);
-      c <= Math.min(a.right, dims.columnIndex + dims.columnCount - 1);
-      c++
-    )
-      colSeen[c - dims.columnIndex] = 1;
-  }
-  rowSeen.forEach((seen, i) => seen || rows.push(dims.rowIndex + i));
-  colSeen.forEach((seen, i) => seen || cols.push(dims.columnIndex + i));
-  return { rows, cols };
-}
-
-/** getSpecialCells (1.9) reports hidden rows and columns in one proxy per sheet. */
-function queueVisible(
-  used: Excel.Range,
-  support: HostSupport,
-): (dims: Dims) => { rows: number[]; cols: number[] } {
-  const visible = apiAtLeast(support.excelApi, "1.9") ? used.getSpecialCellsOrNullObject("Visible") : null;
-  visible?.load("address");
-  return (dims) =>
-    visible
-      ? hiddenFromVisible(dims, visible.isNullObject ? null : parseAreas(visible.address))
-      : { rows: [], cols: [] };
-}
-
-interface Part {
-  grid: SheetGrid;
-  fills: SheetFills | null;
-  dims: Dims;
-}
-
 /** Thrown inside the whole read when a value came back null: the partial-response form of the limit. */
 class PartialResponse extends Error {}
-
-/**
- * Before ExcelApi 1.9 there is no getSpecialCells: hidden rows and columns come from one proxy per
- * row and column, in one extra sync (fixed; proxies grow with rows, syncs do not).
- */
-async function readHiddenPerRow(ctx: Excel.RequestContext, parts: Part[]): Promise<void> {
-  const jobs = parts.map(({ grid: g, dims: d }) => {
-    const sheet = ctx.workbook.worksheets.getItem(g.name);
-    const rows = Array.from({ length: d.rowCount }, (_, i) =>
-      sheet.getRangeByIndexes(d.rowIndex + i, d.columnIndex, 1, 1).load("rowHidden"),
-    );
-    const cols = Array.from({ length: d.columnCount }, (_, j) =>
-      sheet.getRangeByIndexes(d.rowIndex, d.columnIndex + j, 1, 1).load("columnHidden"),
-    );
-    return () => {
-      g.hiddenRows = rows.flatMap((r, i) => (r.rowHidden ? [d.rowIndex + i] : []));
-      g.hiddenCols = cols.flatMap((c, j) => (c.columnHidden ? [d.columnIndex + j] : []));
-    };
-  });
-  if (jobs.length === 0) return;
-  await ctx.sync();
-  jobs.forEach((apply) => apply());
-}
 
 /** Sync 2: every sheet whole. Returns, per sheet, the grid and what merged-area tiles covered. */
 async function readWhole(
@@ -273,95 +165,6 @@ async function completeMerges(
     const reading = fresh.get(p) ?? p.merges();
     p.part.grid.merges = joinReadings([reading]);
   }
-}
-
-/**
- * Bands after the payload limit: sizes first (with the host's extras), then one band of rows per
- * sync, halved while a band still does not fit. Merged areas ride along per band, with a seam to the
- * band before.
- */
-async function readBanded(
-  ctx: Excel.RequestContext,
-  names: string[],
-  support: HostSupport,
-  opts: ReadOptions,
-  extra: () => () => void,
-): Promise<Part[]> {
-  const withFills = apiAtLeast(support.excelApi, "1.9");
-  const sized = names.map((name) => {
-    const used = ctx.workbook.worksheets.getItem(name).getUsedRange(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
-    return { name, used, visible: queueVisible(used, support) };
-  });
-  const finish = extra();
-  await ctx.sync();
-  finish();
-  const parts: Part[] = [];
-  for (const { name, used, visible } of sized) {
-    const dims: Dims = {
-      rowIndex: used.rowIndex,
-      columnIndex: used.columnIndex,
-      rowCount: used.rowCount,
-      columnCount: used.columnCount,
-    };
-    const grid: SheetGrid = emptySheetGrid(name);
-    const hidden = visible(dims);
-    grid.hiddenRows = hidden.rows;
-    grid.hiddenCols = hidden.cols;
-    const fills: SheetFills | null = withFills
-      ? { originRow: dims.rowIndex, originCol: dims.columnIndex, cells: [] }
-      : null;
-    const readings: MergeReading[] = [];
-    const ws = ctx.workbook.worksheets.getItem(name);
-    let band = Math.max(1, Math.floor(opts.chunkCells / Math.max(1, dims.columnCount)));
-    for (let start = 0; start < dims.rowCount;) {
-      const count = Math.min(band, dims.rowCount - start);
-      const top = dims.rowIndex + start;
-      const chunk = ws
-        .getRangeByIndexes(top, dims.columnIndex, count, dims.columnCount)
-        .load("values,text,numberFormat");
-      const props = withFills ? chunk.getCellProperties(CELL_FILL_PROPS) : null;
-      const area: CellArea = {
-        top,
-        left: dims.columnIndex,
-        bottom: top + count - 1,
-        right: dims.columnIndex + dims.columnCount - 1,
-      };
-      const merges = support.mergedAreas ? queueMergedAreas(ws, area) : null;
-      const seam =
-        support.mergedAreas && start > 0
-          ? queueMergedAreas(ws, { ...area, top: top - 1, bottom: top })
-          : null;
-      let failed = false;
-      try {
-        // Deliberately one sync per band: each must stay under the payload limit on its own.
-        await ctx.sync();
-        failed =
-          chunk.values === null ||
-          chunk.text === null ||
-          chunk.numberFormat === null ||
-          props?.value === null;
-      } catch (err) {
-        if (!isPayloadError(err, true)) throw toHostError(err);
-        failed = true;
-      }
-      if (failed) {
-        if (band === 1)
-          throw new HostError("payload-too-large", `row ${top + 1} of ${name} does not fit in one response`);
-        band = Math.max(1, Math.floor(band / 2));
-        continue;
-      }
-      if (fills && props) fills.cells.push(...fillsFrom(props.value));
-      const part = gridFrom(name, { ...dims, rowIndex: top }, chunk.values, chunk.text, chunk.numberFormat);
-      grid.cells.push(...part.cells);
-      if (merges) readings.push(merges());
-      if (seam) readings.push({ pieces: [], seams: seam().pieces });
-      start += count;
-    }
-    grid.merges = joinReadings(readings);
-    parts.push({ grid, fills, dims });
-  }
-  return parts;
 }
 
 export async function readSheets(
