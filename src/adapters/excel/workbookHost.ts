@@ -70,7 +70,7 @@ export interface WorkbookHost {
   addStatusDropdown(cells: CellLocation[]): Promise<void>;
   /** Activates the sheet and selects the cell. */
   select(cell: CellLocation): Promise<void>;
-  /** Document settings that travel with the workbook (Office.context.document.settings). */
+  /** Settings that travel with the workbook (per file and add-in; Excel's SettingCollection). */
   loadSetting<T>(key: string): T | null;
   saveSetting(key: string, value: unknown): Promise<void>;
   /**

@@ -137,7 +137,7 @@ describe("the fake enforces Microsoft's documented rules", () => {
   ruleTest("undoRecordPerSync", async () => {
     const fake = new FakeExcel(grid());
     const twoSyncs = async (ctx: FakeContext) => {
-      const ws = ctx.workbook.worksheets.getItem("1-1");
+      const ws = ctx.workbook.worksheets.getActiveWorksheet(); // as in the article's sample
       ws.getRange("L3").format.fill.color = "#FFC7CE";
       await ctx.sync();
       ws.getRange("L4").format.fill.color = "#FFC7CE";

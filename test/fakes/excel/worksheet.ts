@@ -195,6 +195,16 @@ class FakeWorksheetCollection {
       false,
     );
   }
+  /** The sheet staff are on (documentation samples start here). */
+  getActiveWorksheet(): FakeWorksheet {
+    const h = host(this.context);
+    return new FakeWorksheet(
+      this.context,
+      () => (h.activeSheet === null ? null : h.sheetByName(h.activeSheet)),
+      "activeWorksheet",
+      false,
+    );
+  }
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(
       this.context,
