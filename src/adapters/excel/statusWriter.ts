@@ -229,7 +229,14 @@ function validationOf(dv: Excel.DataValidation): ValidationState {
 function restoreValidation(dv: Excel.DataValidation, before: ValidationState): void {
   dv.clear();
   if (before.type === "None") return;
-  dv.rule = before.rule as Excel.DataValidationRule;
+  // "No more than one of these properties may be present in any DataValidationRule object": a rule
+  // read back may list the others as null.
+  const rule = Object.fromEntries(
+    Object.entries((before.rule ?? {}) as Record<string, unknown>).filter(
+      ([, v]) => v !== null && v !== undefined,
+    ),
+  );
+  dv.rule = rule as Excel.DataValidationRule;
   dv.ignoreBlanks = before.ignoreBlanks;
   if (before.prompt) dv.prompt = before.prompt as Excel.DataValidationPrompt;
   if (before.errorAlert) dv.errorAlert = before.errorAlert as Excel.DataValidationErrorAlert;

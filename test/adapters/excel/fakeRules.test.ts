@@ -367,6 +367,23 @@ describe("the fake enforces Microsoft's documented rules", () => {
     expect(fake.undoClears).toEqual([]);
   });
 
+  ruleTest("dataValidationRule", async () => {
+    const fake = new FakeExcel(grid());
+    fake.setValidation("1-1", "L3", { rule: { list: { inCellDropDown: true, source: "済,未" } } });
+    const rule = await fake.run(async (ctx: FakeContext) => {
+      const dv = ctx.workbook.worksheets.getItem("1-1").getRange("L3").dataValidation.load("rule");
+      await ctx.sync();
+      return dv.rule;
+    });
+    expect(rule).toMatchObject({ list: { inCellDropDown: true, source: "済,未" }, custom: null });
+    await expect(
+      fake.run(async (ctx: FakeContext) => {
+        ctx.workbook.worksheets.getItem("1-1").getRange("L4").dataValidation.rule = rule;
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
   test("every documented rule has a test here", () => {
     expect([...tested].sort()).toEqual(Object.keys(DOCUMENTED_RULES).sort());
   });

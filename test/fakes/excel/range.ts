@@ -219,13 +219,10 @@ function clone<V>(v: V): V {
 class FakeDataValidation extends FakeProxy<RangeTarget> {
   protected read(t: RangeTarget, prop: string): unknown {
     const v = t.sheet.peek(t.area.top, t.area.left)?.validation ?? emptyValidation();
-    if (
-      prop === "rule" ||
-      prop === "type" ||
-      prop === "ignoreBlanks" ||
-      prop === "prompt" ||
-      prop === "errorAlert"
-    )
+    // [dataValidationRule] harsher where silent: a rule reads back with every other type as null.
+    if (prop === "rule")
+      return { ...Object.fromEntries(Object.keys(RULE_TYPES).map((k) => [k, null])), ...clone(v.rule) };
+    if (prop === "type" || prop === "ignoreBlanks" || prop === "prompt" || prop === "errorAlert")
       return clone(v[prop]);
     return super.read(t, prop);
   }
@@ -248,6 +245,7 @@ class FakeDataValidation extends FakeProxy<RangeTarget> {
     return this.get("rule");
   }
   set rule(rule: Record<string, unknown>) {
+    // "No more than one of these properties may be present in any DataValidationRule object."
     const keys = Object.keys(rule ?? {}).filter((k) => (rule as Record<string, unknown>)[k] !== undefined);
     if (keys.length !== 1 || !RULE_TYPES[keys[0]])
       throw new FakeOfficeError("InvalidArgument", "A DataValidationRule holds exactly one rule type.");

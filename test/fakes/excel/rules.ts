@@ -117,6 +117,14 @@ export const DOCUMENTED_RULES = {
       "getByNamespace(namespaceUri): Gets a new scoped collection of custom XML parts whose namespaces match the given namespace. … getItem(id): Gets a custom XML part based on its ID. … setXml(xml): Sets the custom XML part's full XML content. … Most Excel JavaScript APIs do support undo actions.",
     harsher: "getItem of a missing id fails the batch with ItemNotFound.",
   },
+  dataValidationRule: {
+    title: "A DataValidationRule holds exactly one rule type",
+    source: "https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation",
+    quote:
+      "This takes a DataValidationRule object which has seven optional properties. No more than one of these properties may be present in any DataValidationRule object.",
+    harsher:
+      "A rule read back lists the six other rule types as null, so writing it back unchanged fails with InvalidArgument.",
+  },
 } satisfies Record<string, DocumentedRule>;
 
 export type RuleId = keyof typeof DOCUMENTED_RULES;
