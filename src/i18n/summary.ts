@@ -132,4 +132,23 @@ export const SUMMARY_TEXT = {
     "担当課を判別できなかったファイル（原本から変更がない、または原本にない担当課のファイル）",
   submissionsNote: (master: string) =>
     `原本「${master}」の担当課ごとに、提出されたファイル（内容から判別）とその指摘件数を示します。「完了」はエラーがないことを表します。`,
+
+  // The pane's 集計 sheet (集計シートを作成)
+  paneSheet: {
+    name: "集計",
+    title: (fiscalYear: string | null) =>
+      `${fiscalYear ? `${fiscalYear} ` : ""}効果検証 基本目標別の進捗状況`,
+    note: "kensho の作業ウィンドウで作成したシートです。作業ウィンドウの「集計シートを削除」で削除できます。",
+    entered: "各課が入力した進捗状況",
+    computed: "達成率から計算した進捗状況",
+    goal: "基本目標",
+    total: "合計",
+    sum: "計",
+    chartTitle: "基本目標別の進捗状況（各課の入力）",
+    barsHeader: "内訳（◎順調 ○概ね順調 △遅れ ・未判定）",
+    barSymbols: { 順調に進捗: "◎", 概ね順調に進捗: "○", 進捗の遅れ: "△", none: "・" } as Record<
+      StatusBucket,
+      string
+    >,
+  },
 } as const;
