@@ -60,8 +60,14 @@ function render(doc: XmlDocument, el: XmlElement, changeOf: ChangeOf): [string, 
     }
     inner += src.slice(at, el.closeStart);
   }
-  if (change?.prepend) ((inner = change.prepend + inner), (innerChanged = true));
-  if (change?.append) ((inner = inner + change.append), (innerChanged = true));
+  if (change?.prepend) {
+    inner = change.prepend + inner;
+    innerChanged = true;
+  }
+  if (change?.append) {
+    inner += change.append;
+    innerChanged = true;
+  }
   const attrsChanged = change?.attrs !== undefined && Object.keys(change.attrs).length > 0;
   let out: string;
   if (!innerChanged && !attrsChanged) {
