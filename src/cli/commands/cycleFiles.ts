@@ -10,7 +10,7 @@ import {
   loadVerificationWorkbook,
   type VerificationWorkbook,
 } from "../../adapters/xlsx/cycle/loadVerificationWorkbook";
-import { ZipError } from "../../adapters/xlsx/write/zipArchive";
+import { PackageError } from "../../adapters/xlsx/package";
 import type { Sha512 } from "../../adapters/xlsx/write/protection";
 
 export type Loaded = { ok: true; workbook: VerificationWorkbook } | { ok: false; message: string };
@@ -59,8 +59,8 @@ export const nodeSha512: Sha512 = (data) => new Uint8Array(createHash("sha512").
 
 /** A message for a workbook the writer cannot open (it was readable by the checker). */
 export function writerProblem(file: string, err: unknown): string {
-  if (err instanceof ZipError)
-    return new WorkbookReadError(err.problem === "encrypted" ? "legacy-or-encrypted" : "corrupt", file)
+  if (err instanceof PackageError)
+    return new WorkbookReadError(err.reason === "encrypted-entry" ? "legacy-or-encrypted" : "corrupt", file)
       .message;
   return CYCLE_TEXT.writeFailed(file, err instanceof Error ? err.message : String(err));
 }

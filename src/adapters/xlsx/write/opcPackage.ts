@@ -1,6 +1,8 @@
-// An .xlsx package open for surgical editing: parts are read on demand, an edited or added part is
-// deflated anew, and every other entry is written back as its original compressed bytes.
-import { entryData, readZip, writeZip, type OutputEntry, type ZipEntry } from "./zipArchive";
+// An .xlsx package open for surgical editing: parts are read on demand through the package layer
+// (../package: zip and part names), an edited or added part is deflated anew, and every other entry
+// is written back as its original compressed bytes.
+import { ZipPackage, type ZipEntry } from "../package";
+import { writeZip, type OutputEntry } from "./zipWriter";
 import { childrenNamed, parseXml } from "./xml/xmlTree";
 
 export interface Relationship {
@@ -32,21 +34,22 @@ export function resolveTarget(sourcePart: string, target: string): string {
   return base.join("/");
 }
 
-export class OpcPackage {
-  private readonly entries: ZipEntry[];
+export class PackageEdit {
+  private readonly entries: readonly ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
   /** Edited or added parts (bytes), and removed ones (null). */
   private readonly edits = new Map<string, Uint8Array | null>();
   private readonly textCache = new Map<string, string>();
 
-  private constructor(entries: ZipEntry[]) {
+  private constructor(private readonly zip: ZipPackage) {
+    const entries = zip.entries;
     this.entries = entries;
     for (const e of entries) this.byName.set(e.name, e);
   }
 
-  /** Opens the archive; throws ZipError when it is not a readable zip. */
-  static open(bytes: Uint8Array): OpcPackage {
-    return new OpcPackage(readZip(bytes));
+  /** Opens the archive; throws PackageError when it is not a readable zip. */
+  static open(bytes: Uint8Array): PackageEdit {
+    return new PackageEdit(ZipPackage.open(bytes));
   }
 
   has(part: string): boolean {
@@ -66,7 +69,7 @@ export class OpcPackage {
     if (edit) return edit;
     const entry = edit === null ? undefined : this.byName.get(part);
     if (!entry) throw new Error(`missing part ${part}`);
-    return entryData(entry);
+    return this.zip.read(entry.name);
   }
 
   /** A part as text (UTF-8; a BOM is kept so the text re-encodes to the same bytes). */
@@ -117,7 +120,14 @@ export class OpcPackage {
     for (const e of this.entries) {
       const edit = this.edits.get(e.name);
       if (edit === null) continue;
-      out.push(edit ? { name: e.name, data: edit } : { name: e.name, raw: e });
+      out.push(
+        edit
+          ? { name: e.name, data: edit }
+          : {
+              name: e.name,
+              raw: { method: e.method, crc32: e.crc32, size: e.size, data: this.zip.rawData(e.name) },
+            },
+      );
     }
     for (const [name, data] of this.edits) if (data && !this.byName.has(name)) out.push({ name, data });
     return writeZip(out);

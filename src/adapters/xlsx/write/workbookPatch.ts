@@ -1,7 +1,7 @@
 // One workbook open for surgical editing: the sheets by name, styles, shared strings, calcChain,
 // defined names, content types and a new sheet when one is added. `write()` renders only the parts
 // an edit touched and copies every other entry of the package as its original bytes.
-import { OpcPackage, relsPartOf } from "./opcPackage";
+import { PackageEdit, relsPartOf } from "./opcPackage";
 import { SheetPatch } from "./sheetPatch";
 import { StylesPatch } from "./stylesPatch";
 import { shiftFormula, shiftRow } from "./refShift";
@@ -36,7 +36,7 @@ export class WorkbookPatch {
   private readonly newSheets: Array<{ name: string; part: string; xml: string }> = [];
   private wbDoc: XmlDocument;
 
-  private constructor(readonly pkg: OpcPackage) {
+  private constructor(readonly pkg: PackageEdit) {
     const main = pkg.rels("").find((r) => r.type === REL_OFFICE_DOCUMENT);
     if (!main || !pkg.has(main.part)) throw new Error("no workbook part");
     this.workbookPart = main.part;
@@ -57,9 +57,9 @@ export class WorkbookPatch {
     }
   }
 
-  /** Opens a workbook from its bytes. Throws ZipError or XmlPartError when it cannot be read. */
+  /** Opens a workbook from its bytes. Throws PackageError or XmlPartError when it cannot be read. */
   static open(bytes: Uint8Array): WorkbookPatch {
-    return new WorkbookPatch(OpcPackage.open(bytes));
+    return new WorkbookPatch(PackageEdit.open(bytes));
   }
 
   sheets(): readonly SheetInfo[] {

@@ -3,18 +3,17 @@
 //
 // Why not a DOM (e.g. @xmldom/xmldom) and a serialiser? Serialising a DOM rewrites what it did not
 // change: quoting, self-closing forms, entity choices, namespace declarations, white space. A part
-// kensho edits must differ from its input only where kensho meant it to. saxes is a conformant,
-// maintained streaming parser (jsdom's): it rejects malformed XML, and its `position` is a plain
-// index into the source string, which is all splicing needs. Nothing is ever matched with a regular
-// expression: element boundaries come from the parser.
-import { SaxesParser, type SaxesTagNS } from "saxes";
+// kensho edits must differ from its input only where kensho meant it to. The parser is the xlsx
+// adapter's one XML parser, htmlparser2 in XML mode (package/xml.ts); its startIndex and endIndex
+// are exact source offsets of every tag, which is all splicing needs. Nothing is ever matched with
+// a regular expression: element boundaries come from the parser.
+import { Parser } from "htmlparser2";
 
 export interface XmlElement {
   /** Qualified name as written ("c", "x14:dataValidation"). */
   name: string;
-  /** Local name and namespace URI, for matching whatever prefix a producer chose. */
+  /** Local name and prefix, for matching whatever prefix a producer chose. */
   local: string;
-  uri: string;
   prefix: string;
   /** Attributes by qualified name, in document order, with entities decoded. */
   attrs: Record<string, string>;
@@ -48,59 +47,53 @@ export class XmlPartError extends Error {
   }
 }
 
-/** Parses a part into an element tree with source offsets. Throws XmlPartError on malformed XML. */
+/** Parses a part into an element tree with source offsets. Throws XmlPartError when it has no root. */
 export function parseXml(source: string, part = ""): XmlDocument {
   if (source.length > MAX_PART_CHARS) throw new XmlPartError(part, "part too large");
-  const parser = new SaxesParser({ xmlns: true, position: true });
   let root: XmlElement | null = null;
   const stack: XmlElement[] = [];
-  let failure: Error | null = null;
-  parser.on("error", (err) => {
-    failure ??= err;
-  });
-  parser.on("opentag", (tag: SaxesTagNS) => {
-    const end = parser.position;
-    const start = source.lastIndexOf("<", end - 1);
-    const attrs: Record<string, string> = {};
-    for (const [name, a] of Object.entries(tag.attributes)) attrs[name] = a.value;
-    const parent = stack[stack.length - 1] ?? null;
-    const el: XmlElement = {
-      name: tag.name,
-      local: tag.local,
-      uri: tag.uri,
-      prefix: tag.prefix,
-      attrs,
-      start,
-      openEnd: end,
-      closeStart: end,
-      end,
-      selfClosing: tag.isSelfClosing,
-      children: [],
-      text: "",
-      parent,
-    };
-    if (parent) parent.children.push(el);
-    else root = el;
-    stack.push(el);
-  });
-  parser.on("closetag", () => {
-    const el = stack.pop();
-    if (!el) return;
-    const end = parser.position;
-    if (!el.selfClosing) {
-      el.closeStart = source.lastIndexOf("<", end - 1);
-      el.end = end;
-    }
-  });
-  const addText = (t: string) => {
-    const top = stack[stack.length - 1];
-    if (top) top.text += t;
-  };
-  parser.on("text", addText);
-  parser.on("cdata", addText);
-  parser.write(source).close();
-  if (failure) throw new XmlPartError(part, (failure as Error).message);
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const start = parser.startIndex;
+        const openEnd = parser.endIndex + 1;
+        const colon = name.indexOf(":");
+        const parent = stack[stack.length - 1] ?? null;
+        const el: XmlElement = {
+          name,
+          local: colon < 0 ? name : name.slice(colon + 1),
+          prefix: colon < 0 ? "" : name.slice(0, colon),
+          attrs: { ...attribs },
+          start,
+          openEnd,
+          closeStart: openEnd,
+          end: openEnd,
+          selfClosing: source[openEnd - 2] === "/",
+          children: [],
+          text: "",
+          parent,
+        };
+        if (parent) parent.children.push(el);
+        else root ??= el;
+        stack.push(el);
+      },
+      ontext(text) {
+        const top = stack[stack.length - 1];
+        if (top) top.text += text;
+      },
+      onclosetag() {
+        const el = stack.pop();
+        if (!el || el.selfClosing) return;
+        el.closeStart = parser.startIndex;
+        el.end = parser.endIndex + 1;
+      },
+    },
+    { xmlMode: true, decodeEntities: true, recognizeCDATA: true, recognizeSelfClosing: true },
+  );
+  parser.write(source);
+  parser.end();
   if (!root) throw new XmlPartError(part, "no root element");
+  if (stack.length > 0) throw new XmlPartError(part, "unclosed element");
   return { source, root };
 }
 
