@@ -33,7 +33,7 @@ export function applyRollover(
   const notInserted: string[] = [];
   for (const ins of plan.insertions) {
     const sheet = wb.sheet(ins.sheet);
-    if (sheet.hasRowAnchoredParts) {
+    if (wb.insertionBlocked(ins.sheet, ins.after)) {
       if (!notInserted.includes(ins.sheet)) notInserted.push(ins.sheet);
       continue;
     }

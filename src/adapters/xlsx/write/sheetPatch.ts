@@ -269,11 +269,6 @@ export class SheetPatch {
     );
   }
 
-  /** Has parts the writer would have to move but cannot (drawings' anchors, tables, comments). */
-  get hasRowAnchoredParts(): boolean {
-    return ["drawing", "legacyDrawing", "tableParts"].some((n) => firstChild(this.doc.root, n) !== undefined);
-  }
-
   // ------------------------------------------------------------------------------------------
   // Rendering
 

@@ -8,7 +8,14 @@ import { shiftFormula, shiftRow } from "./refShift";
 import { parseA1, a1 } from "../../../core/address";
 import { attrsXml, element, escapeText, excelEscapeControls } from "./xml/xmlBuild";
 import { renderDocument, type ElementChange } from "./xml/xmlRender";
-import { childrenNamed, firstChild, parseXml, type XmlDocument, type XmlElement } from "./xml/xmlTree";
+import {
+  childrenNamed,
+  descendants,
+  firstChild,
+  parseXml,
+  type XmlDocument,
+  type XmlElement,
+} from "./xml/xmlTree";
 
 const REL_OFFICE_DOCUMENT =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
@@ -102,6 +109,27 @@ export class WorkbookPatch {
       }
     }
     return this.sstIndex.get(text) ?? null;
+  }
+
+  /**
+   * Whether inserting a row after `row` (0-based) would leave something tied to rows in the wrong
+   * place: a picture or shape anchored below it (drawings are copied byte for byte, never moved),
+   * a table, or comments. Pictures above it (a logo in the title) do not matter.
+   */
+  insertionBlocked(sheetName: string, row: number): boolean {
+    const info = this.sheetList.find((s) => s.name === sheetName);
+    if (!info) return true;
+    const root = this.sheet(sheetName).doc.root;
+    if (firstChild(root, "tableParts") || firstChild(root, "legacyDrawing")) return true;
+    for (const rel of this.pkg.rels(info.part)) {
+      if (!rel.type.endsWith("/drawing") || !this.pkg.has(rel.part)) continue;
+      const drawing = parseXml(this.pkg.text(rel.part), rel.part);
+      for (const from of descendants(drawing.root, "from")) {
+        const r = firstChild(from, "row");
+        if (r && Number(r.text) > row) return true;
+      }
+    }
+    return false;
   }
 
   /** Adds a worksheet of plain values (text as inline strings) at the end of the workbook. */
