@@ -17,7 +17,20 @@ describe("LibreOffice opens what kensho writes", () => {
     for (const layout of ["multi-sheet", "single-sheet"] as const) {
       const base = layout === "multi-sheet" ? "multi" : "single";
       fs.writeFileSync(path.join(dir, `${base}.xlsx`), await buildRichMaster(layout));
-      expect((await runIn(dir, ["split", `${base}.xlsx`, "-o", `${base}-split`, "--only", "安心安全課", "--password", "pw"])).code).toBe(0);
+      expect(
+        (
+          await runIn(dir, [
+            "split",
+            `${base}.xlsx`,
+            "-o",
+            `${base}-split`,
+            "--only",
+            "安心安全課",
+            "--password",
+            "pw",
+          ])
+        ).code,
+      ).toBe(0);
       written.push(path.join(`${base}-split`, `${base}_安心安全課.xlsx`));
       expect((await runIn(dir, ["rollover", `${base}.xlsx`, "-o", `${base}-r6.xlsx`])).code).toBe(0);
       written.push(`${base}-r6.xlsx`);
@@ -36,7 +49,7 @@ describe("LibreOffice opens what kensho writes", () => {
         `-env:UserInstallation=file://${profile}`,
         "--headless",
         "--convert-to",
-        'csv:Text - txt - csv (StarCalc):44,34,76',
+        "csv:Text - txt - csv (StarCalc):44,34,76",
         "--outdir",
         outDir,
         ...written.map((f) => path.join(dir, f)),
