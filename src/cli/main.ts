@@ -9,6 +9,9 @@ import { usage } from "./options/usage";
 import { CHECK_COMMAND, checkOptions, runCheck } from "./commands/check";
 import { STRATEGY_COMMAND, runStrategy } from "./commands/strategy";
 import { version } from "./version";
+import { SPLIT_COMMAND, runSplit } from "./commands/split";
+import { MERGE_COMMAND, runMerge } from "./commands/merge";
+import { ROLLOVER_COMMAND, runRollover } from "./commands/rollover";
 
 export type { CliIo } from "./cliIo";
 
@@ -21,6 +24,12 @@ export interface Command {
 /** Planning's commands, by name. Each lives in commands/<name>.ts. */
 const COMMANDS: Record<string, Command> = {
   strategy: { spec: STRATEGY_COMMAND, run: runStrategy },
+  split: { spec: SPLIT_COMMAND, run: runSplit },
+  merge: { spec: MERGE_COMMAND, run: runMerge },
+  rollover: {
+    spec: ROLLOVER_COMMAND,
+    run: (values, positionals, io) => runRollover(values, positionals, io),
+  },
 };
 
 const check: Command = {

@@ -1,4 +1,5 @@
 // Everything the kensho command line says to people, in Japanese.
+import { CYCLE_OPTION_HELP, CYCLE_USAGE } from "./cycle";
 
 export const CLI_TEXT = {
   optionsHeading: "オプション:",
@@ -27,6 +28,7 @@ export const CLI_TEXT = {
       ],
       tail: ["終了コード: 0 成功 / 2 ファイルを読み書きできない、形式の誤り、または使い方の誤り"],
     },
+    ...CYCLE_USAGE,
   } as Record<string, { head: string[]; tail: string[] }>,
   /** One line of help per option, by the option's long name. */
   optionHelp: {
@@ -42,6 +44,7 @@ export const CLI_TEXT = {
     "--check": "KPIマスターのJSONファイルが使える形式か確認します",
     "--help": "この説明を表示します",
     "--version": "バージョンを表示します",
+    ...CYCLE_OPTION_HELP,
   } as Record<string, string>,
   defaultValue: (v: string | number) => `（既定 ${typeof v === "number" ? v.toFixed(2) : v}）`,
   version: (v: string) => `kensho ${v}（効果検証チェック・JSON形式 version 1）`,
