@@ -1,5 +1,5 @@
 // Planning's batch outputs against the plain check of the same 200 workbooks: `kensho FILES` and
-// `kensho --summary S.xlsx FILES` (with `--annotate DIR` once it exists), run in-process, alternating.
+// `kensho --annotate DIR --summary S.xlsx FILES`, run in-process, alternating.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -49,7 +49,10 @@ export async function batchOutputs(sample: string): Promise<BatchFigure> {
     const plain = () => kensho(files, dir);
     const outputs = async () => {
       n++;
-      const code = await kensho(["--summary", `summary-${n}.xlsx`, ...files], dir);
+      const code = await kensho(
+        ["--annotate", `copies-${n}`, "--summary", `summary-${n}.xlsx`, ...files],
+        dir,
+      );
       if (code === 2) throw new Error("the batch outputs failed");
     };
     await plain(); // warm-up
@@ -69,7 +72,7 @@ export async function batchOutputs(sample: string): Promise<BatchFigure> {
       plainMs: median(plainMs),
       outputsMs: median(outputsMs),
       ratio: median(ratios),
-      outputs: ["--summary"],
+      outputs: ["--annotate", "--summary"],
       summaryKB: fs.statSync(path.join(dir, `summary-${n}.xlsx`)).size / 1024,
     };
   } finally {

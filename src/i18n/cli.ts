@@ -40,6 +40,8 @@ export const CLI_TEXT = {
     "--strategy": "総合戦略のKPIマスター（JSON）を同梱のものの代わりに使います",
     "--summary": "創生会議向けの集計ブック（集計・進捗一覧・指摘一覧）を新しく作成します",
     "--master": "配布した原本のブック。--summary に提出状況（担当課ごとの提出の有無）を加えます",
+    "--annotate":
+      "検証したブックの写しを指定フォルダーに作り、指摘のセルに色とメモを付けます（作業ウィンドウの「フラグを消す」で消せます）",
     "--export": "同梱の総合戦略KPIマスターをJSONファイルに書き出します",
     "--check": "KPIマスターのJSONファイルが使える形式か確認します",
     "--help": "この説明を表示します",
@@ -55,8 +57,13 @@ export const CLI_TEXT = {
   masterUnreadable: (file: string, message: string) =>
     `原本「${file}」を読み込めないため、提出状況は作成できません。${message}`,
   summaryWritten: (file: string) => `集計ブックを作成しました: ${file}`,
-  outputExists: (file: string) =>
-    `「${file}」は既にあります。kensho は既存のファイルを上書きしません。別の名前を指定するか、ファイルを移動してください。`,
+  annotated: (file: string, cells: number) => `指摘を書き込んだ写しを作成しました: ${file}（${cells}セル）`,
+  annotateDirFailed: (dir: string, detail: string) =>
+    `書き出し先のフォルダー「${dir}」を作成できませんでした（${detail}）。`,
+  annotateNotADir: (dir: string) =>
+    `「${dir}」はフォルダーではありません。--annotate にはフォルダーを指定してください。`,
+  annotateSameName: (file: string) =>
+    `「${file}」: 同じ名前の入力ファイルが複数あるため、2つ目以降の写しは作成していません。フォルダーを分けて実行してください。`,
   writeFailed: (file: string, detail: string) =>
     `「${file}」に書き込めませんでした（${detail}）。保存先のフォルダーと書き込みの権限を確認してください。`,
   unknownOption: (opt: string) => `不明なオプションです: ${opt}（kensho --help で使い方を表示します）`,

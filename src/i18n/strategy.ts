@@ -61,7 +61,5 @@ export const STRATEGY_TEXT = {
   checked: (file: string, count: number) => `「${file}」はKPIマスターとして使えます（指標 ${count}件）。`,
   exportNeedsFile:
     "書き出し先を --export に、確認するファイルを --check に指定してください（例: kensho strategy --export kpi-master.json）。",
-  exists: (file: string) =>
-    `「${file}」は既にあります。kensho は既存のファイルを上書きしません。別の名前を指定するか、ファイルを移動してください。`,
   writeFailed: (file: string, detail: string) => `「${file}」に書き込めませんでした（${detail}）。`,
 } as const;

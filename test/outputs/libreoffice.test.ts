@@ -1,5 +1,5 @@
 // LibreOffice (Debian's libreoffice-calc-nogui, installed by .ci/run) opens the batch outputs: the
-// summary workbook, every sheet of it read back as CSV in one soffice run.
+// summary workbook and the annotated copies, every sheet read back as CSV in one soffice run.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -15,14 +15,15 @@ async function run(args: string[], cwd: string) {
   return { code: await main(args, io), stderr };
 }
 
-test("LibreOffice opens the summary workbook: every sheet converts to CSV with the figures in it", async () => {
+test("LibreOffice opens the summary workbook and the annotated copies: every sheet converts to CSV", async () => {
   if (!soffice) throw new Error("soffice not found: install libreoffice-calc-nogui (.ci/run does)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kensho-lo-"));
   try {
     fs.copyFileSync(SAMPLE, path.join(dir, "sample.xlsx"));
     const d = await buildDistribution(path.join(dir, "returned"), ["住宅課"]);
-    const summary = await run(["--summary", "summary.xlsx", "sample.xlsx"], dir);
+    const summary = await run(["--summary", "summary.xlsx", "--annotate", "copies", "sample.xlsx"], dir);
     expect(summary.stderr).toContain("集計ブックを作成しました");
+    expect(summary.stderr).toContain("指摘を書き込んだ写しを作成しました");
     const withMaster = await run(
       ["--summary", "submissions.xlsx", "--master", d.master, d.returned["住宅課"]],
       dir,
@@ -42,6 +43,7 @@ test("LibreOffice opens the summary workbook: every sheet converts to CSV with t
         outDir,
         path.join(dir, "summary.xlsx"),
         path.join(dir, "submissions.xlsx"),
+        path.join(dir, "copies", "sample.xlsx"),
       ],
       { encoding: "utf8", timeout: 240_000 },
     );
@@ -52,6 +54,9 @@ test("LibreOffice opens the summary workbook: every sheet converts to CSV with t
     expect(csv("summary-指摘一覧.csv")).toContain("master-mismatch");
     expect(csv("submissions-提出状況.csv")).toMatch(/^住宅課,1,提出済み,/m);
     expect(csv("submissions-提出状況.csv")).toMatch(/^企業誘致課,3,未提出,/m);
+    // The annotated copy: its values as the sample's (the marks are formatting and notes).
+    expect(csv("sample-3-2.csv")).toContain("危険空き家除却件数");
+    expect(csv("sample-1-1.csv")).toContain("1,472件");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -282,12 +282,20 @@ describe("kensho --summary", () => {
     );
   });
 
-  test("never overwrites a file, an input least of all", async () => {
+  test("never writes over an input; an existing file only with --force", async () => {
     const before = fs.readFileSync(path.join(dir, "検証シート.xlsx"));
     const r = await run(["--summary", "検証シート.xlsx", "検証シート.xlsx"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("既にあります");
+    expect(r.stderr).toContain("入力ファイルと同じです");
     expect(fs.readFileSync(path.join(dir, "検証シート.xlsx")).equals(before)).toBe(true);
+    fs.writeFileSync(path.join(dir, "前回.xlsx"), "old");
+    const refused = await run(["--summary", "前回.xlsx", "検証シート.xlsx"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("既にあります");
+    expect(fs.readFileSync(path.join(dir, "前回.xlsx"), "utf8")).toBe("old");
+    const forced = await run(["--summary", "前回.xlsx", "--force", "検証シート.xlsx"]);
+    expect(forced.code).toBe(0);
+    expect((await open("前回.xlsx")).worksheets.map((w) => w.name)).toContain("集計");
   });
 
   test("--master needs --summary", async () => {

@@ -13,7 +13,7 @@ import { expandInputs } from "../expandInputs";
 import type { CommandSpec, OptionValues } from "../options/optionTable";
 import type { KpiMaster } from "../../core/master/kpiMaster";
 import { loadStrategyFile } from "../strategy/loadStrategy";
-import { writeSummaryFile } from "../outputs/summaryOutput";
+import { writeBatchOutputs } from "../outputs/batchOutputs";
 
 /** A ratio between 0 (exclusive) and 2: thresholds above 200% make no sense on this sheet. */
 const RATIO = { min: 0, max: 2, minExclusive: true };
@@ -41,6 +41,8 @@ export const CHECK_COMMAND: CommandSpec = {
     { name: "--strategy", kind: "text", valueName: "<ファイル.json>" },
     { name: "--summary", kind: "text", valueName: "<出力.xlsx>" },
     { name: "--master", kind: "text", valueName: "<原本.xlsx>" },
+    { name: "--annotate", kind: "text", valueName: "<フォルダー>" },
+    { name: "--force", kind: "flag" },
     { name: "--help", alias: "-h", kind: "flag" },
     { name: "--version", alias: "-v", kind: "flag" },
   ],
@@ -57,6 +59,10 @@ export interface CheckOptions {
   summary: string | null;
   /** The distributed workbook, for the summary's 提出状況. */
   master: string | null;
+  /** Where to write the annotated copies. */
+  annotate: string | null;
+  /** Outputs may replace existing files (never an input). */
+  force: boolean;
 }
 
 /** Typed options from parsed values, or a usage message. */
@@ -78,6 +84,8 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
     strategyFile: (values["--strategy"] as string | undefined) ?? null,
     summary: (values["--summary"] as string | undefined) ?? null,
     master: (values["--master"] as string | undefined) ?? null,
+    annotate: (values["--annotate"] as string | undefined) ?? null,
+    force: values["--force"] === true,
   };
 }
 
@@ -126,26 +134,9 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     const reports = results.map((r) => fileReport(r, opts.department));
     io.stdout(`${reports.join("\n\n")}\n\n${totalsLine(results)}\n`);
   }
-  let exit = exitFor(results);
-  if (opts.summary !== null) {
-    const master =
-      opts.master === null
-        ? null
-        : { ...(await checkFile(path.resolve(io.cwd, opts.master), rule, { strategy })), file: opts.master };
-    if (master && !master.ok) {
-      io.stderr(`${CLI_TEXT.masterUnreadable(opts.master ?? "", master.error?.message ?? "")}\n`);
-      exit = EXIT.failure;
-    }
-    const written = await writeSummaryFile(opts.summary, io.cwd, results, master, rule);
-    if (written.ok) io.stderr(`${CLI_TEXT.summaryWritten(opts.summary)}\n`);
-    else {
-      io.stderr(
-        `${written.reason === "exists" ? CLI_TEXT.outputExists(opts.summary) : CLI_TEXT.writeFailed(opts.summary, written.detail)}\n`,
-      );
-      exit = EXIT.failure;
-    }
-  }
-  return exit;
+  const exit = exitFor(results);
+  const written = await writeBatchOutputs(opts, results, rule, strategy, io);
+  return written ? exit : EXIT.failure;
 }
 
 /** One exit decision for a batch: unreadable beats findings. */

@@ -7,13 +7,14 @@ import type { CliIo } from "../cliIo";
 import { EXIT } from "../exitCodes";
 import type { CommandSpec, OptionValues } from "../options/optionTable";
 import { loadStrategyFile } from "../strategy/loadStrategy";
-import { writeNewFile } from "../writeNewFile";
+import { outputProblem, writeAtomically } from "./cycleFiles";
 
 export const STRATEGY_COMMAND: CommandSpec = {
   name: "strategy",
   options: [
     { name: "--export", kind: "text", valueName: "<ファイル.json>" },
     { name: "--check", kind: "text", valueName: "<ファイル.json>" },
+    { name: "--force", kind: "flag" },
     { name: "--help", alias: "-h", kind: "flag" },
   ],
 };
@@ -31,11 +32,15 @@ export async function runStrategy(values: OptionValues, positionals: string[], i
     return EXIT.failure;
   }
   if (exportTo !== undefined) {
-    const written = await writeNewFile(path.resolve(io.cwd, exportTo), bundledMasterJson());
-    if (!written.ok) {
-      io.stderr(
-        `${written.reason === "exists" ? STRATEGY_TEXT.exists(exportTo) : STRATEGY_TEXT.writeFailed(exportTo, written.detail)}\n`,
-      );
+    const problem = outputProblem(exportTo, io.cwd, values["--force"] === true, []);
+    if (problem) {
+      io.stderr(`${problem}\n`);
+      return EXIT.failure;
+    }
+    try {
+      writeAtomically(path.resolve(io.cwd, exportTo), bundledMasterJson());
+    } catch (err) {
+      io.stderr(`${STRATEGY_TEXT.writeFailed(exportTo, (err as { code?: string }).code ?? String(err))}\n`);
       return EXIT.failure;
     }
     io.stdout(`${STRATEGY_TEXT.exported(exportTo, KPI_MASTER.length)}\n`);

@@ -4,7 +4,8 @@ import { buildBoardSummary } from "../../core/aggregate/boardSummary";
 import type { ProgressRule } from "../../core/model";
 import { writeSummaryWorkbook } from "../../adapters/xlsx/summary/writeSummary";
 import type { FileResult } from "../checkFile";
-import { writeNewFile } from "../writeNewFile";
+import { CLI_TEXT } from "../../i18n/cli";
+import { outputProblem, writeAtomically } from "../commands/cycleFiles";
 import { version } from "../version";
 
 /** Characters that would end or change a relative URI; everything else (Japanese included) is kept. */
@@ -22,16 +23,19 @@ function commonFiscalYear(results: readonly FileResult[]): string | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-export type OutputResult = { ok: true } | { ok: false; reason: "exists" | "failed"; detail: string };
-
+/** Writes the summary; returns null, or why it could not be written (in words). */
 export async function writeSummaryFile(
   out: string,
   cwd: string,
   results: readonly FileResult[],
   master: FileResult | null,
   rule: ProgressRule,
+  force: boolean,
   now = new Date(),
-): Promise<OutputResult> {
+): Promise<string | null> {
+  const inputs = [...results.map((r) => r.file), ...(master ? [master.file] : [])];
+  const problem = outputProblem(out, cwd, force, inputs);
+  if (problem) return problem;
   const absOut = path.resolve(cwd, out);
   const summary = buildBoardSummary(results, rule, master);
   const bytes = await writeSummaryWorkbook(summary, {
@@ -41,5 +45,10 @@ export async function writeSummaryFile(
     version: version(),
     now,
   });
-  return writeNewFile(absOut, bytes);
+  try {
+    writeAtomically(absOut, bytes);
+    return null;
+  } catch (err) {
+    return CLI_TEXT.writeFailed(out, (err as { code?: string }).code ?? String(err));
+  }
 }
