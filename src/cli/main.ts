@@ -8,6 +8,7 @@ import { csvReport } from "./csvReport";
 import { fileReport, totalsLine } from "./textReport";
 import { findSampleWorkbook } from "./sampleWorkbook";
 import { expandInputs } from "./expandInputs";
+import { KENSHO_VERSION } from "./version";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -25,8 +26,7 @@ const processIo = (): CliIo => ({
 });
 
 function version(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(path.join(__dirname, "..", "..", "..", "package.json")) as { version: string }).version;
+  return KENSHO_VERSION;
 }
 
 /** Runs kensho; returns the exit status (0 clean, 1 error findings, 2 unreadable file or bad usage). */
