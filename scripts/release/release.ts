@@ -41,7 +41,17 @@ export const ARTIFACTS = {
   addinZip: "kensho-addin.zip",
   sums: "SHA256SUMS.txt",
   blob: "kensho.blob",
+  /** What the release was built with, for the artifact tests (release/.build/release.json). */
+  settings: "release.json",
 } as const;
+
+export interface ReleaseSettings {
+  kensho: string;
+  node: string;
+  baseUrl: string;
+  catalog: string;
+  officeJs: "cdn" | "local";
+}
 
 const PLACEHOLDER_BASE_URL = "https://kensho.invalid/";
 const PLACEHOLDER_CATALOG = "\\\\fileserver.invalid\\addins";
@@ -98,7 +108,7 @@ async function main() {
   const started = Date.now();
   const baseUrl = normaliseBaseUrl(process.env.KENSHO_BASE_URL || PLACEHOLDER_BASE_URL);
   const catalog = normaliseCatalogPath(process.env.KENSHO_CATALOG || PLACEHOLDER_CATALOG);
-  const officeJsMode = (process.env.KENSHO_OFFICE_JS || "cdn").toLowerCase();
+  const officeJsMode = (process.env.KENSHO_OFFICE_JS || "cdn").toLowerCase() as "cdn" | "local";
   if (officeJsMode !== "cdn" && officeJsMode !== "local")
     throw new Error(`KENSHO_OFFICE_JS must be "local" or "cdn", not "${process.env.KENSHO_OFFICE_JS}"`);
   if (!process.env.KENSHO_BASE_URL || !process.env.KENSHO_CATALOG)
@@ -109,6 +119,14 @@ async function main() {
 
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(build, { recursive: true });
+  const settings: ReleaseSettings = {
+    kensho: KENSHO_VERSION,
+    node: NODE_VERSION,
+    baseUrl,
+    catalog,
+    officeJs: officeJsMode,
+  };
+  fs.writeFileSync(path.join(build, ARTIFACTS.settings), `${JSON.stringify(settings, null, 2)}\n`);
 
   const linuxNode = step("Node runtime linux-x64", () =>
     runtimeBinary(root, "linux-x64", path.join(build, "node-linux-x64")),

@@ -82,7 +82,7 @@ export function addinGuideText(o: AddinGuideOptions): string {
     `2. catalog\\manifest.xml を共有フォルダー ${o.catalog} に置きます（職員には読み取り権限だけを付けます）。`,
     "3. 各職員の PC で、Excel を閉じてから kensho-catalog.reg をダブルクリックします（管理者権限は不要です）。",
     "   この共有フォルダーを「信頼できるアドイン カタログ」に登録します（HKEY_CURRENT_USER）。",
-    "4. Excel を起動し、［ホーム］または［挿入］→［アドイン］→［共有フォルダー］から「効果検証チェック」を追加します。",
+    "4. Excel を起動し、［挿入］→［個人用アドイン］（新しい Excel では［ホーム］→［アドイン］→［その他のアドイン］）→［共有フォルダー］から「効果検証チェック」を追加します。",
     "",
     ...officeJs,
     "",
