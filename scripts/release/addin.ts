@@ -40,12 +40,20 @@ export function officeJsFileWanted(relative: string): boolean {
   return true;
 }
 
-/** Points a page's office.js at the local copy; the page must reference the CDN exactly once. */
+const CDN_SRC = new RegExp(
+  `\\bsrc=(["']?)${OFFICE_JS_CDN.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\1(?=[\\s>/])`,
+  "g",
+);
+
+/**
+ * Points a page's office.js at the local copy. The built pages are minified (html-webpack-plugin
+ * drops attribute quotes), so the src is matched with or without them; it must occur exactly once.
+ */
 export function useLocalOfficeJs(html: string): string {
-  const attr = `src="${OFFICE_JS_CDN}"`;
-  const count = html.split(attr).length - 1;
-  if (count !== 1) throw new Error(`expected one ${attr} in the page, found ${count}`);
-  return html.replace(attr, `src="${LOCAL_OFFICE_JS_DIR}/office.js"`);
+  const count = html.match(CDN_SRC)?.length ?? 0;
+  if (count !== 1)
+    throw new Error(`expected one <script src> of ${OFFICE_JS_CDN} in the page, found ${count}`);
+  return html.replace(CDN_SRC, `src="${LOCAL_OFFICE_JS_DIR}/office.js"`);
 }
 
 function filesUnder(dir: string, prefix = ""): string[] {

@@ -23,7 +23,11 @@ beforeAll(() => {
   const page = (body: string) =>
     `<!doctype html><html><head><script src="${OFFICE_JS_CDN}"></script>${body}</head></html>`;
   fs.writeFileSync(path.join(web, "taskpane.html"), page('<script src="taskpane.js"></script>'));
-  fs.writeFileSync(path.join(web, "commands.html"), page(""));
+  // As html-webpack-plugin minifies it: no attribute quotes.
+  fs.writeFileSync(
+    path.join(web, "commands.html"),
+    `<html><head><script src=${OFFICE_JS_CDN}></script></head></html>`,
+  );
   fs.writeFileSync(path.join(web, "taskpane.js"), "/* pane */");
   fs.writeFileSync(path.join(web, "assets", "icon-32.png"), Buffer.from([0x89, 0x50]));
   // The repository's manifest with the build's URL replacement, as webpack.config.js does it.
@@ -131,6 +135,17 @@ test("the real pages reference the CDN exactly once, so the local rewrite can fi
     expect(useLocalOfficeJs(html)).toContain('src="office-js/office.js"');
   }
   expect(() => useLocalOfficeJs("<html></html>")).toThrow("found 0");
+});
+
+test("the rewrite works on minified pages (no attribute quotes) and leaves look-alikes alone", () => {
+  expect(
+    useLocalOfficeJs(`<script src=${OFFICE_JS_CDN}></script><script defer src=taskpane.js></script>`),
+  ).toBe('<script src="office-js/office.js"></script><script defer src=taskpane.js></script>');
+  expect(useLocalOfficeJs(`<script src='${OFFICE_JS_CDN}' ></script>`)).toBe(
+    '<script src="office-js/office.js" ></script>',
+  );
+  expect(() => useLocalOfficeJs(`<script src=${OFFICE_JS_CDN}x></script>`)).toThrow("found 0");
+  expect(() => useLocalOfficeJs(`<script src=${OFFICE_JS_CDN}></script>`.repeat(2))).toThrow("found 2");
 });
 
 test("KENSHO_BASE_URL: https only, one trailing slash", () => {

@@ -2,6 +2,9 @@
 // anywhere on PATH against `node bin/kensho.js`, the Windows executable's PE structure (and, where
 // wine is installed, the executable itself), and the contents of both zips.
 import { spawnSync, type SpawnSyncOptions } from "child_process";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import { chromium } from "playwright-core";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
@@ -317,6 +320,59 @@ describe("kensho-addin.zip", () => {
     }
     expect(text("配置手順.txt")).toContain(settings.baseUrl);
   });
+
+  // With office.js carried beside the pane, the page must load it from its own server and never
+  // ask Microsoft's CDN. Every request that is not to the test's own loopback server is aborted.
+  const canBrowse = settings.officeJs === "local" && fs.existsSync("/usr/bin/chromium");
+  (canBrowse ? test : test.skip)(
+    "local office.js: Chromium loads it from the pane's server, not the CDN",
+    async () => {
+      const server = http.createServer((req, res) => {
+        const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
+        const data = files[`web/${rel}`];
+        if (!data) return void res.writeHead(404).end();
+        const type = rel.endsWith(".html")
+          ? "text/html; charset=utf-8"
+          : rel.endsWith(".js")
+            ? "text/javascript"
+            : "";
+        res.writeHead(200, type ? { "Content-Type": type } : {}).end(Buffer.from(data));
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const browser = await chromium.launch({
+        executablePath: "/usr/bin/chromium",
+        args: ["--headless", "--no-sandbox", "--disable-gpu"],
+      });
+      try {
+        const page = await browser.newPage({ locale: "ja-JP" });
+        const outside: string[] = [];
+        await page.route("**/*", (route) => {
+          const url = route.request().url();
+          if (url.startsWith(origin)) return route.continue();
+          outside.push(url);
+          return route.abort();
+        });
+        const served: string[] = [];
+        page.on("response", (r) => r.status() === 200 && served.push(r.url().slice(origin.length)));
+        await page.goto(`${origin}taskpane.html`);
+        const ready = await page.evaluate(() =>
+          Promise.race([
+            Office.onReady().then(() => "ready"),
+            new Promise<string>((r) => setTimeout(() => r("timeout"), 10000)),
+          ]),
+        );
+        expect(ready).toBe("ready");
+        expect(served).toEqual(
+          expect.arrayContaining(["taskpane.html", "office-js/office.js", "taskpane.js"]),
+        );
+        expect(outside.filter((u) => u.includes("appsforoffice.microsoft.com"))).toEqual([]);
+      } finally {
+        await browser.close();
+        server.close();
+      }
+    },
+  );
 });
 
 test("SHA256SUMS.txt lists every artifact with its hash", () => {
