@@ -67,12 +67,12 @@ export interface AddinGuideOptions {
 export function addinGuideText(o: AddinGuideOptions): string {
   const officeJs = o.officeJsLocal
     ? [
-        `・この package は office.js の複製（@microsoft/office-js ${o.officeJsVersion}）を web\\office-js に同梱しています。`,
+        `・この配布物は office.js の複製（@microsoft/office-js ${o.officeJsVersion}）を web\\office-js に同梱しています。`,
         "  これは Microsoft がサポートしない構成です。Office の更新のたびに、新しい office.js で作り直してください。",
       ]
     : [
         "・作業ウィンドウは office.js を Microsoft の CDN（https://appsforoffice.microsoft.com）から読み込みます。",
-        "  職員の PC からその URL に接続できない場合は、KENSHO_OFFICE_JS=local で作った package を使ってください。",
+        "  職員の PC からその URL に接続できない場合は、KENSHO_OFFICE_JS=local で作った配布物を使ってください。",
       ];
   return [
     "効果検証チェック（Excel アドイン）配置手順",

@@ -1,5 +1,9 @@
 // Entry point of the single executable (kensho.exe, kensho-linux-x64): bundled by
 // scripts/release into one CommonJS script, with the sample workbook as a SEA asset.
+//
+// No code-page switching (chcp 65001) and no Shift_JIS: when stdout is a Windows console, Node
+// (libuv) converts its UTF-8 to UTF-16 and writes with WriteConsoleW, so Japanese shows whatever
+// the console's code page. Redirected output stays UTF-8, and the saved report has a BOM.
 import * as os from "os";
 import * as sea from "node:sea";
 import { main, type CliIo } from "../main";
