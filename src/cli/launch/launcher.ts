@@ -1,6 +1,7 @@
 import { LAUNCH_TEXT } from "../../i18n/release";
-import { parseArgs } from "../args";
-import type { CliIo } from "../main";
+import { isCommandName, type CliIo } from "../main";
+import { CHECK_COMMAND } from "../commands/check";
+import { parseCommandLine } from "../options/parseOptions";
 import type { ConsoleFacts } from "./consoleFacts";
 import { startedByDoubleClick, writesReportFiles } from "./consoleMode";
 import { materialiseSample } from "./embeddedSample";
@@ -73,6 +74,29 @@ async function runWithReportFiles(argv: string[], csv: boolean, firstInput: stri
   return code;
 }
 
+interface CheckInvocation {
+  help: boolean;
+  version: boolean;
+  json: boolean;
+  csv: boolean;
+  files: string[];
+}
+
+/** What a plain check's command line asks for; null for planning's commands and for bad usage. */
+function checkInvocation(argv: string[]): CheckInvocation | null {
+  if (argv.length > 0 && isCommandName(argv[0])) return null;
+  const parsed = parseCommandLine(argv, CHECK_COMMAND);
+  if (!parsed.ok) return null;
+  const v = parsed.values;
+  return {
+    help: v["--help"] === true,
+    version: v["--version"] === true,
+    json: v["--json"] === true,
+    csv: v["--csv"] === true,
+    files: parsed.positionals,
+  };
+}
+
 /**
  * kensho.exe's front door: the plain CLI, plus what a clerk without a command line needs — the
  * embedded sample, report files beside the inputs, and a window that waits for a key after a
@@ -80,8 +104,7 @@ async function runWithReportFiles(argv: string[], csv: boolean, firstInput: stri
  */
 export async function runLauncher(argv: string[], deps: LauncherDeps): Promise<number> {
   const { facts, io } = deps;
-  const parsed = parseArgs(argv);
-  const opts = parsed.ok ? parsed.options : null;
+  const opts = checkInvocation(argv);
   const informational = opts !== null && (opts.help || opts.version);
   const onSample = facts.isSea && opts !== null && !informational && opts.files.length === 0;
   const ownConsole = writesReportFiles(facts);
