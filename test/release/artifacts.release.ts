@@ -16,6 +16,7 @@ import { normaliseCatalogPath } from "../../scripts/release/registry";
 import { ARTIFACTS, type ReleaseSettings } from "../../scripts/release/release";
 import { SEA_FUSE } from "../../scripts/release/sea";
 import { SAMPLE_RELATIVE_PATH } from "../../src/cli/sampleWorkbook";
+import { CLI_TEXT } from "../../src/i18n/cli";
 import { getFixtures } from "../helpers/fixtures";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -131,7 +132,7 @@ const onLinuxX64 = process.platform === "linux" && process.arch === "x64";
         stderr: ref.stderr,
       });
     }
-    expect(sea(["--version"]).stdout).toBe(`kensho ${settings.kensho}\n`);
+    expect(sea(["--version"]).stdout).toBe(`${CLI_TEXT.version(settings.kensho)}\n`);
   });
 
   const canUnshare = onLinuxX64 && spawnSync("unshare", ["-n", "true"]).status === 0;
