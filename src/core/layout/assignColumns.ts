@@ -138,7 +138,6 @@ function assignActuals(units: Unit[], fy: number | null): void {
     const claims = units.filter((u) => u.field === field);
     if (claims.length > 1) throw new Conflict("same-field", field, claims);
   }
-  if (!units.some((u) => u.field === "actual")) throw new Conflict("year-column-missing", "actual", units);
 }
 
 /** 目標値 columns: the fiscal year's; a plan's other years are not read. */
@@ -158,7 +157,6 @@ function assignTargets(units: Unit[], fy: number | null): void {
   if (current.length === 1) assign(current[0], "target", current[0].relative ? "relative" : "year");
   else if (unspecified.length === 1)
     assign(unspecified[0], "target", units.length === 1 ? "label" : "unqualified");
-  else throw new Conflict("year-column-missing", "target", units);
 }
 
 /** Any other field named twice: the fiscal year's, when the headers' years tell them apart. */
@@ -238,6 +236,16 @@ export function assignColumns(segments: HeaderSegment[], fy: number | null, head
       else assignByLabel(meaning as FieldKey, group, fy);
     }
     placeByPosition(units);
+    // Dated 実績値 or 目標値 columns, none of them the fiscal year's, and no blank one in its place.
+    for (const [field, meaning] of [
+      ["actual", "actualOrPrevious"],
+      ["target", "target"],
+    ] as const) {
+      const dated = units.filter((u) => u.meaning === meaning);
+      if (dated.length > 0 && !units.some((u) => u.field === field)) {
+        throw new Conflict("year-column-missing", field, dated);
+      }
+    }
     units = joinBlankColumns(units);
   } catch (err) {
     if (!(err instanceof Conflict)) throw err;

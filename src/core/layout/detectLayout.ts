@@ -3,7 +3,7 @@ import type { SheetView } from "../sheetView";
 import { assignColumns } from "./assignColumns";
 import { composeHeader, type HeaderSegment } from "./composeHeader";
 import { fiscalYearLabel } from "./yearForms";
-import { headerClaims, resolveFiscalYear, sheetNameClaim, titleClaims } from "./fiscalYear";
+import { headerClaims, resolveFiscalYear, sheetNameClaim, titleBlock } from "./fiscalYear";
 import { headerRowsAt, isHeaderCandidate } from "./headerRows";
 
 /** A header names at least this many distinct fields, among them the core ones. */
@@ -16,6 +16,8 @@ const TITLE_ROWS_REPEATED = 5;
 interface FoundHeader {
   rows: number[];
   segments: HeaderSegment[];
+  /** Where the header's page starts: its title row, else its first header row. */
+  pageTop: number;
 }
 
 function isHeader(segments: HeaderSegment[]): boolean {
@@ -41,8 +43,9 @@ function findHeaders(view: SheetView): { headers: FoundHeader[]; titles: YearCla
       continue;
     }
     const reach = headers.length === 0 ? TITLE_ROWS_FIRST : TITLE_ROWS_REPEATED;
-    titles.push(...titleClaims(view, Math.max(floor, rows[0] - reach), rows[0]));
-    headers.push({ rows, segments });
+    const title = titleBlock(view, Math.max(floor, rows[0] - reach), rows[0]);
+    titles.push(...title.claims);
+    headers.push({ rows, segments, pageTop: title.firstRow ?? rows[0] });
     r = rows[rows.length - 1] + 1;
     floor = r;
   }
@@ -108,7 +111,8 @@ export function detectLayout(view: SheetView, options: LayoutOptions = {}): Shee
       columns,
       readings,
       firstDataRow: h.rows[h.rows.length - 1] + 1,
-      lastDataRow: next ? next.rows[0] - 1 : view.lastRow,
+      // A repeated header's title block starts the next page; it is not this page's data.
+      lastDataRow: next ? next.pageTop - 1 : view.lastRow,
     });
   }
   return {

@@ -9,9 +9,9 @@ import { yearCell, type HeaderSegment } from "./composeHeader";
 import { yearsIn } from "./yearForms";
 
 /**
- * Which source decides when they disagree. The user's word first; then the 実績値 headers, since
- * they say which column holds this year's figures; the title and the sheet's name last, as they
- * are the easiest to leave unchanged when a sheet is copied for a new year.
+ * The order sources are named in, and which decides a tie. The user's word first; then the 実績値
+ * headers, since they say which column holds this year's figures; the title and the sheet's name
+ * last, as they are the easiest to leave unchanged when a sheet is copied for a new year.
  */
 export const YEAR_PRIORITY: readonly YearSource[] = [
   "stated",
@@ -22,8 +22,20 @@ export const YEAR_PRIORITY: readonly YearSource[] = [
   "sheet-name",
 ];
 
-/** What a header says about the year: its 実績値 (the latest, when every one names a year), its
- * 目標値 (when all name the same year), its ①②③ column. */
+/** A header's word weighs more than a title's: the headers are what the columns are read by. */
+const WEIGHT: Record<YearSource, number> = {
+  stated: Infinity,
+  "actual-header": 2,
+  "target-header": 2,
+  "activity-header": 2,
+  title: 1,
+  "sheet-name": 1,
+};
+
+/**
+ * What a header says about the year: its 実績値 (the latest, when every one names a year), its 目標値
+ * (when every one names the same year), its ①②③ column.
+ */
 export function headerClaims(segments: HeaderSegment[]): YearClaim[] {
   const claims: YearClaim[] = [];
   const claim = (source: YearSource, s: HeaderSegment) => {
@@ -36,15 +48,19 @@ export function headerClaims(segments: HeaderSegment[]): YearClaim[] {
       actuals.reduce((a, b) => ((b.year ?? 0) > (a.year ?? 0) ? b : a)),
     );
   }
-  const targets = segments.filter((s) => s.meaning === "target" && s.relative === null && s.year !== null);
-  if (targets.length > 0 && targets.every((s) => s.year === targets[0].year))
-    claim("target-header", targets[0]);
+  // A 目標値 with no year is this year's, so a dated one beside it is another year's: no claim then.
+  const targets = segments.filter((s) => s.meaning === "target");
+  const dated = targets.every((s) => s.relative === null && s.year !== null && s.year === targets[0].year);
+  if (targets.length > 0 && dated) claim("target-header", targets[0]);
   const activity = segments.find((s) => s.meaning === "activity" && s.year !== null);
   if (activity) claim("activity-header", activity);
   return claims;
 }
 
 const TITLE_WORDS = /効果検証|検証シート|評価シート|進捗管理|総合戦略/;
+/** A row that starts a page: a title naming the sheet itself, alone on its row (data rows are full). */
+const PAGE_TITLE_WORDS = /効果検証|検証シート|評価シート/;
+const MAX_PAGE_TITLE_CELLS = 3;
 const MAX_TITLE_LENGTH = 120;
 
 /** The year a title states: its only one, else the last named before the words that make it a title. */
@@ -57,19 +73,29 @@ function titleYear(text: string): number | null {
   return before.length > 0 ? before[before.length - 1].year : null;
 }
 
+/** What the rows above a header say: the years their titles state, and the first title row. */
+export interface TitleBlock {
+  claims: YearClaim[];
+  /** 0-based row of the first title above the header (a repeated page starts there); null if none. */
+  firstRow: number | null;
+}
+
 /** Title rows above a header (rows `from` to `to`, exclusive): 令和5年度 …効果検証シート. */
-export function titleClaims(view: SheetView, from: number, to: number): YearClaim[] {
+export function titleBlock(view: SheetView, from: number, to: number): TitleBlock {
   const claims: YearClaim[] = [];
+  let firstRow: number | null = null;
   for (let r = Math.max(from, view.firstRow); r < to; r++) {
-    for (const c of view.rowCells(r)) {
+    const cells = view.rowCells(r);
+    for (const c of cells) {
       const text = displayText(c);
       if (text.length > MAX_TITLE_LENGTH || text.includes("。") || !TITLE_WORDS.test(labelKey(text)))
         continue;
+      if (cells.length <= MAX_PAGE_TITLE_CELLS && PAGE_TITLE_WORDS.test(labelKey(text))) firstRow ??= r;
       const year = titleYear(text);
       if (year !== null) claims.push({ source: "title", year, text: text.trim(), cell: a1(c.row, c.col) });
     }
   }
-  return claims;
+  return { claims, firstRow };
 }
 
 /** A sheet named for its year: "R6", "令和6年度", "2024年度_1-1". */
@@ -78,11 +104,21 @@ export function sheetNameClaim(name: string): YearClaim | null {
   return m ? { source: "sheet-name", year: m.year, text: name, cell: null } : null;
 }
 
-/** The year to read the sheet for: the first source in priority order; null when none names one. */
+/**
+ * The year to read the sheet for: the user's, else the year its sources weigh most for (a tie goes
+ * to the higher source). 令和4年度実績値 beside a blank-headed column, under a 令和5年度 目標値 and
+ * title, is last year's: the year is 令和5年度. Null when no source names one.
+ */
 export function resolveFiscalYear(claims: YearClaim[]): YearClaim | null {
-  for (const source of YEAR_PRIORITY) {
-    const c = claims.find((x) => x.source === source);
-    if (c) return c;
+  const weights = new Map<number, number>();
+  for (const c of claims) weights.set(c.year, (weights.get(c.year) ?? 0) + WEIGHT[c.source]);
+  let best: { claim: YearClaim; weight: number; rank: number } | null = null;
+  for (const c of claims) {
+    const weight = weights.get(c.year) ?? 0;
+    const rank = YEAR_PRIORITY.indexOf(c.source);
+    if (!best || weight > best.weight || (weight === best.weight && rank < best.rank)) {
+      best = { claim: c, weight, rank };
+    }
   }
-  return null;
+  return best?.claim ?? null;
 }

@@ -30,8 +30,16 @@ function eraYear(era: string, n: number): number {
   return e === "令和" || e === "令" || e === "R" ? 2018 + n : 1988 + n;
 }
 
+// NFKC reads ① as 1, which would make "R5①主な取組" name the year R51: circled numbers are kept apart.
+const CIRCLED = /[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/g;
+
+/** A text as years are read from it: NFKC without white space, circled numbers as a separator. */
+function yearKey(text: string): string {
+  return labelKey(text.replace(CIRCLED, "|"));
+}
+
 function readMentions(text: string): YearMention[] {
-  const key = labelKey(text);
+  const key = yearKey(text);
   const found: YearMention[] = [];
   const push = (year: number, m: RegExpExecArray) => {
     if (year >= MIN_YEAR && year <= MAX_YEAR) found.push({ year, text: m[0], index: m.index });
@@ -66,7 +74,7 @@ export function relativeYear(text: string): RelativeYear | null {
 
 /** Text with its year mentions taken out (what is left says what the label is about). */
 export function withoutYears(text: string): string {
-  let key = labelKey(text);
+  let key = yearKey(text);
   const mentions = yearsIn(text);
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i];
@@ -80,7 +88,7 @@ export function withoutYears(text: string): string {
  * Gregorian start year, or null when the text is not exactly one year.
  */
 export function parseFiscalYear(text: string): number | null {
-  const key = labelKey(text);
+  const key = yearKey(text);
   if (/^(?:19|20|21)\d\d$/.test(key)) return Number(key);
   const mentions = yearsIn(key);
   if (mentions.length !== 1) return null;
