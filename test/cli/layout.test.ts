@@ -78,7 +78,7 @@ describe("kensho --explain-layout", () => {
         for (const s of sheets) expect(stdout).toContain(`■ シート「${s}」`);
         expect(stdout.match(/■ シート「/g)?.length).toBe(sheets.size);
         expect(stdout).toContain(`年度: ${check.fiscalYear}（`);
-        expect(stdout).toMatch(/令和\d年度の実績値　←　「令和\d年度 実績値」（見出しの年度）/);
+        expect(stdout).toMatch(/令和\d年度の実績値\u3000←\u3000「令和\d年度 実績値」（見出しの年度）/);
       } else {
         expect(code).toBe(2);
         expect(stdout).toContain(check.error.message);
