@@ -54,12 +54,13 @@ export function columnName(cols: number[]): string {
 
 const named = (u: Unit): NamedColumn => ({ column: columnName(u.cols), header: u.header });
 
-/** Two neighbours are one column when one merged label with that meaning spans both (or both are 施策). */
+/** Two neighbours are one column when one merged label with that meaning spans both, or the field is written over several. */
 function sameColumn(a: Unit, b: HeaderSegment): boolean {
   if (a.meaning === null || a.meaning === "remarks" || a.meaning !== b.meaning) return false;
   if (a.year !== b.year || a.relative !== b.relative) return false;
   if (a.cols[a.cols.length - 1] + 1 !== b.cols[0]) return false;
-  if (a.meaning === "measure") return true;
+  // The 施策 may take two columns (数値目標 / 具体的な施策), the ①②③ text three (① / ② / ③).
+  if (a.meaning === "measure" || a.meaning === "activity") return true;
   const last = a.segments[a.segments.length - 1];
   // The shared label must itself say the field: a year band over two 実績値 is no reason to join them.
   return last.parts.some(

@@ -11,20 +11,24 @@ export type HeaderMeaning = FieldKey | "remarks" | "actualOrPrevious";
 
 // Order matters: the first pattern that matches wins. A label composed over header rows reads top
 // to bottom ("令和6年度 実績値"), so the more specific meanings come first: 小基本目標 before 目標,
-// 理由 before 進捗状況 (a band 進捗状況 over 理由), 最終 before the plain 目標値, 数値目標 before 目標.
+// 理由 before 進捗状況 (a band 進捗状況 over 理由), 最終 before the plain 目標値, 数値目標 before 目標,
+// the value fields before KPI.
 const PATTERNS: ReadonlyArray<[HeaderMeaning, RegExp]> = [
   ["subGoal", /小基本目標/],
   ["goal", /大基本目標|^基本目標$/],
-  ["kpi", /重要業績評価指標|KPI/i],
   ["activity", /主な取組|今後の方策|事業実施状況|取組状況/],
   ["reason", /理由/],
   ["status", /進捗状況|^進捗(?:評価)?$/],
   ["department", /担当課|担当部署|担当部局|所管課/],
+  // ②課題 in a column of its own, when the ①②③ text is split over three columns.
+  ["activity", /^\d?課題等?$/],
   ["baseline", /基準値|現状値/],
   ["finalTarget", /最終.*目標|目標.*最終/],
   ["measure", /具体的な施策|数値目標|^施策$/],
   ["target", /目標/],
   ["actualOrPrevious", /実績/],
+  // After the value fields: a band "KPI" over 基準値 … 目標値 does not make them the KPI's name.
+  ["kpi", /重要業績評価指標|KPI/i],
   ["remarks", /備考/],
 ];
 

@@ -252,6 +252,34 @@ describe("columns by meaning, position only as a reported fallback", () => {
   });
 });
 
+describe("fields written over several columns", () => {
+  test("the ①②③ text split over three columns is one field", () => {
+    const header = oneRow(["基準値", "R4実績値", "R5実績値", "R5目標値"])[0];
+    const split: Row = [
+      ...header.slice(0, 4),
+      "①主な取組・事業実施状況",
+      "②課題",
+      "③今後の方策等",
+      ...header.slice(5),
+    ];
+    const data: Row = [...DATA.slice(0, 4), "①取組", "②課題", "③方策", ...DATA.slice(5)];
+    const r = checkWorkbook([grid([split, data])]);
+    expect(r.fileError).toBeNull();
+    expect(r.sheets[0].blocks[0].columns).toMatchObject({ activity: [4, 5, 6], baseline: [7], actual: [9] });
+    expect(r.rows[0].values.actual.raw).toBe("120件");
+  });
+
+  test("a band 'KPI' over the value columns does not make them the KPI's name", () => {
+    const top = oneRow(["KPI", null as never, null as never, null as never])[0];
+    const second: Row = Array(13).fill(null);
+    second.splice(5, 4, "基準値", "令和4年度実績値", "令和5年度実績値", "令和5年度目標値");
+    const merges = [...[0, 1, 2, 3, 4, 9, 10, 11, 12].map((c) => area(0, c, 1, c)), area(0, 5, 0, 8)];
+    const l = layoutOf(grid([top, second, DATA], merges));
+    expect(l.conflict).toBeNull();
+    expect(columnsOf(l)).toMatchObject({ kpi: [3], baseline: [5], previous: [6], actual: [7], target: [8] });
+  });
+});
+
 describe("ambiguity stops the check", () => {
   test("two 実績値 columns of the same year", () => {
     const r = checkWorkbook([grid(oneRow(["基準値", "R5実績値", "R5実績値", "R5目標値"]))]);
