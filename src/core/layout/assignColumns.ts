@@ -224,42 +224,52 @@ function joinBlankColumns(units: Unit[]): Unit[] {
 /** Maps a header's segments to fields for a fiscal year (null when no source names one). */
 export function assignColumns(segments: HeaderSegment[], fy: number | null, headerRow: number): Assignment {
   let units = unitsOf(segments);
-  let conflict: LayoutConflict | null = null;
-  try {
-    const byMeaning = new Map<string, Unit[]>();
-    for (const u of units) {
-      if (u.meaning === null || u.meaning === "remarks") continue;
-      byMeaning.set(u.meaning, [...(byMeaning.get(u.meaning) ?? []), u]);
+  const clashes: Conflict[] = [];
+  /** Each field is settled on its own, so that a clash in one still shows how the others read. */
+  const settle = (step: () => void) => {
+    try {
+      step();
+    } catch (err) {
+      if (!(err instanceof Conflict)) throw err;
+      clashes.push(err);
+      // Show what each column claims, so the explanation points at the clash.
+      for (const u of err.units) if (u.field === null) assign(u, err.field, "label");
     }
-    for (const [meaning, group] of byMeaning) {
+  };
+  const byMeaning = new Map<string, Unit[]>();
+  for (const u of units) {
+    if (u.meaning === null || u.meaning === "remarks") continue;
+    byMeaning.set(u.meaning, [...(byMeaning.get(u.meaning) ?? []), u]);
+  }
+  for (const [meaning, group] of byMeaning) {
+    settle(() => {
       if (meaning === "actualOrPrevious") assignActuals(group, fy);
       else if (meaning === "target") assignTargets(group, fy);
       else assignByLabel(meaning as FieldKey, group, fy);
-    }
-    placeByPosition(units);
-    // Dated 実績値 or 目標値 columns, none of them the fiscal year's, and no blank one in its place.
-    for (const [field, meaning] of [
-      ["actual", "actualOrPrevious"],
-      ["target", "target"],
-    ] as const) {
-      const dated = units.filter((u) => u.meaning === meaning);
-      if (dated.length > 0 && !units.some((u) => u.field === field)) {
-        throw new Conflict("year-column-missing", field, dated);
-      }
-    }
-    units = joinBlankColumns(units);
-  } catch (err) {
-    if (!(err instanceof Conflict)) throw err;
-    conflict = {
-      kind: err.kind,
-      field: err.field,
-      columns: err.units.map(named),
-      headerRow: headerRow + 1,
-      fiscalYear: fy === null ? null : fiscalYearLabel(fy),
-    };
-    // Show what each column claims, so the explanation points at the clash.
-    for (const u of err.units) if (u.field === null) assign(u, err.field, "label");
+    });
   }
+  if (clashes.length === 0) placeByPosition(units);
+  // Dated 実績値 or 目標値 columns, none of them the fiscal year's, and no blank one in its place.
+  for (const [field, meaning] of [
+    ["actual", "actualOrPrevious"],
+    ["target", "target"],
+  ] as const) {
+    const dated = units.filter((u) => u.meaning === meaning);
+    if (dated.length > 0 && !units.some((u) => u.field === field)) {
+      clashes.push(new Conflict("year-column-missing", field, dated));
+    }
+  }
+  units = joinBlankColumns(units);
+  const first = clashes[0];
+  const conflict: LayoutConflict | null = first
+    ? {
+        kind: first.kind,
+        field: first.field,
+        columns: first.units.map(named),
+        headerRow: headerRow + 1,
+        fiscalYear: fy === null ? null : fiscalYearLabel(fy),
+      }
+    : null;
   const columns: ColumnMap = {};
   for (const u of units) {
     if (u.field === null) continue;
