@@ -33,6 +33,9 @@ export const LAYOUT_TEXT = {
   notRead: "－",
   column: (column: string, field: string, header: string, basis: string) =>
     `${column.padEnd(5)} ${field}　←　${header}（${basis}）`,
+  /** The pane's line for a column, after its letter: 令和5年度の実績値 ← 「令和5年度 実績値」 */
+  fieldFrom: (field: string, header: string) => `${field}　←　${header}`,
+  basis: (basis: string) => `（${basis}）`,
 };
 
 /** 「実績値の見出し「令和5年度 実績値」（I4）」 */
@@ -59,7 +62,9 @@ export function yearClaimsOf(layout: SheetLayout): { used: YearClaim | null; oth
   return { used, others: layout.yearClaims.filter((c) => c !== used) };
 }
 
-const sameReadings = (a: ColumnReading[], b: ColumnReading[]) => JSON.stringify(a) === JSON.stringify(b);
+/** Whether a repeated header reads its columns as the one before it did (then it is shown once). */
+export const sameReadings = (a: ColumnReading[], b: ColumnReading[]) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /** One sheet's layout as text: header rows, each column's field and the header that decided it, the year. */
 export function explainSheet(layout: SheetLayout, indent = "  "): string {

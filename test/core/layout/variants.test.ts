@@ -6,13 +6,7 @@ import { detectLayout } from "../../../src/core/layout/detectLayout";
 import { SheetView } from "../../../src/core/sheetView";
 import { readWorkbookFile } from "../../../src/adapters/xlsx/readWorkbook";
 import { checkWorkbook } from "../../../src/core/check";
-import {
-  DEFAULT_RULE,
-  type FieldKey,
-  type Finding,
-  type SheetGrid,
-  type WorkbookCheck,
-} from "../../../src/core/model";
+import { DEFAULT_RULE, type FieldKey, type SheetGrid, type WorkbookCheck } from "../../../src/core/model";
 import { renderFileError } from "../../../src/i18n/findings";
 import {
   BASE_SPEC,
@@ -21,7 +15,6 @@ import {
   type ExtraKey,
   type HeaderFormName,
   type OrderName,
-  placeCell,
   sourceSheets,
   specName,
   type SourceSheet,
@@ -31,6 +24,7 @@ import {
   type VariantSpec,
   YEAR_STYLES,
 } from "../../helpers/layoutVariants";
+import { checkFacts, expectedFacts } from "../../helpers/variantCheck";
 
 const SAMPLE = path.join(__dirname, "..", "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
 
@@ -42,62 +36,9 @@ beforeAll(async () => {
   sources = sourceSheets(grids);
 });
 
-/** What a row reads as, wherever it stands. */
-function rowFacts(r: WorkbookCheck["rows"][number]) {
-  return {
-    sheet: r.sheet,
-    row: r.row,
-    kind: r.kind,
-    hidden: r.hidden,
-    goal: r.goal,
-    subGoal: r.subGoal,
-    measure: r.measure,
-    name: r.name,
-    department: r.department,
-    direction: r.direction,
-    directionSource: r.directionSource,
-    achievement: r.achievement,
-    enteredStatus: r.enteredStatus,
-    computedStatus: r.computedStatus,
-    noStatus: r.noStatus,
-    values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, v.raw])),
-  };
-}
-
-/** Findings that need a column the variant leaves out. */
-const NEEDS: Partial<Record<FieldKey, string[]>> = {
-  previous: ["unchanged-from-previous-year"],
-  activity: ["missing-activity-text"],
-  reason: ["missing-delay-reason", "unexpected-delay-reason"],
-};
-
-/** The original's check as the variant should read it: rows and findings moved to their new places. */
-function expected(v: Variant) {
-  const dropped = v.spec.drop;
-  const rows = original.rows.map((r) => {
-    const at = v.placeRow(r.sheet, r.row - 1);
-    const facts = rowFacts(r);
-    for (const f of dropped) if (f in facts.values) facts.values[f] = "";
-    return { ...facts, sheet: at.sheet, row: at.row + 1 };
-  });
-  const findings = original.findings
-    .filter((f) => !dropped.some((d) => NEEDS[d]?.includes(f.code) || f.params.field === d))
-    .map((f): Finding => {
-      if (f.sheet === null || f.cell === null) return f;
-      return { ...f, ...placeCell(v, f.sheet, f.cell) };
-    });
-  return { fiscalYear: original.fiscalYear, fileError: null, rows, findings };
-}
-
-function actual(v: Variant) {
-  const r = checkWorkbook(v.grids, DEFAULT_RULE, { fiscalYear: v.spec.statedYear });
-  return {
-    fiscalYear: r.fiscalYear,
-    fileError: r.fileError,
-    rows: r.rows.map(rowFacts),
-    findings: r.findings,
-  };
-}
+const expected = (v: Variant) => expectedFacts(original, v);
+const actual = (v: Variant) =>
+  checkFacts(checkWorkbook(v.grids, DEFAULT_RULE, { fiscalYear: v.spec.statedYear }));
 
 const spec = (over: Partial<VariantSpec>): VariantSpec => ({ ...BASE_SPEC, ...over });
 
