@@ -1,4 +1,5 @@
 // Everything the kensho command line says to people, in Japanese.
+import { CYCLE_OPTION_HELP, CYCLE_USAGE } from "./cycle";
 
 export const CLI_TEXT = {
   optionsHeading: "オプション:",
@@ -16,6 +17,7 @@ export const CLI_TEXT = {
         "終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルがある、または使い方の誤り",
       ],
     },
+    ...CYCLE_USAGE,
   } as Record<string, { head: string[]; tail: string[] }>,
   /** One line of help per option, by the option's long name. */
   optionHelp: {
@@ -28,6 +30,7 @@ export const CLI_TEXT = {
     "--explain-layout": "検証はせず、各シートの見出し行・各列の項目と根拠・年度の読み取り結果を表示します",
     "--help": "この説明を表示します",
     "--version": "バージョンを表示します",
+    ...CYCLE_OPTION_HELP,
   } as Record<string, string>,
   defaultValue: (v: string | number) => `（既定 ${typeof v === "number" ? v.toFixed(2) : v}）`,
   version: (v: string) => `kensho ${v}（効果検証チェック・JSON形式 version 1）`,
