@@ -1,9 +1,9 @@
 import { checkWorkbook } from "../core/check";
 import { rowKey } from "../core/summary";
-import type { CheckedRow, FileErrorCode, Finding, ProgressRule } from "../core/model";
+import type { CheckedRow, FileErrorCode, Finding, ProgressRule, WorkbookOptions } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
 import { WorkbookReadError } from "../adapters/xlsx/errors";
-import { FILE_ERRORS } from "../i18n/findings";
+import { FILE_ERRORS, renderFileError } from "../i18n/findings";
 import { CLI_TEXT } from "../i18n/cli";
 
 export interface FileResult {
@@ -29,7 +29,11 @@ function failed(file: string, code: FileErrorCode, message: string): FileResult 
 }
 
 /** Reads and checks one workbook. Never throws: every failure becomes a file-level error. */
-export async function checkFile(file: string, rule: ProgressRule): Promise<FileResult> {
+export async function checkFile(
+  file: string,
+  rule: ProgressRule,
+  options: WorkbookOptions = {},
+): Promise<FileResult> {
   let grids;
   try {
     grids = await readWorkbookFile(file);
@@ -38,8 +42,8 @@ export async function checkFile(file: string, rule: ProgressRule): Promise<FileR
     return failed(file, "unreadable-file", message);
   }
   try {
-    const check = checkWorkbook(grids, rule);
-    if (check.fileError) return failed(file, check.fileError.code, FILE_ERRORS[check.fileError.code].message);
+    const check = checkWorkbook(grids, rule, options);
+    if (check.fileError) return failed(file, check.fileError.code, renderFileError(check.fileError));
     return {
       file,
       ok: true,

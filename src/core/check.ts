@@ -1,11 +1,13 @@
 import type {
   CheckedRow,
+  FileError,
   Finding,
   ProgressRule,
   SheetGrid,
   SheetLayout,
   VerificationRow,
   WorkbookCheck,
+  WorkbookOptions,
 } from "./model";
 import { DEFAULT_RULE } from "./model";
 import { SheetView } from "./sheetView";
@@ -16,6 +18,7 @@ import { resolveDirection, type ResolvedDirection } from "./progress/direction";
 import { achievementRate } from "./progress/achievement";
 import { recogniseStatus, statusForRate } from "./progress/status";
 import { checkRow } from "./rules/rowRules";
+import { layoutFindings } from "./layout/layoutFindings";
 
 /** Direction, achievement rate and computed status of one row under a rule. */
 export function computeProgress(
@@ -47,10 +50,38 @@ function workbookFiscalYear(layouts: SheetLayout[]): string | null {
 }
 
 /** Reads, validates and recalculates a whole workbook given as plain grids. */
-export function checkWorkbook(grids: SheetGrid[], rule: ProgressRule = DEFAULT_RULE): WorkbookCheck {
+export function checkWorkbook(
+  grids: SheetGrid[],
+  rule: ProgressRule = DEFAULT_RULE,
+  options: WorkbookOptions = {},
+): WorkbookCheck {
   const layouts: SheetLayout[] = [];
+  const views: SheetView[] = [];
+  for (const grid of grids) {
+    const view = new SheetView(grid);
+    const layout = detectLayout(view, { statedYear: options.fiscalYear ?? null });
+    if (layout.blocks.length === 0) continue;
+    layouts.push(layout);
+    views.push(view);
+  }
+  const fiscalYear = workbookFiscalYear(layouts);
+  const stop = (fileError: FileError): WorkbookCheck => ({
+    fiscalYear,
+    sheets: layouts,
+    rows: [],
+    findings: [],
+    fileError,
+  });
+  if (layouts.length === 0) return stop({ code: "no-verification-sheet" });
+  // A header that cannot be read without guessing stops the whole file: every status would be suspect.
+  const unclear = layouts.find((l) => l.conflict !== null);
+  if (unclear?.conflict) {
+    const code = unclear.conflict.kind === "same-field" ? "ambiguous-layout" : "year-column-missing";
+    return stop({ code, params: { sheet: unclear.sheet, ...unclear.conflict } });
+  }
+
   const rows: CheckedRow[] = [];
-  const findings: Finding[] = [];
+  const findings: Finding[] = layoutFindings(layouts);
   // The master and overrides decide most directions by name alone; look each name up once.
   const byName = new Map<string, ResolvedDirection>();
   const directionOf = (row: VerificationRow): ResolvedDirection => {
@@ -60,18 +91,13 @@ export function checkWorkbook(grids: SheetGrid[], rule: ProgressRule = DEFAULT_R
     if (resolved.source !== "inferred" && resolved.source !== null) byName.set(row.name, resolved);
     return resolved;
   };
-  for (const grid of grids) {
-    const view = new SheetView(grid);
-    const layout = detectLayout(view);
-    if (layout.blocks.length === 0) continue;
-    layouts.push(layout);
+  for (const [i, layout] of layouts.entries()) {
     const ctx = { fiscalYear: layout.fiscalYear };
-    for (const row of extractRows(view, layout)) {
+    for (const row of extractRows(views[i], layout)) {
       const checked = computeProgress(row, rule, directionOf);
       rows.push(checked);
       findings.push(...checkRow(checked, ctx));
     }
   }
-  const fileError = layouts.length === 0 ? { code: "no-verification-sheet" as const } : null;
-  return { fiscalYear: workbookFiscalYear(layouts), sheets: layouts, rows, findings, fileError };
+  return { fiscalYear, sheets: layouts, rows, findings, fileError: null };
 }

@@ -1,6 +1,7 @@
 // The default command: check workbooks and report, as text, JSON or CSV.
 import * as path from "path";
 import { DEFAULT_RULE, type ProgressRule } from "../../core/model";
+import { parseFiscalYear } from "../../core/layout/yearForms";
 import { CLI_TEXT } from "../../i18n/cli";
 import type { CliIo } from "../cliIo";
 import { EXIT } from "../exitCodes";
@@ -10,6 +11,7 @@ import { csvReport } from "../csvReport";
 import { fileReport, totalsLine } from "../textReport";
 import { findSampleWorkbook } from "../sampleWorkbook";
 import { expandInputs } from "../expandInputs";
+import { explainFiles } from "../explainLayout";
 import type { CommandSpec, OptionValues } from "../options/optionTable";
 
 /** A ratio between 0 (exclusive) and 2: thresholds above 200% make no sense on this sheet. */
@@ -35,6 +37,8 @@ export const CHECK_COMMAND: CommandSpec = {
       range: RATIO,
       defaultValue: DEFAULT_RULE.nearlyOnTrack,
     },
+    { name: "--year", kind: "text", valueName: "<年度>" },
+    { name: "--explain-layout", kind: "flag" },
     { name: "--help", alias: "-h", kind: "flag" },
     { name: "--version", alias: "-v", kind: "flag" },
   ],
@@ -45,6 +49,10 @@ export interface CheckOptions {
   csv: boolean;
   department: string | null;
   rule: ProgressRule;
+  /** The fiscal year stated with --year (Gregorian start year), for a workbook that cannot state it. */
+  fiscalYear: number | null;
+  /** Print how each sheet's layout was read instead of checking. */
+  explainLayout: boolean;
 }
 
 /** Typed options from parsed values, or a usage message. */
@@ -56,11 +64,18 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
   };
   if (rule.nearlyOnTrack > rule.onTrack) return CLI_TEXT.thresholdOrder;
   if (values["--json"] && values["--csv"]) return CLI_TEXT.bothFormats;
+  const explainLayout = values["--explain-layout"] === true;
+  if (explainLayout && (values["--json"] || values["--csv"])) return CLI_TEXT.explainWithFormat;
+  const yearText = values["--year"] as string | undefined;
+  const fiscalYear = yearText === undefined ? null : parseFiscalYear(yearText);
+  if (yearText !== undefined && fiscalYear === null) return CLI_TEXT.badYear(yearText);
   return {
     json: values["--json"] === true,
     csv: values["--csv"] === true,
     department: (values["--department"] as string | undefined) ?? null,
     rule,
+    fiscalYear,
+    explainLayout,
   };
 }
 
@@ -79,12 +94,18 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     }
     inputs = [path.relative(io.cwd, sample) || sample];
   }
+  if (opts.explainLayout) return explainFiles(inputs, opts.fiscalYear, io);
   const { rule } = opts;
   const showProgress = inputs.length > 1 && io.stderrIsTTY;
   const results: FileResult[] = [];
   for (const [i, file] of inputs.entries()) {
     if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, file)}`);
-    const result = filterByDepartment(await checkFile(path.resolve(io.cwd, file), rule), opts.department);
+    const result = filterByDepartment(
+      await checkFile(path.resolve(io.cwd, file), rule, {
+        fiscalYear: opts.fiscalYear,
+      }),
+      opts.department,
+    );
     results.push({ ...result, file });
   }
   if (showProgress) io.stderr("\r\x1b[K");
