@@ -3,7 +3,7 @@ import { rowKey } from "../core/summary";
 import type { CheckedRow, FileErrorCode, Finding, ProgressRule } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
 import { WorkbookReadError } from "../adapters/xlsx/errors";
-import { FILE_ERRORS } from "../i18n/findings";
+import { FILE_ERRORS, renderFileError } from "../i18n/findings";
 import { CLI_TEXT } from "../i18n/cli";
 
 export interface FileResult {
@@ -43,7 +43,7 @@ export async function checkFile(
   }
   try {
     const check = checkWorkbook(grids, rule, options);
-    if (check.fileError) return failed(file, check.fileError.code, FILE_ERRORS[check.fileError.code].message);
+    if (check.fileError) return failed(file, check.fileError.code, renderFileError(check.fileError));
     return {
       file,
       ok: true,

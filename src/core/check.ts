@@ -1,11 +1,13 @@
 import type {
   CheckedRow,
+  FileError,
   Finding,
   ProgressRule,
   SheetGrid,
   SheetLayout,
   VerificationRow,
   WorkbookCheck,
+  WorkbookOptions,
 } from "./model";
 import { DEFAULT_RULE } from "./model";
 import { SheetView } from "./sheetView";
@@ -16,12 +18,13 @@ import { resolveDirection, type ResolvedDirection } from "./progress/direction";
 import { achievementRate } from "./progress/achievement";
 import { recogniseStatus, statusForRate } from "./progress/status";
 import { checkRow } from "./rules/rowRules";
+import { layoutFindings } from "./layout/layoutFindings";
+import { parseFiscalYear } from "./layout/yearForms";
 import { checkAgainstStrategy } from "./rules/strategyRules";
 import { BUNDLED_MASTER, type KpiMaster } from "./master/kpiMaster";
-import { yearInLabel } from "./layout/headerLabels";
 
 /** What a check may be given beyond the progress rule. */
-export interface WorkbookCheckOptions {
+export interface WorkbookCheckOptions extends WorkbookOptions {
   /** The KPI master to take directions from and cross-check against; the bundled one by default. */
   strategy?: KpiMaster;
 }
@@ -63,8 +66,32 @@ export function checkWorkbook(
 ): WorkbookCheck {
   const master = options.strategy ?? BUNDLED_MASTER;
   const layouts: SheetLayout[] = [];
+  const views: SheetView[] = [];
+  for (const grid of grids) {
+    const view = new SheetView(grid);
+    const layout = detectLayout(view, { statedYear: options.fiscalYear ?? null });
+    if (layout.blocks.length === 0) continue;
+    layouts.push(layout);
+    views.push(view);
+  }
+  const fiscalYear = workbookFiscalYear(layouts);
+  const stop = (fileError: FileError): WorkbookCheck => ({
+    fiscalYear,
+    sheets: layouts,
+    rows: [],
+    findings: [],
+    fileError,
+  });
+  if (layouts.length === 0) return stop({ code: "no-verification-sheet" });
+  // A header that cannot be read without guessing stops the whole file: every status would be suspect.
+  const unclear = layouts.find((l) => l.conflict !== null);
+  if (unclear?.conflict) {
+    const code = unclear.conflict.kind === "same-field" ? "ambiguous-layout" : "year-column-missing";
+    return stop({ code, params: { sheet: unclear.sheet, ...unclear.conflict } });
+  }
+
   const rows: CheckedRow[] = [];
-  const findings: Finding[] = [];
+  const findings: Finding[] = layoutFindings(layouts);
   // The master and overrides decide most directions by name alone; look each name up once.
   const byName = new Map<string, ResolvedDirection>();
   let sheetYear: number | null = null;
@@ -77,22 +104,15 @@ export function checkWorkbook(
     if (resolved.source !== "inferred" && resolved.source !== null) byName.set(key, resolved);
     return resolved;
   };
-  for (const grid of grids) {
-    const view = new SheetView(grid);
-    const layout = detectLayout(view);
-    if (layout.blocks.length === 0) continue;
-    layouts.push(layout);
+  for (const [i, layout] of layouts.entries()) {
     const ctx = { fiscalYear: layout.fiscalYear };
-    sheetYear = layout.fiscalYear ? yearInLabel(layout.fiscalYear) : null;
-    for (const row of extractRows(view, layout)) {
+    sheetYear = layout.fiscalYear ? parseFiscalYear(layout.fiscalYear) : null;
+    for (const row of extractRows(views[i], layout)) {
       const checked = computeProgress(row, rule, directionOf);
       rows.push(checked);
       findings.push(...checkRow(checked, ctx));
     }
   }
-  const fileError = layouts.length === 0 ? { code: "no-verification-sheet" as const } : null;
-  const fiscalYear = workbookFiscalYear(layouts);
-  if (!fileError)
-    findings.push(...checkAgainstStrategy(rows, master, fiscalYear ? yearInLabel(fiscalYear) : null));
-  return { fiscalYear, sheets: layouts, rows, findings, fileError };
+  findings.push(...checkAgainstStrategy(rows, master, fiscalYear ? parseFiscalYear(fiscalYear) : null));
+  return { fiscalYear, sheets: layouts, rows, findings, fileError: null };
 }

@@ -109,21 +109,105 @@ export type ValueField = (typeof VALUE_FIELDS)[number];
 /** The sheet columns (absolute, 0-based) a field occupies. Most span one column; some span two. */
 export type ColumnMap = Partial<Record<FieldKey, number[]>>;
 
+/**
+ * How a column's field was decided:
+ * - "label": its header names the field;
+ * - "year": its header names 実績値 or 目標値 (or another field) with a year, and that year against the
+ *   sheet's fiscal year makes it this year's or last year's;
+ * - "relative": its header says 前年度 or 今年度;
+ * - "unqualified": the one 実績値 (or 目標値) column whose header names no year, all others being
+ *   another year's;
+ * - "position": its header says nothing, and it stands where the missing field's neighbours leave room;
+ * - "joined": a blank header column beside a labelled one, read as part of it (a 施策 in two columns);
+ * - "other-year": a field of another year than the sheet's (an older 実績値): not read;
+ * - "ignored": 備考, or a label kensho does not know: not read.
+ */
+export type ColumnBasis =
+  "label" | "year" | "relative" | "unqualified" | "position" | "joined" | "other-year" | "ignored";
+
+/** One column (or run of columns under one header cell) of a header, and how it was read. */
+export interface ColumnReading {
+  /** Absolute 0-based columns, left to right. */
+  cols: number[];
+  /** The header's text composed over the header rows, top to bottom, white space collapsed; "" when blank. */
+  header: string;
+  /** The field it was read as; null when it is not read. */
+  field: FieldKey | null;
+  basis: ColumnBasis;
+  /** The fiscal year its header names (Gregorian start year), if any. */
+  year: number | null;
+}
+
 /** One header found on a sheet, and the data rows it governs. */
 export interface HeaderBlock {
-  /** Absolute 0-based rows of the header (one or two). */
+  /** Absolute 0-based rows of the header (one to three). */
   headerRows: number[];
   columns: ColumnMap;
+  /** Every column of the header as read, left to right (for --explain-layout and the pane). */
+  readings: ColumnReading[];
   /** Absolute 0-based row where this block's data starts, and the last row it may cover. */
   firstDataRow: number;
   lastDataRow: number;
 }
 
+/**
+ * Where a fiscal year was read from: stated by the user (--year, the pane's setting), the sheet's
+ * title, the 実績値, 目標値 or ①②③ headers, or the sheet's name.
+ */
+export type YearSource =
+  "stated" | "actual-header" | "target-header" | "activity-header" | "title" | "sheet-name";
+
+/** One source's word on the fiscal year. */
+export interface YearClaim {
+  source: YearSource;
+  /** Gregorian start year: 令和6年度 = 2024. */
+  year: number;
+  /** The text it was read from (the title, the header, the sheet name, what the user typed). */
+  text: string;
+  /** A1 address of the cell it was read from; null for a sheet name or a stated year. */
+  cell: string | null;
+}
+
+/** A column as a message names it: its letter(s) and its header. */
+export interface NamedColumn {
+  /** "H", or "C:D" for a header spanning two columns. */
+  column: string;
+  header: string;
+}
+
+/**
+ * Why a sheet's header cannot be read without guessing; the check stops for the file.
+ * - "same-field": two columns claim one field (two 実績値 of the same year, two 進捗状況);
+ * - "year-column-missing": no column for the fiscal year's 実績値 (or 目標値) among those that name a year.
+ */
+export interface LayoutConflict {
+  kind: "same-field" | "year-column-missing";
+  field: FieldKey;
+  /** The columns in question. */
+  columns: NamedColumn[];
+  /** 1-based worksheet row of the header's first row. */
+  headerRow: number;
+  /** The fiscal year in force on the sheet, as a label, when known. */
+  fiscalYear: string | null;
+}
+
 export interface SheetLayout {
   sheet: string;
   blocks: HeaderBlock[];
-  /** "令和5年度" as read from the headers or title; null if none found. */
+  /** "令和5年度", the fiscal year the sheet was read for; null if no source names one. */
   fiscalYear: string | null;
+  /** Which source the fiscal year was taken from. */
+  fiscalYearSource: YearSource | null;
+  /** Every source's word on the fiscal year (they may disagree; a finding then says so). */
+  yearClaims: YearClaim[];
+  /** Set when the sheet's header is ambiguous: its rows are not read. */
+  conflict: LayoutConflict | null;
+}
+
+/** Choices the user makes for a check that the workbook cannot make itself. */
+export interface WorkbookOptions {
+  /** The fiscal year (Gregorian start year) stated by the user: --year, the pane's setting. */
+  fiscalYear?: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,11 +299,18 @@ export const FINDING_SEVERITY = {
   "unexpected-delay-reason": "info",
   "kpi-name-differs": "info",
   "kpi-not-in-sheet": "info",
+  "fiscal-year-disagreement": "warning",
+  "column-by-position": "info",
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as FindingCode[];
 
-export const FILE_ERROR_CODES = ["unreadable-file", "no-verification-sheet"] as const;
+export const FILE_ERROR_CODES = [
+  "unreadable-file",
+  "no-verification-sheet",
+  "ambiguous-layout",
+  "year-column-missing",
+] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
 /**
@@ -247,6 +338,21 @@ export interface FindingParams {
   expected?: string;
   /** kpi-not-in-sheet: the 担当課 the master names for the missing KPI, when it names one. */
   department?: string | null;
+  /** column-by-position: the column's letter(s) and its header as written ("" when blank). */
+  column?: string;
+  header?: string;
+  /** fiscal-year-disagreement: what each source says, and the sheets it says it on. */
+  yearSources?: YearSourceParam[];
+}
+
+/** One source's year in a fiscal-year-disagreement finding, grouped over the sheets that say it. */
+export interface YearSourceParam {
+  source: YearSource;
+  /** "令和6年度". */
+  fiscalYear: string;
+  /** The text it was read from (the first sheet's). */
+  text: string;
+  sheets: string[];
 }
 
 export interface Finding {
@@ -270,6 +376,13 @@ export interface WorkbookCheck {
   sheets: SheetLayout[];
   rows: CheckedRow[];
   findings: Finding[];
-  /** Set when the workbook has no verification sheet at all. */
-  fileError: { code: FileErrorCode } | null;
+  /** Set when the workbook cannot be checked: no verification sheet, or a header that is ambiguous. */
+  fileError: FileError | null;
+}
+
+/** Why a workbook could not be checked, with the facts its message names. */
+export interface FileError {
+  code: FileErrorCode;
+  /** For a layout that cannot be read without guessing: the sheet and the columns in question. */
+  params?: { sheet: string } & LayoutConflict;
 }

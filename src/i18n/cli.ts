@@ -44,6 +44,8 @@ export const CLI_TEXT = {
       "検証したブックの写しを指定フォルダーに作り、指摘のセルに色とメモを付けます（作業ウィンドウの「フラグを消す」で消せます）",
     "--export": "同梱の総合戦略KPIマスターをJSONファイルに書き出します",
     "--check": "KPIマスターのJSONファイルが使える形式か確認します",
+    "--year": "ブックから年度が読み取れないときに年度を指定します（例: 令和6年度、R6、2024年度）",
+    "--explain-layout": "検証はせず、各シートの見出し行・各列の項目と根拠・年度の読み取り結果を表示します",
     "--help": "この説明を表示します",
     "--version": "バージョンを表示します",
     ...CYCLE_OPTION_HELP,
@@ -66,6 +68,11 @@ export const CLI_TEXT = {
     `「${file}」: 同じ名前の入力ファイルが複数あるため、2つ目以降の写しは作成していません。フォルダーを分けて実行してください。`,
   writeFailed: (file: string, detail: string) =>
     `「${file}」に書き込めませんでした（${detail}）。保存先のフォルダーと書き込みの権限を確認してください。`,
+  explainWithFormat: "--explain-layout は --json・--csv と同時に指定できません。",
+  badYear: (value: string) =>
+    `--year の値「${value}」を年度として読み取れません。令和6年度、R6、2024年度 のように指定してください。`,
+  explainFailed: (title: string, message: string) => `  × ${title}: ${message}`,
+  explainFindingsHeading: "  ◆ 読み取りについての指摘",
   unknownOption: (opt: string) => `不明なオプションです: ${opt}（kensho --help で使い方を表示します）`,
   missingOptionValue: (opt: string) => `${opt} には値を指定してください。`,
   flagTakesNoValue: (opt: string) => `${opt} には値を指定できません。`,

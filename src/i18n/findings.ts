@@ -2,7 +2,11 @@
 // Rules decide *whether* a finding applies; every word staff see comes from here.
 import type {
   FieldKey,
+  FileError,
   FileErrorCode,
+  LayoutConflict,
+  YearSource,
+  YearSourceParam,
   Finding,
   FindingCode,
   FindingParams,
@@ -32,6 +36,44 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   reason: "進捗が遅れている理由",
   department: "指標の担当課",
 };
+
+export const YEAR_SOURCE_LABELS: Record<YearSource, string> = {
+  stated: "指定した年度",
+  "actual-header": "実績値の見出し",
+  "target-header": "目標値の見出し",
+  "activity-header": "①②③の見出し",
+  title: "タイトル",
+  "sheet-name": "シート名",
+};
+
+/** A field in words, with the year where it matters: 令和6年度の実績値. */
+export function fieldInWords(field: FieldKey, fiscalYear: string | null): string {
+  if (field === "actual" || field === "target") return `${fiscalYear ?? "今年度"}の${FIELD_LABELS[field]}`;
+  return FIELD_LABELS[field];
+}
+
+/** 「H列「令和6年度 実績値」」 */
+export function columnInWords(c: { column: string; header: string }): string {
+  return c.header === "" ? `${c.column}列（見出しなし）` : `${c.column}列「${c.header}」`;
+}
+
+/** Why a layout stopped the check, with the columns it names and what to do. */
+export function renderConflict(sheet: string, c: LayoutConflict): string {
+  const columns = c.columns.map(columnInWords).join("と");
+  const where = `シート「${sheet}」の${c.headerRow}行目からの見出し`;
+  if (c.kind === "same-field") {
+    return (
+      `${where}で、${columns}がどちらも「${fieldInWords(c.field, c.fiscalYear)}」を表しているため、` +
+      "どちらを読むか決められません。このファイルの検証を中止しました。" +
+      "見出しを直して一つの列だけがその項目を表すようにする（例: 「令和6年度 実績値」「令和5年度 実績値」のように年度を入れる）か、" +
+      "年度を指定してください（kensho --year 令和6年度、作業ウィンドウでは設定の「年度」）。"
+    );
+  }
+  return (
+    `${where}に「${fieldInWords(c.field, c.fiscalYear)}」の列がありません（${columns}）。` +
+    "このファイルの検証を中止しました。指定した年度や、タイトル・見出しの年度が正しいか確認してください。"
+  );
+}
 
 /** Shown as the name of a data row whose KPI name cell is empty. */
 export const UNNAMED_KPI = "（KPI名称なし）";
@@ -190,6 +232,19 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
     message: (p) =>
       `KPI名称「${p.kpi}」が総合戦略の名称「${p.expected ?? ""}」と異なります。同じ指標であれば名称をそろえてください。`,
   },
+  "fiscal-year-disagreement": {
+    title: "年度の記載が一致しない",
+    message: (p) =>
+      `年度の記載が一致しません（${(p.yearSources ?? []).map(yearSourceText).join("、")}）。` +
+      `${p.fiscalYear ?? ""}として読み取りました。違う場合は、タイトルや見出しの年度を直すか、` +
+      "年度を指定してください（kensho --year、作業ウィンドウでは設定の「年度」）。",
+  },
+  "column-by-position": {
+    title: "位置から判断した列",
+    message: (p) =>
+      `${p.column ?? ""}列の見出し${p.header ? `「${p.header}」` : "（空欄）"}からは項目が分からないため、` +
+      `列の位置から「${field(p)}」の列として読み取りました。正しければ、見出しに項目名を入れておいてください。`,
+  },
   "kpi-not-in-sheet": {
     title: "総合戦略のKPIがシートにない",
     message: (p) =>
@@ -232,4 +287,35 @@ export const FILE_ERRORS: Record<FileErrorCode, { title: string; message: string
       "効果検証シートの見出し（重要業績評価指標（KPI）名称・実績値・進捗状況など）が見つかりませんでした。" +
       "効果検証シートのファイルか確認してください。",
   },
+  "ambiguous-layout": {
+    title: "見出しから列を決められません",
+    message:
+      "二つの列の見出しが同じ項目を表しているため、どちらを読むか決められません。このファイルの検証を中止しました。" +
+      "見出しに年度を入れるなどして区別するか、年度を指定してください。",
+  },
+  "year-column-missing": {
+    title: "今年度の列が見つかりません",
+    message:
+      "見出しに今年度の列が見つかりません。このファイルの検証を中止しました。" +
+      "指定した年度や、タイトル・見出しの年度が正しいか確認してください。",
+  },
 };
+
+/** A file error's message, naming the sheet and columns when the core gives them. */
+export function renderFileError(error: FileError): string {
+  return error.params ? renderConflict(error.params.sheet, error.params) : FILE_ERRORS[error.code].message;
+}
+
+const MAX_SOURCE_TEXT = 30;
+
+/** 「タイトル「令和6年度 …効果検証シート」（1-1 ほか5シート）は令和6年度」 */
+function yearSourceText(s: YearSourceParam): string {
+  const text = s.text.length > MAX_SOURCE_TEXT ? `${s.text.slice(0, MAX_SOURCE_TEXT)}…` : s.text;
+  const sheets =
+    s.sheets.length === 0
+      ? ""
+      : s.sheets.length === 1
+        ? `・シート「${s.sheets[0]}」`
+        : `・シート「${s.sheets[0]}」ほか${s.sheets.length - 1}シート`;
+  return `${YEAR_SOURCE_LABELS[s.source]}「${text.replace(/\s+/g, " ")}」${sheets}は${s.fiscalYear}`;
+}

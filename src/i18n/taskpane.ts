@@ -1,5 +1,6 @@
 // Every string the task pane shows, in one place. Japanese only here; the pane code holds none.
 import type { Direction, Severity } from "../core/model";
+import { fiscalYearLabel } from "../core/layout/yearForms";
 
 const severityLabel: Record<Severity, string> = {
   error: "エラー",
@@ -125,6 +126,28 @@ export const t = {
     dropdownOption: "進捗状況セルにドロップダウンを追加",
     dropdownHint: "進捗状況セルで3つの語から選べるようにします。",
   },
+  year: {
+    heading: "年度の指定",
+    intro:
+      "ブックのタイトル・見出し・シート名から年度が読み取れないとき、または読み取った年度が違うときに指定します。指定はブックに保存されます。",
+    label: "年度",
+    hint: "例: 令和6年度、R6、2024年度。空欄にすると、ブックから読み取ります。",
+    current: (year: number | null): string =>
+      year === null ? "指定なし（ブックから読み取ります）" : `${fiscalYearLabel(year)}として検証します`,
+    save: "年度を保存",
+    clear: "指定を解除",
+    invalid: "年度として読み取れません。令和6年度、R6、2024年度 のように入力してください。",
+    saved: (year: number | null, rechecked: boolean): string =>
+      (year === null ? "年度の指定を解除しました。" : `年度を${fiscalYearLabel(year)}に指定しました。`) +
+      (rechecked ? "再検証しました。" : ""),
+  },
+  layout: {
+    heading: "読み取り結果",
+    intro:
+      "各シートの見出しをどう読み取ったかです。列の項目と、それを決めた見出し、年度とその根拠を表示します。",
+    notYetChecked: "検証すると、各シートの読み取り結果が表示されます。",
+    noSheets: "読み取れた効果検証シートはありません。",
+  },
   flags: {
     cleared: "フラグを消しました。",
     written: (n: number): string => `${n}個のセルにフラグを付けました。`,
@@ -153,6 +176,8 @@ export const t = {
     body: "この Excel は、アドインによる変更を「元に戻す」(Ctrl+Z) の履歴に残せません。検証でフラグを付けたり消したり、進捗状況を書き込んだりすると、それより前の「元に戻す」の履歴が消えます。必要な編集は先に確定させてください。kensho による変更は、この作業ウィンドウの「フラグを消す」と「元に戻す」で取り消せます。",
   },
   errors: {
+    layoutHint:
+      "「設定」の「読み取り結果」で、各列をどう読み取ったかを確認できます。年度もそこで指定できます。",
     noVerificationSheet: "このブックに効果検証シートが見つかりません。",
     noVerificationSheetHint:
       "「重要業績評価指標 (KPI) 名称」「実績値」「進捗状況」などの見出しがあるシートを開いてから、もう一度「検証する」を押してください。",

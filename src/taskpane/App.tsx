@@ -21,9 +21,11 @@ import { countBySeverity, departmentsOf, findingsInFilter, rowsInFilter } from "
 import { FindingsList } from "./components/Findings";
 import { ProgressSection } from "./components/Progress";
 import { SettingsSection } from "./components/Settings";
+import { FiscalYearSetting } from "./components/FiscalYearSetting";
+import { LayoutReading } from "./components/LayoutReading";
 import { NoticeBar, SupportNotice, UndoWarning } from "./components/Notices";
 import { t } from "../i18n/taskpane";
-import { FILE_ERRORS } from "../i18n/findings";
+import { FILE_ERRORS, renderFileError } from "../i18n/findings";
 
 const useStyles = makeStyles({
   root: {
@@ -106,6 +108,9 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
   const kpis = React.useMemo(() => [...new Set((check?.rows ?? []).map((r) => r.name))], [check]);
   const checking = state.phase === "checking";
   const usable = support !== null && !check?.fileError;
+  // A header kensho cannot read without guessing: 設定 stays open to show why and to state the year.
+  const layoutStop =
+    check?.fileError?.code === "ambiguous-layout" || check?.fileError?.code === "year-column-missing";
 
   return (
     <FluentProvider theme={props.theme}>
@@ -154,9 +159,14 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
           <MessageBar intent="error" layout="multiline" data-testid="file-error">
             <MessageBarBody>
               <MessageBarTitle>
-                {check.fileError.code === "no-verification-sheet" ? t.errors.noVerificationSheet : t.errors.unreadable}
+                {check.fileError.code === "no-verification-sheet"
+                  ? t.errors.noVerificationSheet
+                  : layoutStop
+                    ? FILE_ERRORS[check.fileError.code].title
+                    : t.errors.unreadable}
               </MessageBarTitle>
-              <div>{check.fileError.code === "no-verification-sheet" ? t.errors.noVerificationSheetHint : FILE_ERRORS[check.fileError.code].message}</div>
+              <div>{check.fileError.code === "no-verification-sheet" ? t.errors.noVerificationSheetHint : renderFileError(check.fileError)}</div>
+              {layoutStop ? <div>{t.errors.layoutHint}</div> : null}
             </MessageBarBody>
           </MessageBar>
         ) : null}
@@ -183,7 +193,7 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
           </>
         ) : null}
 
-        {support && (usable || !check) ? (
+        {support && (usable || !check || layoutStop) ? (
           <>
             <TabList
               selectedValue={tab}
@@ -202,7 +212,7 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
               </Tab>
             </TabList>
             <div role="tabpanel" aria-labelledby={`kensho-tab-${tab}`} className={styles.panel}>
-              {tab === "check" && check ? (
+              {tab === "check" && check && usable ? (
                 <FindingsList
                   findings={findings}
                   groupBy={state.groupBy}
@@ -210,7 +220,7 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                   onSelect={(cell) => void controller.select(cell)}
                 />
               ) : null}
-              {tab === "progress" && check ? (
+              {tab === "progress" && check && usable ? (
                 <ProgressSection
                   rows={rows}
                   busy={state.busy}
@@ -222,8 +232,17 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                 />
               ) : null}
               {tab !== "settings" && !check ? <Text className={styles.muted}>{t.summary.notYetChecked}</Text> : null}
+              {tab !== "settings" && layoutStop ? <Text className={styles.muted}>{t.errors.layoutHint}</Text> : null}
               {tab === "settings" ? (
-                <SettingsSection rule={state.rule} kpis={kpis} busy={state.busy} onSave={(r) => void controller.saveRule(r)} />
+                <>
+                  <SettingsSection rule={state.rule} kpis={kpis} busy={state.busy} onSave={(r) => void controller.saveRule(r)} />
+                  <FiscalYearSetting
+                    statedYear={state.statedYear}
+                    busy={state.busy}
+                    onSave={(y) => void controller.saveStatedYear(y)}
+                  />
+                  <LayoutReading sheets={check ? check.sheets : null} />
+                </>
               ) : null}
             </div>
           </>

@@ -1,26 +1,29 @@
 // The task pane's state and everything it does to the workbook, kept out of React so it can be
 // tested and reasoned about on its own. The UI subscribes and calls methods; nothing else writes.
-// Pure views live in selectors.ts, the rule's input checks in ruleInput.ts, live re-check in
-// liveRecheck.ts, the words for outcomes in notices.ts.
+// Pure views live in selectors.ts, the rule's input checks in ruleInput.ts, the stated year's in
+// yearInput.ts, live re-check in liveRecheck.ts, the words for outcomes in notices.ts.
 import {
   DEFAULT_RULE,
   type CheckedRow,
   type ProgressRule,
   type SheetGrid,
   type WorkbookCheck,
+  type WorkbookOptions,
 } from "../core/model";
 import type { CellEdit, CellLocation, HostSupport, WorkbookHost } from "../adapters/excel/workbookHost";
 import { t } from "../i18n/taskpane";
 import { LiveRecheck } from "./liveRecheck";
 import { noticeFromError, type Notice } from "./notices";
 import { sanitizeRule } from "./ruleInput";
+import { sanitizeYear } from "./yearInput";
 import { flagsFromFindings, isDiffering } from "./selectors";
 import { summarySheetSpec } from "./summarySheet";
 
 export const RULE_SETTING = "kensho.rule";
 export const FILTER_SETTING = "kensho.departmentFilter";
+export const YEAR_SETTING = "kensho.fiscalYear";
 
-export type CheckFn = (grids: SheetGrid[], rule?: ProgressRule) => WorkbookCheck;
+export type CheckFn = (grids: SheetGrid[], rule?: ProgressRule, options?: WorkbookOptions) => WorkbookCheck;
 
 export interface ControllerDeps {
   createHost: () => WorkbookHost | Promise<WorkbookHost>;
@@ -36,6 +39,11 @@ export interface PaneState {
   support: HostSupport | null;
   check: WorkbookCheck | null;
   rule: ProgressRule;
+  /**
+   * The fiscal year planning stated in 設定 (Gregorian start year), for a workbook whose title,
+   * headers and sheet names cannot state it; saved with the workbook. null: read it from the workbook.
+   */
+  statedYear: number | null;
   departmentFilter: string | null;
   groupBy: GroupBy;
   /** Live re-check is subscribed to worksheet changes. */
@@ -61,6 +69,7 @@ export class TaskpaneController {
     support: null,
     check: null,
     rule: { ...DEFAULT_RULE, directionOverrides: {} },
+    statedYear: null,
     departmentFilter: null,
     groupBy: "kpi",
     live: false,
@@ -142,6 +151,7 @@ export class TaskpaneController {
       this.set({
         support: host.support,
         rule,
+        statedYear: sanitizeYear(host.loadSetting<unknown>(YEAR_SETTING)),
         departmentFilter: typeof savedFilter === "string" && savedFilter ? savedFilter : null,
         phase: "idle",
         canUndo: host.canUndo(),
@@ -192,7 +202,7 @@ export class TaskpaneController {
 
   /** Checks the cached grids with the current rule, and re-flags when flags are on. */
   private async runCheck(): Promise<void> {
-    const check = this.deps.checkWorkbook(this.grids, this.state.rule);
+    const check = this.deps.checkWorkbook(this.grids, this.state.rule, { fiscalYear: this.state.statedYear });
     let filter = this.state.departmentFilter;
     // A remembered department that this workbook no longer has would hide everything.
     if (filter !== null && !check.rows.some((r) => r.department === filter)) filter = null;
@@ -317,6 +327,21 @@ export class TaskpaneController {
       const rechecked = this.state.check !== null && this.grids.length > 0;
       if (rechecked) await this.runCheck();
       return { kind: "success", title: rechecked ? t.settings.savedRechecked : t.settings.saved };
+    });
+  }
+
+  /**
+   * Saves the fiscal year planning states for this workbook (null: read it from the workbook) and
+   * re-checks: the year decides which 実績値 and 目標値 columns are this year's.
+   */
+  saveStatedYear(year: number | null): Promise<void> {
+    const clean = sanitizeYear(year);
+    this.set({ statedYear: clean });
+    return this.action(async () => {
+      await this.host.saveSetting(YEAR_SETTING, clean);
+      const rechecked = this.state.check !== null && this.grids.length > 0;
+      if (rechecked) await this.runCheck();
+      return { kind: "success", title: t.year.saved(clean, rechecked) };
     });
   }
 }

@@ -215,8 +215,22 @@ export function sampleCheck(): WorkbookCheck {
   return {
     fiscalYear: "令和5年度",
     sheets: [
-      { sheet: "1-1", blocks: [], fiscalYear: "令和5年度" },
-      { sheet: "2-1", blocks: [], fiscalYear: "令和5年度" },
+      {
+        sheet: "1-1",
+        blocks: [],
+        fiscalYear: "令和5年度",
+        fiscalYearSource: "title",
+        yearClaims: [],
+        conflict: null,
+      },
+      {
+        sheet: "2-1",
+        blocks: [],
+        fiscalYear: "令和5年度",
+        fiscalYearSource: "title",
+        yearClaims: [],
+        conflict: null,
+      },
     ],
     rows,
     findings,

@@ -1,6 +1,7 @@
 // The default command: check workbooks and report, as text, JSON or CSV.
 import * as path from "path";
 import { DEFAULT_RULE, type ProgressRule } from "../../core/model";
+import { parseFiscalYear } from "../../core/layout/yearForms";
 import { CLI_TEXT } from "../../i18n/cli";
 import type { CliIo } from "../cliIo";
 import { EXIT } from "../exitCodes";
@@ -10,6 +11,7 @@ import { csvReport } from "../csvReport";
 import { fileReport, totalsLine } from "../textReport";
 import { findSampleWorkbook } from "../sampleWorkbook";
 import { expandInputs } from "../expandInputs";
+import { explainFiles } from "../explainLayout";
 import type { CommandSpec, OptionValues } from "../options/optionTable";
 import type { KpiMaster } from "../../core/master/kpiMaster";
 import { loadStrategyFile } from "../strategy/loadStrategy";
@@ -43,6 +45,8 @@ export const CHECK_COMMAND: CommandSpec = {
     { name: "--master", kind: "text", valueName: "<原本.xlsx>" },
     { name: "--annotate", kind: "text", valueName: "<フォルダー>" },
     { name: "--force", kind: "flag" },
+    { name: "--year", kind: "text", valueName: "<年度>" },
+    { name: "--explain-layout", kind: "flag" },
     { name: "--help", alias: "-h", kind: "flag" },
     { name: "--version", alias: "-v", kind: "flag" },
   ],
@@ -63,6 +67,10 @@ export interface CheckOptions {
   annotate: string | null;
   /** Outputs may replace existing files (never an input). */
   force: boolean;
+  /** The fiscal year stated with --year (Gregorian start year), for a workbook that cannot state it. */
+  fiscalYear: number | null;
+  /** Print how each sheet's layout was read instead of checking. */
+  explainLayout: boolean;
 }
 
 /** Typed options from parsed values, or a usage message. */
@@ -74,6 +82,11 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
   };
   if (rule.nearlyOnTrack > rule.onTrack) return CLI_TEXT.thresholdOrder;
   if (values["--json"] && values["--csv"]) return CLI_TEXT.bothFormats;
+  const explainLayout = values["--explain-layout"] === true;
+  if (explainLayout && (values["--json"] || values["--csv"])) return CLI_TEXT.explainWithFormat;
+  const yearText = values["--year"] as string | undefined;
+  const fiscalYear = yearText === undefined ? null : parseFiscalYear(yearText);
+  if (yearText !== undefined && fiscalYear === null) return CLI_TEXT.badYear(yearText);
   if (values["--master"] !== undefined && values["--summary"] === undefined)
     return CLI_TEXT.masterNeedsSummary;
   return {
@@ -86,6 +99,8 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
     master: (values["--master"] as string | undefined) ?? null,
     annotate: (values["--annotate"] as string | undefined) ?? null,
     force: values["--force"] === true,
+    fiscalYear,
+    explainLayout,
   };
 }
 
@@ -104,6 +119,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     }
     inputs = [path.relative(io.cwd, sample) || sample];
   }
+  if (opts.explainLayout) return explainFiles(inputs, opts.fiscalYear, io);
   const { rule } = opts;
   let strategy: KpiMaster | undefined;
   if (opts.strategyFile !== null) {
@@ -119,7 +135,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
   for (const [i, file] of inputs.entries()) {
     if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, file)}`);
     const result = filterByDepartment(
-      await checkFile(path.resolve(io.cwd, file), rule, { strategy }),
+      await checkFile(path.resolve(io.cwd, file), rule, { fiscalYear: opts.fiscalYear, strategy }),
       opts.department,
     );
     results.push({ ...result, file });
@@ -135,7 +151,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     io.stdout(`${reports.join("\n\n")}\n\n${totalsLine(results)}\n`);
   }
   const exit = exitFor(results);
-  const written = await writeBatchOutputs(opts, results, rule, strategy, io);
+  const written = await writeBatchOutputs(opts, results, rule, { fiscalYear: opts.fiscalYear, strategy }, io);
   return written ? exit : EXIT.failure;
 }
 

@@ -2,7 +2,7 @@
 // --summary OUT.xlsx [--master MASTER]. Written after the report; each failure is said in words and
 // makes the exit 2, and never stops the other outputs.
 import * as path from "path";
-import type { KpiMaster } from "../../core/master/kpiMaster";
+import type { WorkbookCheckOptions } from "../../core/check";
 import type { ProgressRule } from "../../core/model";
 import { CLI_TEXT } from "../../i18n/cli";
 import type { CliIo } from "../cliIo";
@@ -22,7 +22,7 @@ export async function writeBatchOutputs(
   opts: BatchOutputOptions,
   results: readonly FileResult[],
   rule: ProgressRule,
-  strategy: KpiMaster | undefined,
+  checkOptions: WorkbookCheckOptions,
   io: CliIo,
 ): Promise<boolean> {
   let ok = true;
@@ -35,7 +35,7 @@ export async function writeBatchOutputs(
     let master: FileResult | null = null;
     if (opts.master !== null) {
       master = {
-        ...(await checkFile(path.resolve(io.cwd, opts.master), rule, { strategy })),
+        ...(await checkFile(path.resolve(io.cwd, opts.master), rule, checkOptions)),
         file: opts.master,
       };
       if (!master.ok) {

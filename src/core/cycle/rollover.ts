@@ -8,7 +8,7 @@ import { ENTRY_FIELDS, blockOf } from "./entryCells";
 import type { PlannedValue } from "./cellValues";
 import { advanceYears, fiscalYearName } from "./yearLabels";
 import { linearTarget } from "./linearTarget";
-import { yearInLabel } from "../layout/headerLabels";
+import { firstYear as yearInLabel } from "../layout/yearForms";
 
 export type TargetPolicy = "blank" | "keep" | "linear";
 export const TARGET_POLICIES: readonly TargetPolicy[] = ["blank", "keep", "linear"];

@@ -1,155 +1,126 @@
-import type { ColumnMap, FieldKey, HeaderBlock, SheetLayout } from "../model";
-import { SheetView } from "../sheetView";
-import { displayText } from "../text";
-import { fiscalYearLabel, headerMeaning, type HeaderMeaning, yearInLabel } from "./headerLabels";
+import type { HeaderBlock, LayoutConflict, SheetLayout, YearClaim } from "../model";
+import type { SheetView } from "../sheetView";
+import { assignColumns } from "./assignColumns";
+import { composeHeader, type HeaderSegment } from "./composeHeader";
+import { fiscalYearLabel } from "./yearForms";
+import { headerClaims, resolveFiscalYear, sheetNameClaim, titleBlock } from "./fiscalYear";
+import { headerRowsAt, isHeaderCandidate } from "./headerRows";
 
-/** A row is a header when it names at least this many distinct fields, among them the core ones. */
+/** A header names at least this many distinct fields, among them the core ones. */
 const MIN_HEADER_FIELDS = 6;
-const CORE_FIELDS: HeaderMeaning[] = ["kpi", "status", "actualOrPrevious"];
+const CORE_MEANINGS = ["kpi", "status", "actualOrPrevious"];
+/** Rows above a header searched for its title: the whole top of the sheet, or a repeated block's own. */
+const TITLE_ROWS_FIRST = 20;
+const TITLE_ROWS_REPEATED = 5;
 
-interface LabelledColumn {
-  col: number;
-  meaning: HeaderMeaning;
-  label: string;
+interface FoundHeader {
+  rows: number[];
+  segments: HeaderSegment[];
+  /** Where the header's page starts: its title row, else its first header row. */
+  pageTop: number;
 }
 
-function labelsOnRow(view: SheetView, row: number): LabelledColumn[] {
-  const out: LabelledColumn[] = [];
-  for (let c = view.firstCol; c <= view.lastCol; c++) {
-    const { cell, row: anchorRow, col: anchorCol } = view.cell(row, c);
-    // A label merged across columns counts once, at its first column; merged down, on every row.
-    if (anchorCol !== c && anchorRow === row) continue;
-    const label = displayText(cell);
-    const meaning = headerMeaning(label);
-    if (meaning) out.push({ col: c, meaning, label });
-  }
-  return out;
+function isHeader(segments: HeaderSegment[]): boolean {
+  const meanings = new Set(segments.map((s) => s.meaning).filter((m) => m !== null));
+  return meanings.size >= MIN_HEADER_FIELDS && CORE_MEANINGS.every((m) => meanings.has(m as never));
 }
 
-/** Cheap pre-check before labelling every cell: a header row names the status and an actual. */
-function mayBeHeader(view: SheetView, row: number): boolean {
-  let status = false;
-  let actual = false;
-  // A header names both in cells of its own row, so only the row's content cells need a look.
-  for (const cell of view.rowCells(row)) {
-    if (status && actual) break;
-    const t = displayText(cell);
-    if (t === "") continue;
-    status ||= t.includes("進捗状況") || /進\s*捗\s*状\s*況/.test(t);
-    actual ||= t.includes("実績");
-  }
-  return status && actual;
-}
-
-function isHeaderRow(labels: LabelledColumn[]): boolean {
-  const distinct = new Set(labels.map((l) => l.meaning));
-  return distinct.size >= MIN_HEADER_FIELDS && CORE_FIELDS.every((f) => distinct.has(f));
-}
-
-/** A second header row adds only measure sub-labels (数値目標 / 具体的な施策) below the first. */
-function isSubHeaderRow(view: SheetView, row: number, rowLabels: LabelledColumn[]): boolean {
-  if (row > view.lastRow) return false;
-  const labels = rowLabels.filter((l) => view.cell(row, l.col).row === row);
-  if (labels.length === 0) return false;
-  return labels.every((l) => l.meaning === "measure");
-}
-
-/** Columns a header cell spans: its merge, or blank header columns up to the next label. */
-function spanOf(view: SheetView, headerRows: number[], col: number, labelledCols: Set<number>): number[] {
-  let right = col;
-  for (const r of headerRows) {
-    const m = view.mergeAt(r, col);
-    if (m && m.left === col) right = Math.max(right, m.right);
-  }
-  if (right === col) {
-    let c = col + 1;
-    const lastLabelled = Math.max(...labelledCols);
-    while (c < lastLabelled && !labelledCols.has(c) && headerRows.every((r) => view.text(r, c) === "")) c++;
-    right = c - 1;
-  }
-  const cols: number[] = [];
-  for (let c = col; c <= right; c++) cols.push(c);
-  return cols;
-}
-
-function buildColumns(
-  view: SheetView,
-  headerRows: number[],
-  labels: LabelledColumn[],
-): { columns: ColumnMap; years: number[] } {
-  const labelledCols = new Set(labels.map((l) => l.col));
-  const columns: ColumnMap = {};
-  const results: Array<{ col: number; year: number | null; cols: number[] }> = [];
-  const years: number[] = [];
-  const add = (field: FieldKey, cols: number[]) => {
-    const set = new Set([...(columns[field] ?? []), ...cols]);
-    columns[field] = [...set].sort((a, b) => a - b);
-  };
-  const seen = new Set<string>();
-  for (const l of labels) {
-    const key = `${l.meaning}@${l.col}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const year = yearInLabel(l.label);
-    const cols = spanOf(view, headerRows, l.col, labelledCols);
-    if (l.meaning === "remarks") continue;
-    if (l.meaning === "actualOrPrevious") {
-      results.push({ col: l.col, year, cols });
-      if (year !== null) years.push(year);
-      continue;
-    }
-    // A field already mapped elsewhere (other than the measure's two sub-columns) keeps its first column.
-    if (columns[l.meaning] && l.meaning !== "measure") continue;
-    add(l.meaning, cols);
-  }
-  // Of the 実績値 columns, the latest year is this year's actual and the one before it the previous.
-  results.sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity));
-  if (results[0]) add("actual", results[0].cols);
-  if (results[1]) add("previous", results[1].cols);
-  return { columns, years };
-}
-
-function findFiscalYear(view: SheetView, beforeRow: number, actualYears: number[]): string | null {
-  if (actualYears.length > 0) return fiscalYearLabel(Math.max(...actualYears));
-  for (let r = view.firstRow; r < beforeRow; r++) {
-    for (const cell of view.rowCells(r)) {
-      const text = displayText(cell);
-      const y = yearInLabel(text);
-      if (y !== null && /効果検証|総合戦略/.test(text)) return fiscalYearLabel(y);
-    }
-  }
-  return null;
-}
-
-/** Finds every header on a sheet (once, or repeated per block) and maps its columns by meaning. */
-export function detectLayout(view: SheetView): SheetLayout {
-  const blocks: HeaderBlock[] = [];
-  let fiscalYear: string | null = null;
+/** Every header on a sheet (once, or repeated per block), with the titles above each. */
+function findHeaders(view: SheetView): { headers: FoundHeader[]; titles: YearClaim[] } {
+  const headers: FoundHeader[] = [];
+  const titles: YearClaim[] = [];
+  let floor = view.firstRow;
   let r = view.firstRow;
   while (r <= view.lastRow) {
-    if (!mayBeHeader(view, r)) {
+    if (!isHeaderCandidate(view, r)) {
       r++;
       continue;
     }
-    const labels = labelsOnRow(view, r);
-    if (!isHeaderRow(labels)) {
+    const rows = headerRowsAt(view, r, floor);
+    const segments = composeHeader(view, rows);
+    if (!isHeader(segments)) {
       r++;
       continue;
     }
-    const headerRows = [r];
-    const nextLabels = r + 1 <= view.lastRow ? labelsOnRow(view, r + 1) : [];
-    const isTwoRows = isSubHeaderRow(view, r + 1, nextLabels);
-    if (isTwoRows) headerRows.push(r + 1);
-    const { columns, years } = buildColumns(
-      view,
-      headerRows,
-      isTwoRows ? [...labels, ...nextLabels] : labels,
-    );
-    fiscalYear ??= findFiscalYear(view, r, years);
-    const prev = blocks[blocks.length - 1];
-    if (prev) prev.lastDataRow = r - 1;
-    blocks.push({ headerRows, columns, firstDataRow: r + headerRows.length, lastDataRow: view.lastRow });
-    r += headerRows.length;
+    const reach = headers.length === 0 ? TITLE_ROWS_FIRST : TITLE_ROWS_REPEATED;
+    const title = titleBlock(view, Math.max(floor, rows[0] - reach), rows[0]);
+    titles.push(...title.claims);
+    headers.push({ rows, segments, pageTop: title.firstRow ?? rows[0] });
+    r = rows[rows.length - 1] + 1;
+    floor = r;
   }
-  return { sheet: view.grid.name, blocks, fiscalYear };
+  return { headers, titles };
+}
+
+/** One source's word once per sheet: a repeated header says the same thing on every block. */
+function distinctClaims(claims: YearClaim[]): YearClaim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const key = `${c.source}:${c.year}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export interface LayoutOptions {
+  /** The fiscal year the user states (Gregorian start year); it decides over the workbook's sources. */
+  statedYear?: number | null;
+  /** How the user wrote it, for the explanation ("令和6年度"). */
+  statedText?: string;
+}
+
+/**
+ * Finds every header on a sheet and maps its columns by meaning, for the sheet's fiscal year.
+ * A header that two columns claim one field of sets `conflict`, and its blocks are not to be read.
+ */
+export function detectLayout(view: SheetView, options: LayoutOptions = {}): SheetLayout {
+  const sheet = view.grid.name;
+  const { headers, titles } = findHeaders(view);
+  const empty: SheetLayout = {
+    sheet,
+    blocks: [],
+    fiscalYear: null,
+    fiscalYearSource: null,
+    yearClaims: [],
+    conflict: null,
+  };
+  if (headers.length === 0) return empty;
+
+  const claims: YearClaim[] = [];
+  if (options.statedYear != null) {
+    const year = options.statedYear;
+    claims.push({ source: "stated", year, text: options.statedText ?? fiscalYearLabel(year), cell: null });
+  }
+  for (const h of headers) claims.push(...headerClaims(h.segments));
+  claims.push(...titles);
+  const named = sheetNameClaim(sheet);
+  if (named) claims.push(named);
+  const yearClaims = distinctClaims(claims);
+  const decided = resolveFiscalYear(yearClaims);
+  const fy = decided?.year ?? null;
+
+  const blocks: HeaderBlock[] = [];
+  let conflict: LayoutConflict | null = null;
+  for (const [i, h] of headers.entries()) {
+    const { readings, columns, conflict: clash } = assignColumns(h.segments, fy, h.rows[0]);
+    conflict ??= clash;
+    const next = headers[i + 1];
+    blocks.push({
+      headerRows: h.rows,
+      columns,
+      readings,
+      firstDataRow: h.rows[h.rows.length - 1] + 1,
+      // A repeated header's title block starts the next page; it is not this page's data.
+      lastDataRow: next ? next.pageTop - 1 : view.lastRow,
+    });
+  }
+  return {
+    sheet,
+    blocks,
+    fiscalYear: fy === null ? null : fiscalYearLabel(fy),
+    fiscalYearSource: decided?.source ?? null,
+    yearClaims,
+    conflict,
+  };
 }

@@ -1,24 +1,34 @@
 import type { FieldKey } from "../model";
 import { labelKey } from "../text";
 import { memoByString } from "../memo";
+import { withoutYears } from "./yearForms";
 
-/** What a header cell means. "remarks" (備考) is recognised so it is never mistaken for data. */
+/**
+ * What a header label means. "remarks" (備考) is recognised so it is never mistaken for data;
+ * "actualOrPrevious" is a 実績値 column, whose year decides whether it is this year's or last year's.
+ */
 export type HeaderMeaning = FieldKey | "remarks" | "actualOrPrevious";
 
-// Order matters: the first pattern that matches wins (e.g. 最終 before the plain 目標値).
+// Order matters: the first pattern that matches wins. A label composed over header rows reads top
+// to bottom ("令和6年度 実績値"), so the more specific meanings come first: 小基本目標 before 目標,
+// 理由 before 進捗状況 (a band 進捗状況 over 理由), 最終 before the plain 目標値, 数値目標 before 目標,
+// the value fields before KPI.
 const PATTERNS: ReadonlyArray<[HeaderMeaning, RegExp]> = [
-  ["goal", /大基本目標/],
   ["subGoal", /小基本目標/],
-  ["kpi", /重要業績評価指標|KPI/i],
-  ["activity", /主な取組|今後の方策/],
+  ["goal", /大基本目標|^基本目標$/],
+  ["activity", /主な取組|今後の方策|事業実施状況|取組状況/],
   ["reason", /理由/],
-  ["status", /進捗状況/],
-  ["department", /担当課|担当部署|所管課/],
+  ["status", /進捗状況|^進捗(?:評価)?$/],
+  ["department", /担当課|担当部署|担当部局|所管課/],
+  // ②課題 in a column of its own, when the ①②③ text is split over three columns.
+  ["activity", /^\d?課題等?$/],
   ["baseline", /基準値|現状値/],
-  ["finalTarget", /最終.*目標値|目標値.*最終/],
-  ["target", /目標値/],
-  ["actualOrPrevious", /実績値?/],
+  ["finalTarget", /最終.*目標|目標.*最終/],
   ["measure", /具体的な施策|数値目標|^施策$/],
+  ["target", /目標/],
+  ["actualOrPrevious", /実績/],
+  // After the value fields: a band "KPI" over 基準値 … 目標値 does not make them the KPI's name.
+  ["kpi", /重要業績評価指標|KPI/i],
   ["remarks", /備考/],
 ];
 
@@ -32,21 +42,32 @@ function readHeaderMeaning(label: string): HeaderMeaning | null {
   return null;
 }
 
-const ERA_YEAR = /(令和|平成|R|H)(元|\d{1,2})年度?/i;
+/** Labels are short; a sentence (a note row, a KPI's text) is never one. */
+const MAX_LABEL_LENGTH = 60;
 
-/** The Gregorian (fiscal) year a label names, e.g. "令和5年度 実績値" -> 2023; null if none. */
-export const yearInLabel = memoByString(readYearInLabel);
+/** Words that appear in header cells of their own without naming a field (a split KPI header's 名称). */
+const LABEL_WORDS =
+  /^(?:名称|単位|内容|区分|項目|数値|値|計画|年度|前年度|昨年度|今年度|当年度|本年度|[()（）「」【】［］・、,.-])*$/;
 
-function readYearInLabel(label: string): number | null {
-  const m = ERA_YEAR.exec(labelKey(label));
-  if (!m) return null;
-  const n = m[2] === "元" ? 1 : Number(m[2]);
-  const era = m[1].toUpperCase();
-  return era === "令和" || era === "R" ? 2018 + n : 1988 + n;
+/**
+ * A cell that reads as part of a header: a field's label, a year band (令和６年度, R6), or one of the
+ * words split header cells carry on their own. Data (names, figures, statuses, 担当課) does not.
+ */
+export const isLabelText = memoByString(readIsLabelText);
+
+function readIsLabelText(text: string): boolean {
+  const key = labelKey(text);
+  if (key === "" || key.length > MAX_LABEL_LENGTH || /[。]/.test(key)) return false;
+  if (headerMeaning(text) !== null) return true;
+  return LABEL_WORDS.test(withoutYears(text));
 }
 
-/** "令和5年度" for 2023. Years before 2019 are written in 平成. */
-export function fiscalYearLabel(year: number): string {
-  if (year >= 2019) return year === 2019 ? "令和元年度" : `令和${year - 2018}年度`;
-  return year === 1989 ? "平成元年度" : `平成${year - 1988}年度`;
+// Words only header cells carry, checked on raw text so that a data row costs one test per cell.
+const HEADER_WORDS =
+  /大基本目標|小基本目標|重要業績|KPI|ＫＰＩ|主な取組|理由|進\s*捗\s*状\s*況|担当課|担当部署|所管課|基準値|現状値|目標値|実績|具体的な施策|数値目標|備考/i;
+const MAX_RAW_LABEL_LENGTH = 80;
+
+/** Cheap first look at a cell: could it be a header label? */
+export function mayBeLabel(text: string): boolean {
+  return text.length <= MAX_RAW_LABEL_LENGTH && HEADER_WORDS.test(text);
 }
