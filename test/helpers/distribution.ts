@@ -6,7 +6,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { readWorkbookFile } from "../../src/adapters/xlsx/readWorkbook";
 import { checkWorkbook } from "../../src/core/check";
-import { ENTRY_FIELDS } from "../../src/core/aggregate/submissions";
+import { ENTRY_FIELDS } from "../../src/core/cycle/entryCells";
 
 export const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
 

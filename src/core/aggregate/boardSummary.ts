@@ -5,7 +5,7 @@ import type { CheckedRow, FileErrorCode, Finding, ProgressRule, StatusWord } fro
 import { STATUS_WORDS } from "../model";
 import { rowKey } from "../summary";
 import { bandIndex, rateBands, type RateBand } from "./rateBands";
-import { rowIdentity } from "./rowIdentity";
+import { RowMatcher } from "../cycle/identity";
 import { assignSubmissions, type CheckedFile, type DepartmentSubmission } from "./submissions";
 import { trendOf, type Trend } from "./trend";
 
@@ -183,32 +183,34 @@ export function buildBoardSummary(
     unassignedFiles = assigned.unassigned;
     const byDepartment = new Map<string, CheckedFile>();
     for (const f of readable) {
-      for (const d of assigned.coverage.get(f.file) ?? []) if (!byDepartment.has(d)) byDepartment.set(d, f);
+      const d = assigned.coverage.get(f.file);
+      if (d !== undefined && !byDepartment.has(d)) byDepartment.set(d, f);
     }
-    const rowsById = new Map<CheckedFile, Map<string, CheckedRow>>();
-    const idsOf = (f: CheckedFile) => {
-      let m = rowsById.get(f);
-      if (!m) rowsById.set(f, (m = new Map(f.rows.map((r) => [rowIdentity(r), r]))));
+    // Rows are found by what they are (core/cycle/identity), as merge finds them.
+    const matchers = new Map<CheckedFile, RowMatcher<CheckedRow>>();
+    const matcherOf = (f: CheckedFile) => {
+      let m = matchers.get(f);
+      if (!m) matchers.set(f, (m = new RowMatcher([...f.rows])));
       return m;
     };
     rows = master.rows.map((mr) => {
       const source = mr.department === null ? undefined : byDepartment.get(mr.department);
-      const returned = source ? idsOf(source).get(rowIdentity(mr)) : undefined;
+      const returned = source ? matcherOf(source).match(mr) : null;
       const row = returned ?? mr;
       return {
         file: returned && source ? source.file : master.file,
         row,
         trend: trendOf(row),
-        submitted: returned !== undefined,
+        submitted: returned !== null,
       };
     });
     findings = [
       ...findingsOf(master, (f) => f.row === null),
       ...readable.flatMap((f) => {
-        const mine = new Set(assigned.coverage.get(f.file) ?? []);
+        const mine = assigned.coverage.get(f.file);
         return findingsOf(
           f,
-          (x, d) => x.row !== null && d !== null && mine.has(d) && byDepartment.get(d) === f,
+          (x, d) => x.row !== null && d !== null && d === mine && byDepartment.get(d) === f,
         );
       }),
     ];

@@ -1,11 +1,9 @@
-// 提出状況: which 担当課 of the distributed workbook (MASTER) sent a file back, and which rows each
-// returned file answers for. A file's departments are read from its content, never from its name:
-// a file holding one department's rows is that department's; a copy of the whole workbook answers
-// for the departments whose entry cells it changed.
-import type { CheckedRow, FieldKey, FileErrorCode, Finding } from "../model";
-import { displayText } from "../text";
+// 提出状況: which 担当課 of the distributed workbook (MASTER) sent a file back, and which file answers
+// for each. A file's department is read from its content exactly as `kensho merge` reads it (the
+// owner of most of the rows whose entry cells it changed: core/cycle/merge.ts), never from its name.
+import type { CheckedRow, FileErrorCode, Finding } from "../model";
+import { planMerge } from "../cycle/merge";
 import { rowKey, summarise } from "../summary";
-import { rowIdentity } from "./rowIdentity";
 
 /** One checked workbook, as the batch outputs see it. */
 export interface CheckedFile {
@@ -15,9 +13,6 @@ export interface CheckedFile {
   rows: readonly CheckedRow[];
   findings: readonly Finding[];
 }
-
-/** The cells a department fills in (domain.md, "Entry cells"). */
-export const ENTRY_FIELDS: readonly FieldKey[] = ["activity", "actual", "status", "reason"];
 
 export interface DepartmentSubmission {
   department: string;
@@ -35,35 +30,10 @@ export interface DepartmentSubmission {
 
 export interface Submissions {
   departments: DepartmentSubmission[];
-  /** File -> the departments it answers for. */
-  coverage: Map<string, string[]>;
-  /** Readable files that answer for no department of MASTER (unchanged, or foreign). */
+  /** File -> the department it answers for. */
+  coverage: Map<string, string>;
+  /** Readable files that answer for no department of MASTER (unchanged, or another workbook). */
   unassigned: string[];
-}
-
-const entryText = (row: CheckedRow, f: FieldKey) => displayText(row.cells[f]?.cell).trim();
-
-function changedFrom(row: CheckedRow, original: CheckedRow | undefined): boolean {
-  if (!original) return false;
-  return ENTRY_FIELDS.some((f) => entryText(row, f) !== entryText(original, f));
-}
-
-/** The departments a returned file answers for. */
-function departmentsOf(file: CheckedFile, masterById: Map<string, CheckedRow>, known: Set<string>): string[] {
-  const own = new Set(
-    file.rows.map((r) => r.department).filter((d): d is string => d !== null && known.has(d)),
-  );
-  if (own.size === 1) return [...own];
-  const changed = new Set<string>();
-  for (const row of file.rows) {
-    if (
-      row.department !== null &&
-      known.has(row.department) &&
-      changedFrom(row, masterById.get(rowIdentity(row)))
-    )
-      changed.add(row.department);
-  }
-  return [...own].filter((d) => changed.has(d));
 }
 
 /** Every department of MASTER with its files, its findings and whether it is ready. */
@@ -75,18 +45,21 @@ export function assignSubmissions(master: CheckedFile, files: readonly CheckedFi
     if (!rowsOf.has(r.department)) order.push(r.department);
     rowsOf.set(r.department, (rowsOf.get(r.department) ?? 0) + 1);
   }
-  const known = new Set(order);
-  const masterById = new Map(master.rows.map((r) => [rowIdentity(r), r]));
-  const coverage = new Map<string, string[]>();
+  const returned = files.filter((f) => f.ok && f.file !== master.file);
+  const plan = planMerge(
+    [...master.rows],
+    returned.map((f) => ({ file: f.file, rows: [...f.rows] })),
+    { prefer: [], from: [] },
+  );
+  const coverage = new Map<string, string>();
   const unassigned: string[] = [];
-  for (const f of files) {
-    if (!f.ok || f.file === master.file) continue;
-    const depts = departmentsOf(f, masterById, known);
-    if (depts.length === 0) unassigned.push(f.file);
-    else coverage.set(f.file, depts);
+  for (const f of returned) {
+    const d = plan.departmentOf[f.file] ?? null;
+    if (d !== null && rowsOf.has(d)) coverage.set(f.file, d);
+    else unassigned.push(f.file);
   }
   const departments = order.map((department): DepartmentSubmission => {
-    const mine = files.filter((f) => coverage.get(f.file)?.includes(department));
+    const mine = returned.filter((f) => coverage.get(f.file) === department);
     const findings = mine.flatMap((f) => {
       const keys = new Set(
         f.rows.filter((r) => r.department === department).map((r) => rowKey(r.sheet, r.row)),
