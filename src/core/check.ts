@@ -1,5 +1,6 @@
 import type {
   CheckedRow,
+  CheckOptions,
   Finding,
   ProgressRule,
   SheetGrid,
@@ -7,7 +8,7 @@ import type {
   VerificationRow,
   WorkbookCheck,
 } from "./model";
-import { DEFAULT_RULE } from "./model";
+import { DEFAULT_CHECK_OPTIONS, DEFAULT_RULE } from "./model";
 import { SheetView } from "./sheetView";
 import { displayText } from "./text";
 import { detectLayout } from "./layout/detectLayout";
@@ -15,7 +16,9 @@ import { extractRows } from "./rows/extractRows";
 import { resolveDirection, type ResolvedDirection } from "./progress/direction";
 import { achievementRate } from "./progress/achievement";
 import { recogniseStatus, statusForRate } from "./progress/status";
-import { checkRow } from "./rules/rowRules";
+import { checkRow, type RuleContext } from "./rules/rowRules";
+import { placeholderKeys } from "./rules/reasons";
+import { assumeUnitsFromTarget, numbersBesideNumericTarget } from "./values/rowUnits";
 
 /** Direction, achievement rate and computed status of one row under a rule. */
 export function computeProgress(
@@ -23,6 +26,9 @@ export function computeProgress(
   rule: ProgressRule,
   directionOf: (row: VerificationRow) => ResolvedDirection = (r) => resolveDirection(r.name, rule, r.values),
 ): CheckedRow {
+  // Values are read against the target first (a bare figure takes its unit), so that the
+  // direction and the rate see them as staff meant them.
+  row.values = assumeUnitsFromTarget(numbersBesideNumericTarget(row.values));
   const { direction, source } = directionOf(row);
   const result = achievementRate(direction, row.values.actual, row.values.target);
   const statusText = displayText(row.cells.status?.cell);
@@ -46,8 +52,19 @@ function workbookFiscalYear(layouts: SheetLayout[]): string | null {
   return best;
 }
 
+/** The placeholder list as given, or the default when the settings hold something else. */
+function placeholdersOf(options: Partial<CheckOptions> | undefined): readonly string[] {
+  const list = options?.reasonPlaceholders;
+  return Array.isArray(list) ? list : DEFAULT_CHECK_OPTIONS.reasonPlaceholders;
+}
+
 /** Reads, validates and recalculates a whole workbook given as plain grids. */
-export function checkWorkbook(grids: SheetGrid[], rule: ProgressRule = DEFAULT_RULE): WorkbookCheck {
+export function checkWorkbook(
+  grids: SheetGrid[],
+  rule: ProgressRule = DEFAULT_RULE,
+  options: Partial<CheckOptions> = DEFAULT_CHECK_OPTIONS,
+): WorkbookCheck {
+  const reasonPlaceholders = placeholderKeys(placeholdersOf(options));
   const layouts: SheetLayout[] = [];
   const rows: CheckedRow[] = [];
   const findings: Finding[] = [];
@@ -65,7 +82,7 @@ export function checkWorkbook(grids: SheetGrid[], rule: ProgressRule = DEFAULT_R
     const layout = detectLayout(view);
     if (layout.blocks.length === 0) continue;
     layouts.push(layout);
-    const ctx = { fiscalYear: layout.fiscalYear };
+    const ctx: RuleContext = { fiscalYear: layout.fiscalYear, reasonPlaceholders };
     for (const row of extractRows(view, layout)) {
       const checked = computeProgress(row, rule, directionOf);
       rows.push(checked);

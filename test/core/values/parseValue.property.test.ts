@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { RawCell } from "../../../src/core/model";
 import { parseReferencePeriod, parseValue, samePeriod } from "../../../src/core/values";
 
-const KINDS = ["number", "parts", "category", "blank", "note", "invalid", "error"];
+const KINDS = ["number", "parts", "category", "blank", "note", "invalid", "error", "date"];
 
 /** ASCII to full width, as Japanese IMEs type it (space becomes U+3000). */
 function fullWidth(s: string): string {

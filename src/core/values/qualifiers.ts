@@ -1,0 +1,154 @@
+// Words staff write around a figure that qualify it without changing it: 約8,800億円, 80%以上,
+// 8,800億円（速報値）, 【令和5年度見込み】1,200人. The number is read as usual; the words are kept.
+import type { ReferencePeriod, ValueQualifier } from "../model";
+import { parseReferencePeriod } from "./referencePeriod";
+
+/** Each qualifier word as written, after NFKC. */
+const WORDS: ReadonlyMap<string, ValueQualifier> = new Map<string, ValueQualifier>([
+  ["約", "approximate"],
+  ["概ね", "approximate"],
+  ["おおむね", "approximate"],
+  ["およそ", "approximate"],
+  ["凡そ", "approximate"],
+  ["程度", "approximate"],
+  ["前後", "approximate"],
+  ["概数", "approximate"],
+  ["概数値", "approximate"],
+  ["概算", "approximate"],
+  ["概算値", "approximate"],
+  ["見込み", "estimate"],
+  ["見込", "estimate"],
+  ["見込値", "estimate"],
+  ["見込み値", "estimate"],
+  ["推計", "estimate"],
+  ["推計値", "estimate"],
+  ["推定", "estimate"],
+  ["推定値", "estimate"],
+  ["速報", "preliminary"],
+  ["速報値", "preliminary"],
+  ["暫定", "provisional"],
+  ["暫定値", "provisional"],
+  ["確定", "final"],
+  ["確定値", "final"],
+  ["以上", "at-least"],
+  ["以下", "at-most"],
+  ["未満", "below"],
+  ["超", "above"],
+  ["超え", "above"],
+  ["超過", "above"],
+  ["累計", "cumulative"],
+  ["累計値", "cumulative"],
+]);
+
+/** Words that may open a figure ("約8,800億円", "速報値:1,200人"). */
+const LEADING_WORD =
+  /^(約|概ね|おおむね|およそ|凡そ|概算|推計値|推計|推定値|推定|見込み値|見込値|見込み|見込|速報値|速報|暫定値|暫定|確定値|確定|累計)\s*:?\s*(?=[-+▲△.\d])/;
+/** Words that may close a figure ("80%以上", "8,800億円程度"). */
+const TRAILING_WORD =
+  /^(.*?)\s*(程度|前後|以上|以下|未満|超え|超過|超|見込み値|見込値|見込み|見込|推計値|推計|推定値|速報値|速報|暫定値|暫定|確定値|確定|累計)$/;
+/** A period followed by a qualifier inside one bracket: (令和5年度速報値), (R5見込み). */
+const PERIOD_THEN_WORD =
+  /^(.+?)(速報値|速報|暫定値|暫定|確定値|確定|見込み値|見込値|見込み|見込|推計値|推計|推定値|推定|概数)$/;
+
+const OPEN = "([【〔";
+const CLOSE = ")]】〕";
+const TRAILING_BRACKET = /^(.*?)\s*[([【〔]([^()[\]【】〔〕]*)[)\]】〕]$/;
+const LEADING_BRACKET = /^[([【〔]([^()[\]【】〔〕]*)[)\]】〕]\s*(.*)$/;
+/** Cheap guard: text without any of these characters has nothing to peel. */
+const MAY_QUALIFY = /[()[\]【】〔〕約概おお凡推見速暫確以未超程前累]/;
+
+export interface Peeled {
+  body: string;
+  period: ReferencePeriod | null;
+  qualifiers: ValueQualifier[];
+  /** The qualifier words as written, in reading order. */
+  words: string[];
+}
+
+interface BracketContent {
+  period: ReferencePeriod | null;
+  words: Array<[string, ValueQualifier]>;
+}
+
+/** A bracket that holds only a period and/or qualifier words; null for anything else ((閏年)). */
+function readBracket(inner: string, periodFree: boolean): BracketContent | null {
+  const whole = parseReferencePeriod(inner);
+  if (whole) return periodFree ? { period: whole, words: [] } : null;
+  const tokens = inner.split(/[\s、,・/;]+/).filter((t) => t !== "");
+  if (tokens.length === 0) return null;
+  const out: BracketContent = { period: null, words: [] };
+  const takePeriod = (p: ReferencePeriod | null): boolean => {
+    if (!p || out.period || !periodFree) return false;
+    out.period = p;
+    return true;
+  };
+  for (const token of tokens) {
+    const q = WORDS.get(token);
+    if (q) {
+      out.words.push([token, q]);
+      continue;
+    }
+    if (takePeriod(parseReferencePeriod(token))) continue;
+    const split = PERIOD_THEN_WORD.exec(token);
+    const word = split ? WORDS.get(split[2]) : undefined;
+    if (split && word && takePeriod(parseReferencePeriod(split[1]))) {
+      out.words.push([split[2], word]);
+      continue;
+    }
+    return null;
+  }
+  return out;
+}
+
+/**
+ * Peels qualifier words and bracketed periods or qualifiers off both ends of a figure, outside in,
+ * in any order. What is left is the figure itself ("8,800億円"). At most one period is taken.
+ */
+export function peelQualifiers(text: string): Peeled {
+  const result: Peeled = { body: text, period: null, qualifiers: [], words: [] };
+  if (!MAY_QUALIFY.test(text)) return result;
+  const front: Array<[string, ValueQualifier | null]> = [];
+  const back: Array<[string, ValueQualifier | null]> = [];
+  let body = text;
+  for (let guard = 0; guard < 8 && body !== ""; guard++) {
+    if (CLOSE.includes(body[body.length - 1])) {
+      const m = TRAILING_BRACKET.exec(body);
+      const content = m ? readBracket(m[2], result.period === null) : null;
+      if (m && content) {
+        result.period = content.period ?? result.period;
+        back.unshift(...content.words);
+        body = m[1];
+        continue;
+      }
+    }
+    if (OPEN.includes(body[0])) {
+      const m = LEADING_BRACKET.exec(body);
+      const content = m ? readBracket(m[1], result.period === null) : null;
+      if (m && content) {
+        result.period = content.period ?? result.period;
+        front.push(...content.words);
+        body = m[2];
+        continue;
+      }
+    }
+    const trailing = TRAILING_WORD.exec(body);
+    if (trailing && /\d/.test(trailing[1])) {
+      back.unshift([trailing[2], WORDS.get(trailing[2]) ?? null]);
+      body = trailing[1];
+      continue;
+    }
+    const leading = LEADING_WORD.exec(body);
+    if (leading) {
+      front.push([leading[1], WORDS.get(leading[1]) ?? null]);
+      body = body.slice(leading[0].length);
+      continue;
+    }
+    break;
+  }
+  for (const [word, q] of [...front, ...back]) {
+    result.words.push(word);
+    if (q) result.qualifiers.push(q);
+  }
+  result.body = body;
+  return result;
+}
