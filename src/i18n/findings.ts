@@ -156,7 +156,9 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
   "unit-mismatch": {
     title: "単位が異なる",
     message: (p) =>
-      `実績値の単位「${p.actualUnit ?? "なし"}」が${field(p)}の単位「${p.otherUnit ?? "なし"}」と異なります。単位をそろえてください。`,
+      `実績値の単位「${p.actualUnit ?? "なし"}」が${field(p)}の単位「${p.otherUnit ?? "なし"}」と異なります。` +
+      (p.field === "target" ? "比較できないため、達成率と進捗状況を計算していません。" : "") +
+      "単位をそろえてください。",
   },
   "reference-year-mismatch": {
     title: "対象時点が目標値と異なる",
