@@ -1,30 +1,49 @@
 // Everything the kensho command line says to people, in Japanese.
 
 export const CLI_TEXT = {
-  usage: [
-    "使い方: kensho [オプション] [ファイル.xlsx またはフォルダー ...]",
-    "",
-    "効果検証シート（.xlsx）を検証し、進捗状況を再計算して結果を表示します。",
-    "フォルダーを指定すると、その中のブックをすべて検証します（*.xlsx のような指定も使えます）。",
-    "ファイルを指定しないときは、同梱のサンプル（令和5年度）を検証します。入力ファイルは変更しません。",
-    "",
-    "オプション:",
-    "  --json                  結果をJSON形式で標準出力に出力します（他の表示はしません）",
-    "  --csv                   指摘事項の一覧をCSV形式（Excelで開けるUTF-8）で標準出力に出力します",
-    "  --department <課名>     指定した担当課の行と指摘だけを表示します",
-    "  --on-track <値>         「順調に進捗」とする達成率の下限（既定 1.00）",
-    "  --nearly-on-track <値>  「概ね順調に進捗」とする達成率の下限（既定 0.85）",
-    "  -h, --help              この説明を表示します",
-    "  -v, --version           バージョンを表示します",
-    "",
-    "終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルがある、または使い方の誤り",
-  ].join("\n"),
+  optionsHeading: "オプション:",
+  /** Usage text around each command's generated option lines. */
+  usageText: {
+    check: {
+      head: [
+        "使い方: kensho [オプション] [ファイル.xlsx またはフォルダー ...]",
+        "",
+        "効果検証シート（.xlsx）を検証し、進捗状況を再計算して結果を表示します。",
+        "フォルダーを指定すると、その中のブックをすべて検証します（*.xlsx のような指定も使えます）。",
+        "ファイルを指定しないときは、同梱のサンプル（令和5年度）を検証します。入力ファイルは変更しません。",
+      ],
+      tail: [
+        "終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルがある、または使い方の誤り",
+      ],
+    },
+  } as Record<string, { head: string[]; tail: string[] }>,
+  /** One line of help per option, by the option's long name. */
+  optionHelp: {
+    "--json": "結果をJSON形式で標準出力に出力します（他の表示はしません）",
+    "--csv": "指摘事項の一覧をCSV形式（Excelで開けるUTF-8）で標準出力に出力します",
+    "--department": "指定した担当課の行と指摘だけを表示します",
+    "--on-track": "「順調に進捗」とする達成率の下限",
+    "--nearly-on-track": "「概ね順調に進捗」とする達成率の下限",
+    "--help": "この説明を表示します",
+    "--version": "バージョンを表示します",
+  } as Record<string, string>,
+  defaultValue: (v: string | number) => `（既定 ${typeof v === "number" ? v.toFixed(2) : v}）`,
+  version: (v: string) => `kensho ${v}（効果検証チェック・JSON形式 version 1）`,
   csvHeader: ["ファイル", "シート", "セル", "行", "KPI", "担当課", "重要度", "コード", "内容"],
   bothFormats: "--json と --csv は同時に指定できません。",
   unknownOption: (opt: string) => `不明なオプションです: ${opt}（kensho --help で使い方を表示します）`,
   missingOptionValue: (opt: string) => `${opt} には値を指定してください。`,
-  badThreshold: (opt: string, value: string) =>
-    `${opt} の値「${value}」は 0 より大きい数値で指定してください（例: 0.85）。`,
+  flagTakesNoValue: (opt: string) => `${opt} には値を指定できません。`,
+  badNumber: (opt: string, value: string) =>
+    `${opt} の値「${value}」は数値として読み取れません。小数で指定してください（例: 0.85）。`,
+  numberOutOfRange: (
+    opt: string,
+    value: string,
+    range: { min: number; max: number; minExclusive?: boolean },
+    meant: number | null,
+  ) =>
+    `${opt} の値「${value}」は ${range.min} ${range.minExclusive ? "より大きく" : "以上"} ${range.max} 以下で指定してください。` +
+    (meant !== null ? `${meant} のつもりではありませんか（85% は 0.85 と指定します）。` : ""),
   thresholdOrder: "「概ね順調に進捗」の下限は「順調に進捗」の下限以下にしてください。",
   noWorkbooksIn: (what: string) => `「${what}」に検証できるブック（.xlsx）がありません。`,
   sampleMissing: "同梱のサンプルファイルが見つかりません。`npm run sample` で作り直してください。",

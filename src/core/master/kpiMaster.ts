@@ -20,6 +20,13 @@ export interface KpiMasterEntry {
   status: KpiStatus;
   /** For a replaced KPI, the id of the entry that replaced it. */
   replacedBy: string | null;
+  /**
+   * The first fiscal year (Gregorian year the 年度 starts in: 令和6年度 = 2024) the entry is in force,
+   * and the last, or null while it still is. The 令和6年3月 revision starts its successors and its
+   * new KPIs in 2024 and ends the KPIs they replace in 2023.
+   */
+  inForceFrom: number;
+  inForceUntil: number | null;
   source: KpiSource;
   /** "1 しごとの創生" */
   goal: string;
@@ -69,6 +76,8 @@ function toEntry(raw: unknown, index: number): KpiMasterEntry {
     KINDS.includes(r.kind as RowKind) &&
     STATUSES.includes(r.status as KpiStatus) &&
     isNullableString(r.replacedBy) &&
+    Number.isInteger(r.inForceFrom) &&
+    (r.inForceUntil === null || Number.isInteger(r.inForceUntil)) &&
     SOURCES.includes(r.source as KpiSource) &&
     typeof r.goal === "string" &&
     typeof r.subGoal === "string" &&
@@ -127,6 +136,11 @@ const BY_KEY: ReadonlyMap<string, KpiMasterEntry> = (() => {
 export function findMasterEntry(name: string): KpiMasterEntry | null {
   const key = kpiNameKey(name);
   return key === "" ? null : (BY_KEY.get(key) ?? null);
+}
+
+/** Whether an entry is in force in a fiscal year (Gregorian start year). */
+export function inForce(entry: KpiMasterEntry, fiscalYear: number): boolean {
+  return entry.inForceFrom <= fiscalYear && (entry.inForceUntil === null || fiscalYear <= entry.inForceUntil);
 }
 
 /** The master entry with this id, or null. */

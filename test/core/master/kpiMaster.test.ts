@@ -8,6 +8,7 @@ import {
   KpiMasterEntry,
   findMasterEntry,
   findMasterEntryById,
+  inForce,
   kpiNameKey,
 } from "../../../src/core/master/kpiMaster";
 
@@ -348,5 +349,28 @@ describe("findMasterEntry", () => {
 
   it.each(["", "  ", "-", "入込客数", "新規求人数数", "未登録の指標"])("returns null for %j", (name) => {
     expect(findMasterEntry(name)).toBeNull();
+  });
+});
+
+describe("revisions", () => {
+  const year = (y: number) => KPI_MASTER.filter((e) => inForce(e, y)).map((e) => e.name);
+  test("the 令和6年3月 revision: successors and the new KPI from 令和6年度, the replaced ones until 令和5年度", () => {
+    expect(year(2023)).toEqual(expect.arrayContaining(["合計特殊出生率", "出生数"]));
+    expect(year(2023)).not.toEqual(expect.arrayContaining(["年少人口"]));
+    expect(year(2023)).not.toContain("3歳児健康診査受診率");
+    expect(year(2023)).not.toContain("災害図上訓練年間実施回数");
+    expect(year(2024)).toEqual(
+      expect.arrayContaining(["年少人口", "3歳児健康診査受診率", "災害図上訓練年間実施回数"]),
+    );
+    expect(year(2024)).not.toContain("合計特殊出生率");
+    expect(year(2024)).not.toContain("出生数");
+  });
+
+  test("every replaced entry ends the year before its successor starts", () => {
+    for (const e of KPI_MASTER.filter((x) => x.status === "replaced")) {
+      const successor = KPI_MASTER.find((x) => x.id === e.replacedBy);
+      expect(successor).toBeDefined();
+      expect(e.inForceUntil).toBe((successor?.inForceFrom ?? 0) - 1);
+    }
   });
 });

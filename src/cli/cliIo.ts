@@ -1,0 +1,15 @@
+/** What a command may do to the outside world, injected so tests can run commands in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal, so a progress line may be redrawn in place. */
+  stderrIsTTY: boolean;
+  cwd: string;
+}
+
+export const processIo = (): CliIo => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  cwd: process.cwd(),
+});

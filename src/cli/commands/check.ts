@@ -1,0 +1,107 @@
+// The default command: check workbooks and report, as text, JSON or CSV.
+import * as path from "path";
+import { DEFAULT_RULE, type ProgressRule } from "../../core/model";
+import { CLI_TEXT } from "../../i18n/cli";
+import type { CliIo } from "../cliIo";
+import { EXIT } from "../exitCodes";
+import { checkFile, filterByDepartment, type FileResult } from "../checkFile";
+import { jsonReport } from "../jsonReport";
+import { csvReport } from "../csvReport";
+import { fileReport, totalsLine } from "../textReport";
+import { findSampleWorkbook } from "../sampleWorkbook";
+import { expandInputs } from "../expandInputs";
+import type { CommandSpec, OptionValues } from "../options/optionTable";
+
+/** A ratio between 0 (exclusive) and 2: thresholds above 200% make no sense on this sheet. */
+const RATIO = { min: 0, max: 2, minExclusive: true };
+
+export const CHECK_COMMAND: CommandSpec = {
+  name: "",
+  options: [
+    { name: "--json", kind: "flag" },
+    { name: "--csv", kind: "flag" },
+    { name: "--department", kind: "text", valueName: "<課名>" },
+    {
+      name: "--on-track",
+      kind: "number",
+      valueName: "<値>",
+      range: RATIO,
+      defaultValue: DEFAULT_RULE.onTrack,
+    },
+    {
+      name: "--nearly-on-track",
+      kind: "number",
+      valueName: "<値>",
+      range: RATIO,
+      defaultValue: DEFAULT_RULE.nearlyOnTrack,
+    },
+    { name: "--help", alias: "-h", kind: "flag" },
+    { name: "--version", alias: "-v", kind: "flag" },
+  ],
+};
+
+export interface CheckOptions {
+  json: boolean;
+  csv: boolean;
+  department: string | null;
+  rule: ProgressRule;
+}
+
+/** Typed options from parsed values, or a usage message. */
+export function checkOptions(values: OptionValues): CheckOptions | string {
+  const rule: ProgressRule = {
+    ...DEFAULT_RULE,
+    onTrack: (values["--on-track"] as number | undefined) ?? DEFAULT_RULE.onTrack,
+    nearlyOnTrack: (values["--nearly-on-track"] as number | undefined) ?? DEFAULT_RULE.nearlyOnTrack,
+  };
+  if (rule.nearlyOnTrack > rule.onTrack) return CLI_TEXT.thresholdOrder;
+  if (values["--json"] && values["--csv"]) return CLI_TEXT.bothFormats;
+  return {
+    json: values["--json"] === true,
+    csv: values["--csv"] === true,
+    department: (values["--department"] as string | undefined) ?? null,
+    rule,
+  };
+}
+
+/** Checks the files (or the bundled sample) and prints the report; returns the exit status. */
+export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): Promise<number> {
+  let inputs = expandInputs(files, io.cwd);
+  if (files.length > 0 && inputs.length === 0) {
+    io.stderr(`${CLI_TEXT.noWorkbooksIn(files.join(" "))}\n`);
+    return EXIT.failure;
+  }
+  if (inputs.length === 0) {
+    const sample = findSampleWorkbook();
+    if (!sample) {
+      io.stderr(`${CLI_TEXT.sampleMissing}\n`);
+      return EXIT.failure;
+    }
+    inputs = [path.relative(io.cwd, sample) || sample];
+  }
+  const { rule } = opts;
+  const showProgress = inputs.length > 1 && io.stderrIsTTY;
+  const results: FileResult[] = [];
+  for (const [i, file] of inputs.entries()) {
+    if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, file)}`);
+    const result = filterByDepartment(await checkFile(path.resolve(io.cwd, file), rule), opts.department);
+    results.push({ ...result, file });
+  }
+  if (showProgress) io.stderr("\r\x1b[K");
+
+  if (opts.json) {
+    io.stdout(`${JSON.stringify(jsonReport(results, rule), null, 2)}\n`);
+  } else if (opts.csv) {
+    io.stdout(csvReport(results));
+  } else {
+    const reports = results.map((r) => fileReport(r, opts.department));
+    io.stdout(`${reports.join("\n\n")}\n\n${totalsLine(results)}\n`);
+  }
+  return exitFor(results);
+}
+
+/** One exit decision for a batch: unreadable beats findings. */
+export function exitFor(results: FileResult[]): number {
+  if (results.some((r) => !r.ok)) return EXIT.failure;
+  return results.some((r) => r.findings.some((f) => f.severity === "error")) ? EXIT.findings : EXIT.ok;
+}
