@@ -1,6 +1,7 @@
 import { checkWorkbook } from "../core/check";
 import { rowKey } from "../core/summary";
-import type { CheckedRow, FileErrorCode, Finding, ProgressRule } from "../core/model";
+import type { CheckedRow, CheckOptions, FileErrorCode, Finding, ProgressRule } from "../core/model";
+import { DEFAULT_CHECK_OPTIONS } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
 import { WorkbookReadError } from "../adapters/xlsx/errors";
 import { FILE_ERRORS } from "../i18n/findings";
@@ -29,7 +30,11 @@ function failed(file: string, code: FileErrorCode, message: string): FileResult 
 }
 
 /** Reads and checks one workbook. Never throws: every failure becomes a file-level error. */
-export async function checkFile(file: string, rule: ProgressRule): Promise<FileResult> {
+export async function checkFile(
+  file: string,
+  rule: ProgressRule,
+  options: CheckOptions = DEFAULT_CHECK_OPTIONS,
+): Promise<FileResult> {
   let grids;
   try {
     grids = await readWorkbookFile(file);
@@ -38,7 +43,7 @@ export async function checkFile(file: string, rule: ProgressRule): Promise<FileR
     return failed(file, "unreadable-file", message);
   }
   try {
-    const check = checkWorkbook(grids, rule);
+    const check = checkWorkbook(grids, rule, options);
     if (check.fileError) return failed(file, check.fileError.code, FILE_ERRORS[check.fileError.code].message);
     return {
       file,

@@ -1,6 +1,11 @@
 // The default command: check workbooks and report, as text, JSON or CSV.
 import * as path from "path";
-import { DEFAULT_RULE, type ProgressRule } from "../../core/model";
+import {
+  DEFAULT_CHECK_OPTIONS,
+  DEFAULT_RULE,
+  type CheckOptions as EngineOptions,
+  type ProgressRule,
+} from "../../core/model";
 import { CLI_TEXT } from "../../i18n/cli";
 import type { CliIo } from "../cliIo";
 import { EXIT } from "../exitCodes";
@@ -35,6 +40,12 @@ export const CHECK_COMMAND: CommandSpec = {
       range: RATIO,
       defaultValue: DEFAULT_RULE.nearlyOnTrack,
     },
+    {
+      name: "--empty-reason-words",
+      kind: "text",
+      valueName: "<語,…>",
+      defaultValue: CLI_TEXT.emptyReasonWordsDefault(DEFAULT_CHECK_OPTIONS.reasonPlaceholders),
+    },
     { name: "--help", alias: "-h", kind: "flag" },
     { name: "--version", alias: "-v", kind: "flag" },
   ],
@@ -45,6 +56,15 @@ export interface CheckOptions {
   csv: boolean;
   department: string | null;
   rule: ProgressRule;
+  engine: EngineOptions;
+}
+
+/** "特になし,なし、無し" → the words, split at half- or full-width commas and 、. */
+export function wordList(text: string): string[] {
+  return text
+    .split(/[,，、]/)
+    .map((w) => w.trim())
+    .filter((w) => w !== "");
 }
 
 /** Typed options from parsed values, or a usage message. */
@@ -56,11 +76,15 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
   };
   if (rule.nearlyOnTrack > rule.onTrack) return CLI_TEXT.thresholdOrder;
   if (values["--json"] && values["--csv"]) return CLI_TEXT.bothFormats;
+  const words = values["--empty-reason-words"] as string | undefined;
+  const reasonPlaceholders = words === undefined ? DEFAULT_CHECK_OPTIONS.reasonPlaceholders : wordList(words);
+  if (reasonPlaceholders.length === 0) return CLI_TEXT.missingOptionValue("--empty-reason-words");
   return {
     json: values["--json"] === true,
     csv: values["--csv"] === true,
     department: (values["--department"] as string | undefined) ?? null,
     rule,
+    engine: { reasonPlaceholders },
   };
 }
 
@@ -84,7 +108,10 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
   const results: FileResult[] = [];
   for (const [i, file] of inputs.entries()) {
     if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, file)}`);
-    const result = filterByDepartment(await checkFile(path.resolve(io.cwd, file), rule), opts.department);
+    const result = filterByDepartment(
+      await checkFile(path.resolve(io.cwd, file), rule, opts.engine),
+      opts.department,
+    );
     results.push({ ...result, file });
   }
   if (showProgress) io.stderr("\r\x1b[K");
