@@ -114,7 +114,7 @@ export interface ParsedValue {
    */
   remark: string | null;
   /** The qualifiers read around the number, in reading order. Empty when none. */
-  qualifiers: ValueQualifier[];
+  qualifiers: readonly ValueQualifier[];
   /** Power of ten of the multiplier written with the number (億 8, 万 4, 千 3); 0 when none. */
   scale: number;
   /** Set when the unit is not in what staff see but was assumed from the format or the target. */
@@ -328,7 +328,7 @@ export interface FindingParams {
   unit?: string;
   unitFrom?: UnitSource;
   /** qualified-actual: the qualifiers read around the actual; remark: the words as written. */
-  qualifiers?: ValueQualifier[];
+  qualifiers?: readonly ValueQualifier[];
   remark?: string;
   /** missing-delay-reason: the reason was a placeholder (特になし), not blank or a dash. */
   placeholder?: boolean;

@@ -7,11 +7,16 @@ import { unitsComparable } from "../values/units";
 /** More than this factor away from both last year's actual and the target: a unit or digit slip. */
 export const SLIP_FACTOR = 10;
 
-function numbersOf(v: ParsedValue): number[] {
-  if (v.kind === "number" && v.number !== null) return [v.number];
-  if (v.kind === "parts") return v.parts.map((p) => p.number);
-  return [];
+/** Whether a value holds a negative figure (single or any part), and whether it holds any figure. */
+function signOf(v: ParsedValue): { figure: boolean; negative: boolean } {
+  if (v.kind === "number" && v.number !== null) return v.number < 0 ? NEGATIVE : POSITIVE;
+  if (v.kind === "parts" && v.parts.length > 0)
+    return v.parts.some((p) => p.number < 0) ? NEGATIVE : POSITIVE;
+  return NO_FIGURE;
 }
+const NEGATIVE = { figure: true, negative: true };
+const POSITIVE = { figure: true, negative: false };
+const NO_FIGURE = { figure: false, negative: false };
 
 /** How many times apart two figures are (1 when equal); Infinity when one is zero and the other not. */
 function factorApart(a: number, b: number): number {
@@ -38,11 +43,13 @@ function serialHint(actual: ParsedValue): string | undefined {
  */
 export function implausibleActual(row: VerificationRow): FindingParams | null {
   const { actual, previous, target, baseline } = row.values;
-  const mine = numbersOf(actual);
-  if (mine.length === 0) return null;
-  const others = [baseline, previous, target].flatMap(numbersOf);
-  if (mine.some((n) => n < 0) && others.length > 0 && others.every((n) => n >= 0)) {
-    return { slip: "negative", raw: shown(actual) };
+  const mine = signOf(actual);
+  if (!mine.figure) return null;
+  if (mine.negative) {
+    const others = [signOf(baseline), signOf(previous), signOf(target)];
+    if (others.some((o) => o.figure) && others.every((o) => !o.negative)) {
+      return { slip: "negative", raw: shown(actual) };
+    }
   }
   if (
     actual.kind === "number" &&

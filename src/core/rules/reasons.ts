@@ -13,7 +13,7 @@ export function reasonKey(text: string): string {
 
 /** The comparison keys of a placeholder list (built once per check). */
 export function placeholderKeys(placeholders: readonly string[]): ReadonlySet<string> {
-  const keys = new Set<string>();
+  const keys = new PlaceholderKeys();
   for (const p of placeholders) {
     if (typeof p !== "string") continue;
     const k = reasonKey(p);
@@ -22,11 +22,23 @@ export function placeholderKeys(placeholders: readonly string[]): ReadonlySet<st
   return keys;
 }
 
+/** A set of keys that knows its longest key, so that a real reason (a sentence) is not normalised. */
+class PlaceholderKeys extends Set<string> {
+  longest = 0;
+  override add(key: string): this {
+    this.longest = Math.max(this.longest, key.length);
+    return super.add(key);
+  }
+}
+
 export type ReasonState = "given" | "blank" | "placeholder";
 
 /** What a reason cell holds: a reason, nothing (blank, dashes, spaces), or a placeholder. */
 export function reasonState(text: string, placeholders: ReadonlySet<string>): ReasonState {
   if (DASHES_ONLY.test(text)) return "blank";
+  // Punctuation and spaces at most double a placeholder; anything longer is a reason as written.
+  const longest = placeholders instanceof PlaceholderKeys ? placeholders.longest : Infinity;
+  if (text.length > 2 * longest + 8 && text.trim() !== "") return "given";
   const key = reasonKey(text);
   if (key === "") return "blank";
   return placeholders.has(key) ? "placeholder" : "given";

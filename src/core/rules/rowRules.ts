@@ -188,7 +188,7 @@ function actualFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void
   }
   const slip = row.cells.actual ? implausibleActual(row) : null;
   if (slip) out.push(finding("implausible-value", row, "actual", slip));
-  const noteworthy = actual.qualifiers.filter((q) => NOTEWORTHY.has(q));
+  const noteworthy = actual.qualifiers.length === 0 ? [] : actual.qualifiers.filter((q) => NOTEWORTHY.has(q));
   if (row.cells.actual && noteworthy.length > 0 && (actual.kind === "number" || actual.kind === "parts")) {
     out.push(
       finding("qualified-actual", row, "actual", {

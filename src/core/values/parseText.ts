@@ -1,5 +1,5 @@
 // The grammar of a value written as text. Input is already normalised (normalizeValueText).
-import type { ParsedValue, ReferencePeriod, ValuePart } from "../model";
+import type { ParsedValue, ReferencePeriod, ValuePart, ValueQualifier } from "../model";
 import { isIsoDateText } from "./dates";
 import { decimalTextToNumber } from "./decimal";
 import { excelErrorCode } from "./excelErrors";
@@ -43,6 +43,9 @@ export interface Tail extends UnitSuffix {
   remark: string | null;
 }
 
+/** Shared by every value without qualifiers: most have none, and it is never written to. */
+const NO_QUALIFIERS: readonly ValueQualifier[] = Object.freeze([]);
+
 export function emptyValue(raw: string): ParsedValue {
   return {
     kind: "blank",
@@ -53,7 +56,7 @@ export function emptyValue(raw: string): ParsedValue {
     category: null,
     period: null,
     remark: null,
-    qualifiers: [],
+    qualifiers: NO_QUALIFIERS,
     scale: 0,
     unitAssumed: null,
     errorCode: null,
@@ -175,9 +178,14 @@ function isNote(body: string, startsWithNumber: boolean): boolean {
 }
 
 /** The remark: qualifier words in reading order, then a ※ remark. null when there is none. */
-function joinRemark(words: string[], note: string | null): string | null {
+function joinRemark(words: readonly string[], note: string | null): string | null {
   const all = note ? [...words, note] : words;
   return all.length === 0 ? null : all.join("、");
+}
+
+/** Fills in this call's own fresh value: cheaper than copying it for each outcome. */
+function fill(value: ParsedValue, patch: Partial<ParsedValue>): ParsedValue {
+  return Object.assign(value, patch);
 }
 
 /** Parses normalised text. `raw` is recorded as given. */
@@ -185,11 +193,16 @@ export function parseValueText(text: string, raw: string): ParsedValue {
   const value = emptyValue(raw);
   if (text === "") return value;
   const errorCode = excelErrorCode(text);
-  if (errorCode) return { ...value, kind: "error", errorCode };
+  if (errorCode) return fill(value, { kind: "error", errorCode });
   // A text opening with ※ is a note as a whole, not a remark on nothing.
-  if (text.startsWith("※")) return { ...value, kind: "note" };
-  if (isIsoDateText(text)) return { ...value, kind: "date" };
-  if (NOTE_START.test(text)) return { ...value, kind: "note" };
+  if (text.startsWith("※")) return fill(value, { kind: "note" });
+  // Cheap first-character guards: most values open with a digit and are neither.
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    if (text.length >= 8 && text[4] === "-" && isIsoDateText(text)) return fill(value, { kind: "date" });
+  } else if (NOTE_START.test(text)) {
+    return fill(value, { kind: "note" });
+  }
 
   const { body: beforeRemark, remark: remarkText } = splitRemark(text);
   const peeled = peelQualifiers(beforeRemark);
@@ -202,24 +215,22 @@ export function parseValueText(text: string, raw: string): ParsedValue {
     if (inRemark.period) [remark, period] = [inRemark.body, inRemark.period];
   }
   // `value` is this call's own fresh object: filling it in saves a copy per cell.
-  const base = Object.assign(value, {
-    period,
-    remark: joinRemark(peeled.words, remark),
-    qualifiers: peeled.qualifiers,
-  });
+  const base = value;
+  base.period = period;
+  base.remark = joinRemark(peeled.words, remark);
+  base.qualifiers = peeled.qualifiers;
 
-  if (DASH_ONLY.test(body)) return { ...base, kind: "note" };
+  if (DASH_ONLY.test(body)) return fill(base, { kind: "note" });
 
   const single = SINGLE_NUMBER.exec(body);
   const suffix = single ? parseUnitSuffix(single[3]) : null;
   if (single && suffix) {
-    return {
-      ...base,
+    return fill(base, {
       kind: "number",
       number: signed(single[1], single[2], suffix.pow10),
       unit: suffix.unit,
       scale: suffix.pow10,
-    };
+    });
   }
 
   const compound = COMPOUND_NUMBER.exec(body);
@@ -232,41 +243,39 @@ export function parseValueText(text: string, raw: string): ParsedValue {
       number += decimalTextToNumber(g[1], scale);
     }
     const sign = compound[1];
-    return {
-      ...base,
+    return fill(base, {
       kind: "number",
       number: sign === "-" || sign === "▲" || sign === "△" ? -number : number,
       unit: compoundUnit.unit,
       scale,
-    };
+    });
   }
 
   const parts = parseParts(body);
-  if (parts) return { ...base, kind: "parts", parts };
+  if (parts) return fill(base, { kind: "parts", parts });
 
   // "366日 (閏年)": a number with a qualifier that is not a period is a category, number kept.
   const qualified = QUALIFIED_NUMBER.exec(body);
   const qualifiedUnit = qualified ? parseUnitSuffix(qualified[3]) : null;
   if (qualified && qualifiedUnit) {
     // The bracket is kept as a remark too: against a numeric target the number is what counts.
-    return {
-      ...base,
+    return fill(base, {
       remark: joinRemark([...peeled.words, qualified[4].trim()], remark),
       kind: "category",
       category: `${qualified[1]}${qualified[2]}${qualified[3]}(${qualified[4].trim()})`,
       number: signed(qualified[1], qualified[2], qualifiedUnit.pow10),
       unit: qualifiedUnit.unit,
       scale: qualifiedUnit.pow10,
-    };
+    });
   }
 
   const startsWithNumber = STARTS_WITH_NUMBER.test(body);
-  if (body !== "" && isNote(body, startsWithNumber)) return { ...base, kind: "note" };
+  if (body !== "" && isNote(body, startsWithNumber)) return fill(base, { kind: "note" });
   // Digits no grammar above accepts: a note when it says the figure is pending ("8月公表予定"),
   // else the text wants to be a number and cannot be read.
-  if (body !== "" && hasDigit(body) && NOTE_MARKER.test(body)) return { ...base, kind: "note" };
-  if (body === "" || hasDigit(body)) return { ...base, kind: "invalid" };
+  if (body !== "" && hasDigit(body) && NOTE_MARKER.test(body)) return fill(base, { kind: "note" });
+  if (body === "" || hasDigit(body)) return fill(base, { kind: "invalid" });
   // Short text without digits ("待機児童なし"): a category, compared as text.
   // Spaces carry no meaning in a category: "待機児童 なし" is "待機児童なし".
-  return { ...base, kind: "category", category: body.replace(/\s+/g, "") };
+  return fill(base, { kind: "category", category: body.replace(/\s+/g, "") });
 }

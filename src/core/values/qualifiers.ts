@@ -52,7 +52,6 @@ const PERIOD_THEN_WORD =
 
 const OPEN = "([【〔";
 const CLOSE = ")]】〕";
-const TRAILING_BRACKET = /^(.*?)\s*[([【〔]([^()[\]【】〔〕]*)[)\]】〕]$/;
 const LEADING_BRACKET = /^[([【〔]([^()[\]【】〔〕]*)[)\]】〕]\s*(.*)$/;
 /** Cheap guard: text without any of these characters has nothing to peel. */
 const MAY_QUALIFY = /[()[\]【】〔〕約概おお凡推見速暫確以未超程前累]/;
@@ -60,14 +59,32 @@ const MAY_QUALIFY = /[()[\]【】〔〕約概おお凡推見速暫確以未超�
 export interface Peeled {
   body: string;
   period: ReferencePeriod | null;
-  qualifiers: ValueQualifier[];
+  qualifiers: readonly ValueQualifier[];
   /** The qualifier words as written, in reading order. */
-  words: string[];
+  words: readonly string[];
 }
+
+const NONE: readonly never[] = Object.freeze([]);
+/** Last characters of the trailing words, and first characters of the leading ones: cheap guards. */
+const TRAILING_LAST = /[度後上下満え過超値み込計報定]$/;
+const LEADING_FIRST = /^[約概お凡推見速暫確累]/;
 
 interface BracketContent {
   period: ReferencePeriod | null;
   words: Array<[string, ValueQualifier]>;
+}
+
+/**
+ * Where the bracket that closes the text opens: the last opening bracket, provided no other bracket
+ * sits between it and the end. -1 when there is none.
+ */
+function lastOpening(text: string): number {
+  for (let i = text.length - 2; i >= 0; i--) {
+    const c = text[i];
+    if (OPEN.includes(c)) return i;
+    if (CLOSE.includes(c)) return -1;
+  }
+  return -1;
 }
 
 /** A bracket that holds only a period and/or qualifier words; null for anything else ((閏年)). */
@@ -105,50 +122,53 @@ function readBracket(inner: string, periodFree: boolean): BracketContent | null 
  * in any order. What is left is the figure itself ("8,800億円"). At most one period is taken.
  */
 export function peelQualifiers(text: string): Peeled {
-  const result: Peeled = { body: text, period: null, qualifiers: [], words: [] };
-  if (!MAY_QUALIFY.test(text)) return result;
-  const front: Array<[string, ValueQualifier | null]> = [];
-  const back: Array<[string, ValueQualifier | null]> = [];
+  if (!MAY_QUALIFY.test(text)) return { body: text, period: null, qualifiers: NONE, words: NONE };
+  let period: ReferencePeriod | null = null;
+  let front: Array<[string, ValueQualifier | null]> | null = null;
+  let back: Array<[string, ValueQualifier | null]> | null = null;
   let body = text;
   for (let guard = 0; guard < 8 && body !== ""; guard++) {
     if (CLOSE.includes(body[body.length - 1])) {
-      const m = TRAILING_BRACKET.exec(body);
-      const content = m ? readBracket(m[2], result.period === null) : null;
-      if (m && content) {
-        result.period = content.period ?? result.period;
-        back.unshift(...content.words);
-        body = m[1];
+      const open = lastOpening(body);
+      const content: BracketContent | null =
+        open < 0 ? null : readBracket(body.slice(open + 1, -1), period === null);
+      if (content) {
+        period = content.period ?? period;
+        if (content.words.length > 0) (back ??= []).unshift(...content.words);
+        body = body.slice(0, open).trimEnd();
         continue;
       }
     }
     if (OPEN.includes(body[0])) {
       const m = LEADING_BRACKET.exec(body);
-      const content = m ? readBracket(m[1], result.period === null) : null;
+      const content: BracketContent | null = m ? readBracket(m[1], period === null) : null;
       if (m && content) {
-        result.period = content.period ?? result.period;
-        front.push(...content.words);
+        period = content.period ?? period;
+        if (content.words.length > 0) (front ??= []).push(...content.words);
         body = m[2];
         continue;
       }
     }
-    const trailing = TRAILING_WORD.exec(body);
+    const trailing = TRAILING_LAST.test(body) ? TRAILING_WORD.exec(body) : null;
     if (trailing && /\d/.test(trailing[1])) {
-      back.unshift([trailing[2], WORDS.get(trailing[2]) ?? null]);
+      (back ??= []).unshift([trailing[2], WORDS.get(trailing[2]) ?? null]);
       body = trailing[1];
       continue;
     }
-    const leading = LEADING_WORD.exec(body);
+    const leading = LEADING_FIRST.test(body) ? LEADING_WORD.exec(body) : null;
     if (leading) {
-      front.push([leading[1], WORDS.get(leading[1]) ?? null]);
+      (front ??= []).push([leading[1], WORDS.get(leading[1]) ?? null]);
       body = body.slice(leading[0].length);
       continue;
     }
     break;
   }
-  for (const [word, q] of [...front, ...back]) {
-    result.words.push(word);
-    if (q) result.qualifiers.push(q);
+  if (!front && !back) return { body, period, qualifiers: NONE, words: NONE };
+  const words: string[] = [];
+  const qualifiers: ValueQualifier[] = [];
+  for (const [word, q] of [...(front ?? []), ...(back ?? [])]) {
+    words.push(word);
+    if (q) qualifiers.push(q);
   }
-  result.body = body;
-  return result;
+  return { body, period, qualifiers, words };
 }
