@@ -71,6 +71,8 @@ export const CLI_TEXT = {
   direction: (label: string, inferred: boolean) =>
     `${label}${inferred ? "（基準値と最終目標値から推定）" : ""}`,
   hiddenMark: "［非表示の行］",
+  /** The words staff wrote beside this year's figure (約, 速報値, ※変更前), after the row line. */
+  actualRemark: (remark: string) => `　実績値の注記「${remark}」`,
   noValue: "－",
   findingLine: (severity: string, cell: string, message: string) => `      [${severity}] ${cell}: ${message}`,
   fileFindingsHeading: "  ◆ ブック全体の指摘",
