@@ -99,7 +99,7 @@ async function main() {
 
   const syncs = await syncCounts(sample);
   log(
-    `excel adapter (fake): full check with flags — sample ${syncs.small} syncs, ${syncs.largeRows.toLocaleString()}-row sheet ${syncs.large} syncs (target ≤ 3 and equal)`,
+    `excel adapter (fake): full check with flags — sample ${syncs.small} syncs, ${syncs.largeRows.toLocaleString()}-row sheet with ${syncs.largeMerges.toLocaleString()} merged areas ${syncs.large} syncs (target ≤ 3 and equal)`,
   );
 
   const size = await taskpaneGzipKB();

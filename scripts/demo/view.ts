@@ -133,7 +133,7 @@ function table(sheet: FakeSheet): HTMLTableElement {
       v.className = "v";
       v.textContent = cell ? cell.text || (cell.value === null ? "" : String(cell.value)) : "";
       td.appendChild(v);
-      if (cell?.fill && cell.pattern !== "None") td.style.background = cell.fill;
+      if (cell?.fill && cell.fill.pattern !== "None") td.style.background = cell.fill.color;
       const note = fake.note(sheet.name, addr);
       const comment = fake.comment(sheet.name, addr);
       const tips = [note, comment].filter((x): x is string => !!x);

@@ -96,7 +96,7 @@ export const t = {
     rowMeta: (where: string, department: string | null): string =>
       department ? `${where} ・ ${department}` : where,
     applied: (n: number): string => `${n}件の進捗状況を書き込みました。「元に戻す」で戻せます。`,
-    undone: "書き込む前の値に戻しました。",
+    undone: "書き込む前の状態に戻しました。",
     nothingToUndo: "元に戻す書き込みはありません。",
     dropdownAdded: (n: number): string => `${n}個の進捗状況セルにドロップダウンを追加しました。`,
     noStatusCell: "進捗状況セルが見つかりません",
@@ -135,6 +135,10 @@ export const t = {
     dropdown: "進捗状況セルのドロップダウン (Excel API 1.8 以降が必要です)。",
     version: (v: string): string => `Excel API ${v}`,
   },
+  undoWarning: {
+    title: "この Excel では「元に戻す」の履歴が消えます",
+    body: "この Excel は、アドインによる変更を「元に戻す」(Ctrl+Z) の履歴に残せません。検証でフラグを付けたり消したり、進捗状況を書き込んだりすると、それより前の「元に戻す」の履歴が消えます。必要な編集は先に確定させてください。kensho による変更は、この作業ウィンドウの「フラグを消す」と「元に戻す」で取り消せます。",
+  },
   errors: {
     noVerificationSheet: "このブックに効果検証シートが見つかりません。",
     noVerificationSheetHint:
@@ -144,6 +148,9 @@ export const t = {
     sheetProtectedHint: "「校閲」→「シート保護の解除」で保護を解除してから、もう一度お試しください。",
     apiUnsupported: "この Office ではこの操作に対応していません。",
     payloadTooLarge: "一度に送るデータが大きすぎます。シートを分けてお試しください。",
+    excelBusy: "Excel でセルを編集中のため、処理できませんでした。",
+    excelBusyHint:
+      "入力中のセルを Enter キーで確定するか、Esc キーで取り消してから、もう一度お試しください。",
     unknown: "処理中に問題が発生しました。",
     details: (msg: string): string => `詳細: ${msg}`,
     dismiss: "閉じる",

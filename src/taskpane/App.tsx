@@ -16,17 +16,12 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import type { Severity, WorkbookCheck } from "../core/model";
-import {
-  countBySeverity,
-  departmentsOf,
-  findingsInFilter,
-  rowsInFilter,
-  type TaskpaneController,
-} from "./controller";
+import type { TaskpaneController } from "./controller";
+import { countBySeverity, departmentsOf, findingsInFilter, rowsInFilter } from "./selectors";
 import { FindingsList } from "./components/Findings";
 import { ProgressSection } from "./components/Progress";
 import { SettingsSection } from "./components/Settings";
-import { NoticeBar, SupportNotice } from "./components/Notices";
+import { NoticeBar, SupportNotice, UndoWarning } from "./components/Notices";
 import { t } from "../i18n/taskpane";
 import { FILE_ERRORS } from "../i18n/findings";
 
@@ -54,6 +49,8 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground1 },
+  /** A count of zero is no alarm: neutral, whatever its severity. */
+  none: { color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
@@ -77,7 +74,12 @@ function Summary(props: { check: WorkbookCheck; department: string | null; live:
       <div data-testid="read-line">{t.summary.readLine(check.sheets.length, check.rows.length)}</div>
       <ul className={styles.counts}>
         {SEVERITIES.map((s) => (
-          <li key={s} className={`${styles.count} ${styles[s]}`} data-testid={`count-${s}`}>
+          <li
+            key={s}
+            className={`${styles.count} ${counts[s] === 0 ? styles.none : styles[s]}`}
+            data-testid={`count-${s}`}
+            data-zero={counts[s] === 0 ? "true" : undefined}
+          >
             {t.summary.count(s, counts[s])}
           </li>
         ))}
@@ -93,7 +95,7 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
   const state = React.useSyncExternalStore(controller.subscribe, controller.getState);
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabKey>("check");
-  const { check, host } = state;
+  const { check, support } = state;
 
   const departments = React.useMemo(() => departmentsOf(check), [check]);
   const rows = React.useMemo(() => rowsInFilter(check, state.departmentFilter), [check, state.departmentFilter]);
@@ -103,14 +105,15 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
   );
   const kpis = React.useMemo(() => [...new Set((check?.rows ?? []).map((r) => r.name))], [check]);
   const checking = state.phase === "checking";
-  const usable = host !== null && !check?.fileError;
+  const usable = support !== null && !check?.fileError;
 
   return (
     <FluentProvider theme={props.theme}>
       <main className={styles.root}>
         <h1 className={styles.title}>{t.appTitle}</h1>
         {state.phase === "starting" ? <Spinner size="small" label={t.loading} /> : null}
-        {host ? <SupportNotice support={host.support} /> : null}
+        {support ? <SupportNotice support={support} /> : null}
+        {state.undoWarning ? <UndoWarning onDismiss={() => controller.dismissUndoWarning()} /> : null}
         {/* Polite live region: outcomes are announced without stealing focus. */}
         <div aria-live="polite">
           {state.notice ? <NoticeBar notice={state.notice} onDismiss={() => controller.dismissNotice()} /> : null}
@@ -118,13 +121,13 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
         <div className={styles.actions}>
           <Button
             appearance="primary"
-            disabled={!host || checking}
+            disabled={!support || checking}
             onClick={() => void controller.check()}
             data-testid="check-button"
           >
             {checking ? t.actions.checking : check ? t.actions.recheck : t.actions.check}
           </Button>
-          <Button disabled={!host || state.busy || !check} onClick={() => void controller.clearFlags()}>
+          <Button disabled={!support || state.busy || !check} onClick={() => void controller.clearFlags()}>
             {t.actions.clearFlags}
           </Button>
         </div>
@@ -163,7 +166,7 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
           </>
         ) : null}
 
-        {host && (usable || !check) ? (
+        {support && (usable || !check) ? (
           <>
             <TabList
               selectedValue={tab}
@@ -195,7 +198,7 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                   rows={rows}
                   busy={state.busy}
                   canUndo={state.canUndo}
-                  support={host.support}
+                  support={support}
                   onApply={(r) => void controller.applyStatuses(r)}
                   onUndo={() => void controller.undo()}
                   onAddDropdown={(r) => void controller.addStatusDropdown(r)}

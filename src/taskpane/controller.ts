@@ -1,25 +1,20 @@
 // The task pane's state and everything it does to the workbook, kept out of React so it can be
 // tested and reasoned about on its own. The UI subscribes and calls methods; nothing else writes.
+// Pure views live in selectors.ts, the rule's input checks in ruleInput.ts, live re-check in
+// liveRecheck.ts, the words for outcomes in notices.ts.
 import {
   DEFAULT_RULE,
   type CheckedRow,
-  type Direction,
-  type Finding,
   type ProgressRule,
-  type Severity,
   type SheetGrid,
   type WorkbookCheck,
 } from "../core/model";
-import type {
-  CellChange,
-  CellEdit,
-  CellFlag,
-  CellLocation,
-  WorkbookHost,
-} from "../adapters/excel/workbookHost";
+import type { CellEdit, CellLocation, HostSupport, WorkbookHost } from "../adapters/excel/workbookHost";
 import { t } from "../i18n/taskpane";
-import { renderFinding } from "../i18n/findings";
-import { rowKey } from "../core/summary";
+import { LiveRecheck } from "./liveRecheck";
+import { noticeFromError, type Notice } from "./notices";
+import { sanitizeRule } from "./ruleInput";
+import { flagsFromFindings, isDiffering } from "./selectors";
 
 export const RULE_SETTING = "kensho.rule";
 export const FILTER_SETTING = "kensho.departmentFilter";
@@ -31,20 +26,13 @@ export interface ControllerDeps {
   checkWorkbook: CheckFn;
 }
 
-export type NoticeKind = "success" | "info" | "warning" | "error";
-
-export interface Notice {
-  kind: NoticeKind;
-  title: string;
-  body?: string;
-}
-
 export type GroupBy = "kpi" | "severity";
 
 export interface PaneState {
   /** "starting" until the host exists; "failed" when it could not be created. */
   phase: "starting" | "idle" | "checking" | "ready" | "failed";
-  host: WorkbookHost | null;
+  /** What this Office can do; null until the host exists. */
+  support: HostSupport | null;
   check: WorkbookCheck | null;
   rule: ProgressRule;
   departmentFilter: string | null;
@@ -55,148 +43,11 @@ export interface PaneState {
   busy: boolean;
   notice: Notice | null;
   canUndo: boolean;
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-/** One flag per cell: the worst severity wins and every distinct message is kept. */
-export function flagsFromFindings(findings: Finding[]): CellFlag[] {
-  const byCell = new Map<string, CellFlag & { messages: string[] }>();
-  for (const f of findings) {
-    // A finding about a whole sheet or workbook has no cell to mark.
-    if (f.sheet === null || f.cell === null) continue;
-    const key = `${f.sheet}!${f.cell}`;
-    const message = renderFinding(f);
-    const existing = byCell.get(key);
-    if (!existing) {
-      byCell.set(key, {
-        sheet: f.sheet,
-        address: f.cell,
-        severity: f.severity,
-        message: "",
-        messages: [message],
-      });
-      continue;
-    }
-    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[existing.severity]) existing.severity = f.severity;
-    if (!existing.messages.includes(message)) existing.messages.push(message);
-  }
-  return [...byCell.values()].map(({ messages, ...flag }) => ({
-    ...flag,
-    message: messages.join(t.flags.joiner),
-  }));
-}
-
-/** A status that differs from what the rule computes, and that kensho could write. */
-export function isDiffering(row: CheckedRow): boolean {
-  if (!row.computedStatus || !row.cells.status) return false;
-  return (row.enteredStatus ?? "").trim() !== row.computedStatus;
-}
-
-export function departmentsOf(check: WorkbookCheck | null): string[] {
-  if (!check) return [];
-  const set = new Set<string>();
-  for (const r of check.rows) if (r.department) set.add(r.department);
-  return [...set].sort((a, b) => a.localeCompare(b, "ja"));
-}
-
-export function rowsInFilter(check: WorkbookCheck | null, department: string | null): CheckedRow[] {
-  if (!check) return [];
-  return department === null ? check.rows : check.rows.filter((r) => r.department === department);
-}
-
-/** Findings on rows of the chosen department; with no filter, all of them. */
-export function findingsInFilter(check: WorkbookCheck | null, department: string | null): Finding[] {
-  if (!check) return [];
-  if (department === null) return check.findings;
-  const rows = new Set(rowsInFilter(check, department).map((r) => rowKey(r.sheet, r.row)));
-  return check.findings.filter((f) => rows.has(rowKey(f.sheet, f.row)));
-}
-
-export function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
-export interface RuleInput {
-  onTrack: string;
-  nearlyOnTrack: string;
-}
-
-export interface RuleErrors {
-  onTrack?: string;
-  nearlyOnTrack?: string;
-}
-
-function parseNumber(text: string): number | null {
-  // Staff may type full-width digits; NFKC folds them to ASCII.
-  const s = text.normalize("NFKC").trim();
-  if (!/^[+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
-
-/** Checks the thresholds as typed: numbers, and 0 < nearlyOnTrack <= onTrack. */
-export function validateRuleInput(input: RuleInput): {
-  errors: RuleErrors;
-  onTrack?: number;
-  nearlyOnTrack?: number;
-} {
-  const errors: RuleErrors = {};
-  const onTrack = parseNumber(input.onTrack);
-  const nearly = parseNumber(input.nearlyOnTrack);
-  if (onTrack === null) errors.onTrack = t.settings.invalidNumber;
-  else if (onTrack <= 0) errors.onTrack = t.settings.invalidOnTrack;
-  if (nearly === null) errors.nearlyOnTrack = t.settings.invalidNumber;
-  else if (nearly <= 0 || (onTrack !== null && nearly > onTrack))
-    errors.nearlyOnTrack = t.settings.invalidRange;
-  if (errors.onTrack || errors.nearlyOnTrack) return { errors };
-  return { errors, onTrack: onTrack!, nearlyOnTrack: nearly! };
-}
-
-const DIRECTIONS: readonly Direction[] = ["increase", "decrease", "maintain"];
-
-/** A saved rule comes from a file anyone may have edited: accept only what is well formed. */
-export function sanitizeRule(value: unknown): ProgressRule {
-  if (!value || typeof value !== "object") return { ...DEFAULT_RULE, directionOverrides: {} };
-  const v = value as Partial<Record<keyof ProgressRule, unknown>>;
-  const num = (x: unknown): number | null =>
-    typeof x === "number" && Number.isFinite(x) && x > 0 ? x : null;
-  let onTrack = num(v.onTrack) ?? DEFAULT_RULE.onTrack;
-  let nearly = num(v.nearlyOnTrack) ?? DEFAULT_RULE.nearlyOnTrack;
-  if (nearly > onTrack) [onTrack, nearly] = [DEFAULT_RULE.onTrack, DEFAULT_RULE.nearlyOnTrack];
-  const overrides: Record<string, Direction> = {};
-  if (v.directionOverrides && typeof v.directionOverrides === "object") {
-    for (const [k, d] of Object.entries(v.directionOverrides as Record<string, unknown>)) {
-      if (DIRECTIONS.includes(d as Direction)) overrides[k] = d as Direction;
-    }
-  }
-  return { onTrack, nearlyOnTrack: nearly, directionOverrides: overrides };
-}
-
-/** Turns a failure into words staff can act on. */
-export function noticeFromError(err: unknown): Notice {
-  const code = err && typeof err === "object" && "code" in err ? (err as { code: unknown }).code : null;
-  const message = err instanceof Error ? err.message : String(err);
-  switch (code) {
-    case "sheet-protected":
-      return { kind: "error", title: t.errors.sheetProtected, body: t.errors.sheetProtectedHint };
-    case "api-unsupported":
-      return {
-        kind: "error",
-        title: t.errors.apiUnsupported,
-        body: message ? t.errors.details(message) : undefined,
-      };
-    case "payload-too-large":
-      return { kind: "error", title: t.errors.payloadTooLarge };
-    default:
-      return {
-        kind: "error",
-        title: t.errors.unknown,
-        body: message ? t.errors.details(message) : undefined,
-      };
-  }
+  /**
+   * This Office cannot keep kensho's writes in Excel's undo history: said once, before the first
+   * write, until staff dismiss it.
+   */
+  undoWarning: boolean;
 }
 
 type Listener = () => void;
@@ -204,7 +55,7 @@ type Listener = () => void;
 export class TaskpaneController {
   private state: PaneState = {
     phase: "starting",
-    host: null,
+    support: null,
     check: null,
     rule: { ...DEFAULT_RULE, directionOverrides: {} },
     departmentFilter: null,
@@ -213,18 +64,26 @@ export class TaskpaneController {
     busy: false,
     notice: null,
     canUndo: false,
+    undoWarning: false,
   };
   private readonly listeners = new Set<Listener>();
+  private hostRef: WorkbookHost | null = null;
   /** The last grids read, by sheet name in workbook order, so a change re-reads only its sheet. */
   private grids: SheetGrid[] = [];
   /** Host calls run one at a time: a live re-check must not interleave with a write. */
   private queue: Promise<unknown> = Promise.resolve();
-  private unsubscribe: (() => Promise<void>) | null = null;
   /** Flags are rewritten on re-check only while staff want them (cleared → stay cleared). */
   private flagsOn = false;
-  private pendingChanged = new Set<string>();
-  private recheckScheduled = false;
   private disposed = false;
+  private readonly live = new LiveRecheck({
+    host: () => this.host,
+    enqueue: (job) => this.enqueue(job),
+    recheck: async (sheets) => {
+      await this.reread(sheets);
+      await this.runCheck();
+    },
+    onError: (err) => this.set({ notice: noticeFromError(err) }),
+  });
 
   constructor(private readonly deps: ControllerDeps) {}
 
@@ -249,22 +108,40 @@ export class TaskpaneController {
   }
 
   private get host(): WorkbookHost {
-    if (!this.state.host) throw new Error("host not ready");
-    return this.state.host;
+    if (!this.hostRef) throw new Error("host not ready");
+    return this.hostRef;
+  }
+
+  /**
+   * One explicit action: runs after whatever is queued, marks the pane busy, and ends with the
+   * notice the job returns (or the failure in words).
+   */
+  private action(job: () => Promise<Notice | null>): Promise<void> {
+    return this.enqueue(async () => {
+      this.set({ busy: true, notice: null });
+      try {
+        const notice = await job();
+        this.set({ busy: false, notice, canUndo: this.host.canUndo() });
+      } catch (err) {
+        this.set({ busy: false, notice: noticeFromError(err), canUndo: this.host.canUndo() });
+      }
+    });
   }
 
   // --- lifecycle ---
   async init(): Promise<void> {
     try {
       const host = await this.deps.createHost();
+      this.hostRef = host;
       const rule = sanitizeRule(host.loadSetting<unknown>(RULE_SETTING));
       const savedFilter = host.loadSetting<unknown>(FILTER_SETTING);
       this.set({
-        host,
+        support: host.support,
         rule,
         departmentFilter: typeof savedFilter === "string" && savedFilter ? savedFilter : null,
         phase: "idle",
         canUndo: host.canUndo(),
+        undoWarning: !host.support.undo,
       });
     } catch (err) {
       this.set({ phase: "failed", notice: noticeFromError(err) });
@@ -272,15 +149,17 @@ export class TaskpaneController {
   }
 
   async dispose(): Promise<void> {
-    const unsub = this.unsubscribe;
-    this.unsubscribe = null;
     this.disposed = true;
     this.listeners.clear();
-    if (unsub) await unsub().catch(() => undefined);
+    await this.live.stop();
   }
 
   dismissNotice(): void {
     this.set({ notice: null });
+  }
+
+  dismissUndoWarning(): void {
+    this.set({ undoWarning: false });
   }
 
   setGroupBy(groupBy: GroupBy): void {
@@ -295,9 +174,9 @@ export class TaskpaneController {
       try {
         // Subscribing before the read lets the adapter register the handlers in the read's own
         // batch, so the first check costs no extra context.sync() (2 to read + 1 to flag).
-        const live = this.startLive();
+        const live = this.live.start();
         this.grids = await this.host.readSheets();
-        await live;
+        this.set({ live: await live });
         this.flagsOn = true;
         await this.runCheck();
       } catch (err) {
@@ -318,34 +197,6 @@ export class TaskpaneController {
     }
   }
 
-  private async startLive(): Promise<void> {
-    if (this.unsubscribe || !this.host.support.onChanged) return;
-    try {
-      this.unsubscribe = await this.host.onCellsChanged((changes) => this.onChanged(changes));
-      this.set({ live: true });
-    } catch {
-      // Live re-check is a convenience; the manual button still works.
-      this.set({ live: false });
-    }
-  }
-
-  private onChanged(changes: CellChange[]): void {
-    for (const c of changes) this.pendingChanged.add(c.sheet);
-    if (this.recheckScheduled) return;
-    this.recheckScheduled = true;
-    void this.enqueue(async () => {
-      this.recheckScheduled = false;
-      const names = [...this.pendingChanged];
-      this.pendingChanged.clear();
-      try {
-        await this.reread(names);
-        await this.runCheck();
-      } catch (err) {
-        this.set({ notice: noticeFromError(err) });
-      }
-    });
-  }
-
   /** Re-reads the named sheets into the cache; unknown names (a new sheet) force a full read. */
   private async reread(names: string[]): Promise<void> {
     const known = new Set(this.grids.map((g) => g.name));
@@ -360,15 +211,10 @@ export class TaskpaneController {
 
   // --- flags ---
   clearFlags(): Promise<void> {
-    return this.enqueue(async () => {
-      this.set({ busy: true });
-      try {
-        await this.host.clearFlags();
-        this.flagsOn = false;
-        this.set({ busy: false, notice: { kind: "success", title: t.flags.cleared } });
-      } catch (err) {
-        this.set({ busy: false, notice: noticeFromError(err) });
-      }
+    return this.action(async () => {
+      await this.host.clearFlags();
+      this.flagsOn = false;
+      return { kind: "success", title: t.flags.cleared };
     });
   }
 
@@ -385,52 +231,35 @@ export class TaskpaneController {
   // --- filter ---
   setDepartmentFilter(department: string | null): Promise<void> {
     this.set({ departmentFilter: department });
-    return this.host.saveSetting(FILTER_SETTING, department ?? "").catch((err: unknown) => {
-      this.set({ notice: noticeFromError(err) });
-    });
+    return this.enqueue(() =>
+      this.host.saveSetting(FILTER_SETTING, department ?? "").catch((err: unknown) => {
+        this.set({ notice: noticeFromError(err) });
+      }),
+    );
   }
 
   // --- statuses ---
   /** Writes the computed status of these rows; only ever called from an explicit click. */
   applyStatuses(rows: CheckedRow[]): Promise<void> {
-    const edits: CellEdit[] = [];
-    for (const r of rows) {
-      if (!isDiffering(r)) continue;
-      edits.push({ sheet: r.sheet, address: r.cells.status!.address, value: r.computedStatus! });
-    }
+    const edits: CellEdit[] = rows
+      .filter(isDiffering)
+      .map((r) => ({ sheet: r.sheet, address: r.cells.status!.address, value: r.computedStatus! }));
     if (edits.length === 0) return Promise.resolve();
-    return this.enqueue(async () => {
-      this.set({ busy: true, notice: null });
-      try {
-        await this.host.writeValues(edits);
-        await this.reread([...new Set(edits.map((e) => e.sheet))]);
-        await this.runCheck();
-        this.set({ busy: false, notice: { kind: "success", title: t.progress.applied(edits.length) } });
-      } catch (err) {
-        this.set({ busy: false, notice: noticeFromError(err), canUndo: this.host.canUndo() });
-      }
+    return this.action(async () => {
+      await this.host.writeValues(edits);
+      await this.reread([...new Set(edits.map((e) => e.sheet))]);
+      await this.runCheck();
+      return { kind: "success", title: t.progress.applied(edits.length) };
     });
   }
 
   undo(): Promise<void> {
-    return this.enqueue(async () => {
-      this.set({ busy: true, notice: null });
-      try {
-        const undone = await this.host.undoLastEdit();
-        if (undone) {
-          await this.reread(this.grids.map((g) => g.name));
-          await this.runCheck();
-        }
-        this.set({
-          busy: false,
-          canUndo: this.host.canUndo(),
-          notice: undone
-            ? { kind: "success", title: t.progress.undone }
-            : { kind: "info", title: t.progress.nothingToUndo },
-        });
-      } catch (err) {
-        this.set({ busy: false, notice: noticeFromError(err), canUndo: this.host.canUndo() });
-      }
+    return this.action(async () => {
+      const undone = await this.host.undoLastEdit();
+      if (!undone) return { kind: "info", title: t.progress.nothingToUndo };
+      await this.reread(this.grids.map((g) => g.name));
+      await this.runCheck();
+      return { kind: "success", title: t.progress.undone };
     });
   }
 
@@ -439,14 +268,9 @@ export class TaskpaneController {
       .filter((r) => r.cells.status)
       .map((r) => ({ sheet: r.sheet, address: r.cells.status!.address }));
     if (cells.length === 0) return Promise.resolve();
-    return this.enqueue(async () => {
-      this.set({ busy: true, notice: null });
-      try {
-        await this.host.addStatusDropdown(cells);
-        this.set({ busy: false, notice: { kind: "success", title: t.progress.dropdownAdded(cells.length) } });
-      } catch (err) {
-        this.set({ busy: false, notice: noticeFromError(err) });
-      }
+    return this.action(async () => {
+      await this.host.addStatusDropdown(cells);
+      return { kind: "success", title: t.progress.dropdownAdded(cells.length) };
     });
   }
 
@@ -454,19 +278,12 @@ export class TaskpaneController {
   /** Saves the rule into the workbook (so planning's choice travels with it) and re-checks. */
   saveRule(rule: ProgressRule): Promise<void> {
     const clean = sanitizeRule(rule);
-    return this.enqueue(async () => {
-      this.set({ busy: true, notice: null, rule: clean });
-      try {
-        await this.host.saveSetting(RULE_SETTING, clean);
-        const rechecked = this.state.check !== null && this.grids.length > 0;
-        if (rechecked) await this.runCheck();
-        this.set({
-          busy: false,
-          notice: { kind: "success", title: rechecked ? t.settings.savedRechecked : t.settings.saved },
-        });
-      } catch (err) {
-        this.set({ busy: false, notice: noticeFromError(err) });
-      }
+    this.set({ rule: clean });
+    return this.action(async () => {
+      await this.host.saveSetting(RULE_SETTING, clean);
+      const rechecked = this.state.check !== null && this.grids.length > 0;
+      if (rechecked) await this.runCheck();
+      return { kind: "success", title: rechecked ? t.settings.savedRechecked : t.settings.saved };
     });
   }
 }

@@ -309,6 +309,97 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     }
   });
 
+  test("the demo flow: check, フラグを消す, re-check, apply all, 元に戻す, フラグを消す — no error, the workbook as it was, Ctrl+Z history kept", async () => {
+    if (!fs.existsSync(path.join(root, "dist/cli/src/adapters/xlsx/readWorkbook.js"))) return;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startDemo } = require("../../scripts/demo.js") as {
+      startDemo(o: { port: number }): Promise<{ url: string; server: http.Server }>;
+    };
+    const demo = await startDemo({ port: 0 });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.route("**/*", (route) =>
+      route.request().url().startsWith(demo.url) ? route.continue() : route.abort(),
+    );
+    try {
+      await page.goto(demo.url);
+      await page.locator("#workbook td").first().waitFor();
+      const fake = <R>(fn: string): Promise<R> => page.evaluate(`(${fn})(window.__kenshoFake)`) as Promise<R>;
+      await fake("(f) => f.userAction('typed before opening kensho')");
+      const before = await fake<string>("(f) => JSON.stringify(f.snapshot())");
+      const pane = page.frameLocator("#pane");
+      /** Waits for an outcome and proves no error or warning notice is on screen. */
+      const expectNotice = async (title: string) => {
+        await pane.getByText(title).waitFor();
+        const kinds = await pane.getByTestId("notice").evaluateAll((els) => els.map((e) => e.textContent));
+        expect(kinds).toEqual([expect.stringContaining(title)]);
+      };
+
+      await pane.getByRole("button", { name: t.actions.check }).click();
+      await pane.getByTestId("summary").waitFor();
+      expect(await pane.getByTestId("notice").count()).toBe(0);
+      await pane.getByRole("button", { name: t.actions.clearFlags }).click();
+      await expectNotice(t.flags.cleared);
+      expect(await fake<string>("(f) => JSON.stringify(f.snapshot())")).toBe(before);
+
+      await pane.getByRole("button", { name: t.actions.recheck }).click();
+      await pane.locator('[data-testid="finding"]').first().waitFor();
+      await pane.getByRole("tab", { name: t.tabs.progress }).click();
+      const differing = await pane.locator('[data-testid="progress-row"][data-differing="true"]').count();
+      expect(differing).toBeGreaterThan(0);
+      await pane.getByRole("button", { name: t.actions.applyAll }).click();
+      await expectNotice(t.progress.applied(differing));
+      await pane.getByRole("button", { name: t.actions.undo }).click();
+      await expectNotice(t.progress.undone);
+      await pane.getByRole("button", { name: t.actions.clearFlags }).click();
+      await expectNotice(t.flags.cleared);
+
+      expect(await fake<string>("(f) => JSON.stringify(f.snapshot())")).toBe(before);
+      expect(await fake<string[]>("(f) => f.undoClears")).toEqual([]);
+      expect(await fake<number>("(f) => f.userUndoDepth()")).toBe(1);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: path.join(SHOTS, "demo-flow.png") });
+    } finally {
+      await context.close();
+      await new Promise((resolve) => demo.server.close(resolve));
+    }
+  });
+
+  test("warning cards carry the warning colour; a zero count of errors is neutral", async () => {
+    const page = await open();
+    await check(page);
+    // The sample has no errors.
+    expect(await page.getByTestId("count-error").textContent()).toBe(t.summary.count("error", 0));
+    const colours = await page.evaluate(() => {
+      /** A theme token's value as the browser resolves it, through a throwaway element. */
+      const probe = (variable: string, prop: "color" | "borderLeftColor") => {
+        const el = document.createElement("span");
+        el.style.setProperty(prop === "color" ? "color" : "border-left-color", `var(${variable})`);
+        el.style.borderLeftStyle = "solid";
+        document.querySelector('[data-testid="summary"]')!.appendChild(el);
+        const v = getComputedStyle(el)[prop];
+        el.remove();
+        return v;
+      };
+      const warningCard = document.querySelector('[data-testid="finding"][data-severity="warning"]')!;
+      return {
+        card: getComputedStyle(warningCard).borderLeftColor,
+        warning: probe("--colorStatusWarningBorderActive", "borderLeftColor"),
+        red: probe("--colorPaletteRedBorder2", "borderLeftColor"),
+        zero: getComputedStyle(document.querySelector('[data-testid="count-error"]')!).color,
+        neutral: probe("--colorNeutralForeground2", "color"),
+        alarm: probe("--colorPaletteRedForeground1", "color"),
+      };
+    });
+    expect(colours.card).toBe(colours.warning);
+    expect(colours.card).not.toBe(colours.red);
+    expect(colours.zero).toBe(colours.neutral);
+    expect(colours.zero).not.toBe(colours.alarm);
+    await page.context().close();
+  });
+
   test("outside Office the pane says to open it in Excel", async () => {
     const page = await open({ noOffice: true });
     await page.getByText(t.notInExcel.title).waitFor();

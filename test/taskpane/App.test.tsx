@@ -229,6 +229,34 @@ describe("task pane", () => {
   test("a current Office shows no unavailable-feature notice", async () => {
     await setup();
     expect(screen.queryByTestId("support-notice")).toBeNull();
+    expect(screen.queryByTestId("undo-warning")).toBeNull();
+  });
+
+  test("an Office that cannot keep kensho's writes in Excel's undo history says so before the first write", async () => {
+    const { host } = await setup({ support: { ...FULL_SUPPORT, undo: false } });
+    const warning = screen.getByTestId("undo-warning");
+    expect(warning.textContent).toContain(t.undoWarning.title);
+    expect(host.flags).toEqual([]); // nothing written yet
+    fireEvent.click(within(warning).getByRole("button", { name: t.errors.dismiss }));
+    expect(screen.queryByTestId("undo-warning")).toBeNull();
+    await runCheck();
+    expect(screen.queryByTestId("undo-warning")).toBeNull(); // once
+  });
+
+  test("a zero count is neutral, whatever its severity", async () => {
+    await setup({
+      check: () => {
+        const c = sampleCheck();
+        return { ...c, findings: c.findings.filter((f) => f.severity === "info") };
+      },
+    });
+    await runCheck();
+    const error = screen.getByTestId("count-error");
+    const warning = screen.getByTestId("count-warning");
+    const info = screen.getByTestId("count-info");
+    expect([error.dataset.zero, warning.dataset.zero, info.dataset.zero]).toEqual(["true", "true", undefined]);
+    expect(error.className).toBe(warning.className);
+    expect(error.className).not.toBe(info.className);
   });
 
   test("a workbook without a verification sheet says so", async () => {

@@ -1,9 +1,6 @@
-import {
-  flagsFromFindings,
-  sanitizeRule,
-  validateRuleInput,
-  noticeFromError,
-} from "../../src/taskpane/controller";
+import { flagsFromFindings } from "../../src/taskpane/selectors";
+import { sanitizeRule, validateRuleInput } from "../../src/taskpane/ruleInput";
+import { noticeFromError } from "../../src/taskpane/notices";
 import { HostError } from "../../src/adapters/excel/workbookHost";
 import { t } from "../../src/i18n/taskpane";
 import { finding } from "./stubs";
@@ -60,5 +57,11 @@ describe("controller helpers", () => {
   test("noticeFromError names a protected sheet", () => {
     expect(noticeFromError(new HostError("sheet-protected", "x")).title).toBe(t.errors.sheetProtected);
     expect(noticeFromError(new Error("boom")).title).toBe(t.errors.unknown);
+    // Excel in cell-edit mode is not an error of the workbook: a warning with what to do.
+    expect(noticeFromError(new HostError("excel-busy", "x"))).toMatchObject({
+      kind: "warning",
+      title: t.errors.excelBusy,
+      body: t.errors.excelBusyHint,
+    });
   });
 });

@@ -18,6 +18,7 @@ export const FULL_SUPPORT: HostSupport = {
   comments: true,
   mergedAreas: true,
   notes: true,
+  undo: true,
 };
 
 export const OLD_SUPPORT: HostSupport = {
@@ -27,6 +28,7 @@ export const OLD_SUPPORT: HostSupport = {
   comments: false,
   mergedAreas: false,
   notes: false,
+  undo: false,
 };
 
 export class StubHost implements WorkbookHost {

@@ -1,9 +1,11 @@
-// Queues, in the read sync of a flag rewrite, what kensho must know about each involved cell before
+// Queues what kensho must know about cells before changing them, when no read has cached it: each
+// cell's fill, whether it carries a note, and whether its sheet is protected. Only sheets known to
+// exist are touched: what a member of a null object returns is undocumented.
 /* global Excel */
-// changing it: its fill, whether it carries a note, and (on the sheet) whether the sheet is protected.
-import { cellKey, isKenshoMessage, type ObservedCell } from "./flagPlan";
+
+import { cellKey, isKenshoMessage, type ObservedCell } from "../../core/flags";
+import { fillOf, fullFills, rangeFillProps } from "./fillIo";
 import { locationKey } from "./readCache";
-import { apiAtLeast } from "./support";
 import type { HostSupport } from "./workbookHost";
 
 export interface CellRef {
@@ -14,6 +16,7 @@ export interface CellRef {
 export interface Observation {
   cells: Map<string, ObservedCell>;
   protectedSheets: string[];
+  /** Sheets of the asked cells that do not exist (any more). */
   missingSheets: string[];
 }
 
@@ -21,50 +24,45 @@ export function queueObserve(
   ctx: Excel.RequestContext,
   cells: CellRef[],
   support: HostSupport,
+  existing: Set<string>,
 ): () => Observation {
-  const withPattern = apiAtLeast(support.excelApi, "1.9");
-  const sheetNames = [...new Set(cells.map((c) => c.sheet))];
+  const full = fullFills(support);
+  const names = [...new Set(cells.map((c) => c.sheet))];
+  const present = names.filter((n) => existing.has(n));
   const sheets = new Map(
-    sheetNames.map((name) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-      ws.load("name");
+    present.map((name) => {
+      const ws = ctx.workbook.worksheets.getItem(name);
       ws.protection.load("protected");
       return [name, ws] as const;
     }),
   );
   const seen = new Set<string>();
-  const jobs: Array<() => [string, ObservedCell] | null> = [];
+  const jobs: Array<() => [string, ObservedCell]> = [];
   for (const c of cells) {
     const key = cellKey(c.sheet, c.address);
-    if (seen.has(key)) continue;
+    const ws = sheets.get(c.sheet);
+    if (!ws || seen.has(key)) continue;
     seen.add(key);
-    const ws = sheets.get(c.sheet)!;
     const fill = ws.getRange(c.address).format.fill;
-    fill.load(withPattern ? "color,pattern" : "color");
+    fill.load(rangeFillProps(support));
     const note = support.notes ? ws.notes.getItemOrNullObject(c.address) : null;
     note?.load("content");
     jobs.push(() => {
-      if (ws.isNullObject) return null;
       const noteState: ObservedCell["note"] =
         !note || note.isNullObject ? "none" : isKenshoMessage(note.content) ? "kensho" : "user";
-      return [
-        key,
-        { fill: fill.color, pattern: withPattern ? fill.pattern : null, note: noteState, comment: null },
-      ];
+      return [key, { fill: fillOf(fill, full), note: noteState, comment: null }];
     });
   }
   return () => ({
-    cells: new Map(jobs.map((j) => j()).filter((e): e is [string, ObservedCell] => e !== null)),
-    protectedSheets: sheetNames.filter(
-      (n) => !sheets.get(n)!.isNullObject && sheets.get(n)!.protection.protected,
-    ),
-    missingSheets: sheetNames.filter((n) => sheets.get(n)!.isNullObject),
+    cells: new Map(jobs.map((j) => j())),
+    protectedSheets: present.filter((n) => sheets.get(n)!.protection.protected),
+    missingSheets: names.filter((n) => !existing.has(n)),
   });
 }
 
 /**
  * Threaded comments cannot be looked up by cell without throwing, so the whole collection is
- * loaded (sync A) and each comment's location resolved (sync B). Comments are few; syncs stay fixed.
+ * listed (first sync) and each comment's location resolved (second). Comments are few; syncs stay fixed.
  */
 export function queueCommentList(ctx: Excel.RequestContext): () => Excel.Comment[] {
   const comments = ctx.workbook.comments;

@@ -1,9 +1,12 @@
 // Turns raw worksheet.onChanged events into debounced CellChange batches, dropping kensho's own
-// writes. Events arrive asynchronously, possibly after the write's sync has resolved, so kensho's
-// written cells stay suppressed for a grace period rather than only while the write is running.
+// writes, and reports rows and columns inserted or deleted so the host can move its record.
+// Events arrive asynchronously, possibly after the write's sync has resolved, so kensho's written
+// cells stay suppressed for a grace period rather than only while the write is running.
 import type { CellArea } from "../../core/model";
-import { areaAddress, parseArea } from "./a1";
-import { STATE_SHEET } from "./stateStore";
+import type { StructuralChange } from "../../core/flags";
+import { parseA1 } from "../../core/address";
+import { areaAddress, parseArea, stripSheet } from "./a1";
+import { LEGACY_STATE_SHEET } from "./recordStore";
 import type { CellChange } from "./workbookHost";
 
 export interface Timers {
@@ -26,6 +29,8 @@ export interface RawChange {
   triggerSource?: string;
   /** ExcelApi 1.9, single-cell changes only: the value before and after. */
   details?: { valueBefore?: unknown; valueAfter?: unknown } | null;
+  /** ExcelApi 1.14: which way cells shifted for CellInserted / CellDeleted. */
+  changeDirectionState?: { insertShiftDirection?: string; deleteShiftDirection?: string } | null;
 }
 
 interface Suppression {
@@ -45,6 +50,18 @@ function detailsOf(ev: RawChange): { valueBefore?: unknown; valueAfter?: unknown
   }
 }
 
+function directionOf(ev: RawChange): { insertShiftDirection?: string; deleteShiftDirection?: string } | null {
+  try {
+    return ev.changeDirectionState ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The change types that can change what a check sees. d.ts, DataChangeType.unknown: "The name of
+ * this value was 'Others' in ExcelApi 1.7".
+ */
 const VALUE_CHANGES = new Set([
   "RangeEdited",
   "RowInserted",
@@ -54,7 +71,63 @@ const VALUE_CHANGES = new Set([
   "CellInserted",
   "CellDeleted",
   "Unknown",
+  "Others",
 ]);
+
+function columnIndex(letters: string): number {
+  return parseA1(`${letters}1`)!.col;
+}
+
+/** Whole rows ("5:7", "5") or whole columns ("C:D", "C"), as insert and delete events report them. */
+export function parseWholeLines(
+  address: string,
+): { axis: "rows" | "cols"; start: number; count: number } | null {
+  const [a, b = a] = stripSheet(address.trim()).replace(/\$/g, "").split(":");
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
+    const [x, y] = [Number(a) - 1, Number(b) - 1];
+    return { axis: "rows", start: Math.min(x, y), count: Math.abs(y - x) + 1 };
+  }
+  if (/^[A-Za-z]{1,3}$/.test(a) && /^[A-Za-z]{1,3}$/.test(b)) {
+    const [x, y] = [columnIndex(a), columnIndex(b)];
+    return { axis: "cols", start: Math.min(x, y), count: Math.abs(y - x) + 1 };
+  }
+  return null;
+}
+
+/**
+ * What moved, from an insert or delete event. The axis comes from the address's shape, not from the
+ * change type: a column inserted at A was reported as RowInserted (OfficeDev/office-js#669). Cells
+ * inserted or deleted (not whole lines) move only with ExcelApi 1.14's changeDirectionState.
+ */
+export function structuralChange(sheet: string, ev: RawChange): StructuralChange | null {
+  const kind = /Inserted$/.test(ev.changeType) ? "insert" : /Deleted$/.test(ev.changeType) ? "delete" : null;
+  if (!kind) return null;
+  const lines = parseWholeLines(ev.address);
+  if (lines) return { sheet, kind, ...lines };
+  const area = parseArea(ev.address);
+  const dir = directionOf(ev);
+  const shift = kind === "insert" ? dir?.insertShiftDirection : dir?.deleteShiftDirection;
+  if (!area || !shift) return null;
+  if (shift === "Down" || shift === "Up")
+    return {
+      sheet,
+      kind,
+      axis: "rows",
+      start: area.top,
+      count: area.bottom - area.top + 1,
+      within: { from: area.left, to: area.right },
+    };
+  if (shift === "Right" || shift === "Left")
+    return {
+      sheet,
+      kind,
+      axis: "cols",
+      start: area.left,
+      count: area.right - area.left + 1,
+      within: { from: area.top, to: area.bottom },
+    };
+  return null;
+}
 
 export class ChangeFeed {
   private pending = new Map<string, CellChange>();
@@ -66,6 +139,8 @@ export class ChangeFeed {
     private readonly debounceMs: number,
     private readonly graceMs: number,
     private readonly timers: Timers = realTimers,
+    /** Rows or columns moved (by anyone, co-authors included): called at once, before any re-check. */
+    private readonly onStructure: (change: StructuralChange) => void = () => undefined,
   ) {}
 
   subscribe(handler: (changes: CellChange[]) => void): () => void {
@@ -96,18 +171,24 @@ export class ChangeFeed {
 
   /** Feeds one raw event for a sheet (by name). */
   push(sheet: string, ev: RawChange): void {
-    if (sheet === STATE_SHEET) return;
+    if (sheet === LEGACY_STATE_SHEET) return;
+    // Moved cells move the record whoever moved them; kensho itself never inserts or deletes.
+    const moved = structuralChange(sheet, ev);
+    if (moved) this.onStructure(moved);
     // Co-authors' kensho instances write flags too; their panes run their own checks.
     if (ev.source && ev.source !== "Local") return;
     if (ev.triggerSource === "ThisLocalAddin") return;
     if (ev.changeType && !VALUE_CHANGES.has(ev.changeType)) return;
-    const area = parseArea(ev.address);
-    if (!area) return;
-    const details = detailsOf(ev);
-    // Same value before and after: only the look changed (a flag being drawn), nothing to re-check.
-    if (details && details.valueBefore === details.valueAfter) return;
-    if (this.isSuppressed(sheet, area, details !== null)) return;
-    const address = areaAddress(area);
+    const lines = parseWholeLines(ev.address);
+    const area = lines ? null : parseArea(ev.address);
+    if (!lines && !area) return;
+    if (area) {
+      const details = detailsOf(ev);
+      // Same value before and after: only the look changed (a flag being drawn), nothing to re-check.
+      if (details && details.valueBefore === details.valueAfter) return;
+      if (this.isSuppressed(sheet, area, details !== null)) return;
+    }
+    const address = area ? areaAddress(area) : stripSheet(ev.address);
     this.pending.set(`${sheet}\u0000${address}`, { sheet, address });
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
     this.timer = this.timers.setTimeout(() => this.flush(), this.debounceMs);

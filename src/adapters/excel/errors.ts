@@ -1,11 +1,17 @@
 // Maps Office.js errors (OfficeExtension.Error carries a string `code`) to kensho's HostError.
+// Codes from Excel.ErrorCodes and the table in
+// https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling.
 import { HostError } from "./workbookHost";
 
+/** The payload limit's own codes (performance.md: requests and responses of 5 MB; 5,000,000 cells per get). */
 const PAYLOAD_CODES = new Set([
   "ResponsePayloadSizeLimitExceeded",
   "RequestPayloadSizeLimitExceeded",
   "RangeExceedsLimit",
 ]);
+
+/** Excel is busy with the person: "The operation isn't available while Excel is in Edit cell mode." */
+const BUSY_CODES = new Set(["InvalidOperationInCellEditMode", "ActivityLimitReached"]);
 
 export function officeErrorCode(err: unknown): string | null {
   if (
@@ -19,22 +25,32 @@ export function officeErrorCode(err: unknown): string | null {
   return null;
 }
 
-export function isPayloadError(err: unknown): boolean {
-  return PAYLOAD_CODES.has(officeErrorCode(err) ?? "");
+/**
+ * Whether a failed read may have hit the payload limit. "The API returns a RichAPI.Error error if
+ * this limit is exceeded" (performance.md): besides its own codes that can be a GeneralException, so
+ * a read that fails with one is retried in smaller bands (`general`).
+ */
+export function isPayloadError(err: unknown, general = false): boolean {
+  const code = officeErrorCode(err) ?? "";
+  return PAYLOAD_CODES.has(code) || (general && code === "GeneralException");
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String((err as { message?: unknown })?.message ?? err);
 }
 
 /**
- * `protectedInvolved`: whether a sheet touched by the batch is protected. InvalidOperation is a
- * generic code, so it only means "protected" when we know protection is in play.
+ * AccessDenied ("You cannot perform the requested operation") is what a protected sheet gives.
+ * InvalidOperation is generic ("The operation attempted is invalid on the object") and never read as
+ * protection: kensho checks protection itself before writing and says so by name.
  */
-export function toHostError(err: unknown, protectedInvolved = false): HostError {
+export function toHostError(err: unknown): HostError {
   if (err instanceof HostError) return err;
   const code = officeErrorCode(err);
-  const message = err instanceof Error ? err.message : String((err as { message?: unknown })?.message ?? err);
-  if (code === "AccessDenied" || (code === "InvalidOperation" && protectedInvolved)) {
-    return new HostError("sheet-protected", message);
-  }
+  const message = messageOf(err);
+  if (code === "AccessDenied") return new HostError("sheet-protected", message);
+  if (code && BUSY_CODES.has(code)) return new HostError("excel-busy", message);
   if (code && PAYLOAD_CODES.has(code)) return new HostError("payload-too-large", message);
   if (code === "ApiNotFound") return new HostError("api-unsupported", message);
-  return new HostError("unknown", message);
+  return new HostError("unknown", code ? `${code}: ${message}` : message);
 }

@@ -1,20 +1,20 @@
 // What readSheets learns, beyond the grids, so that the next writeFlags can go out in ONE sync:
 // the original fill of every cell of the read sheets (getCellProperties, ExcelApi 1.9), where notes
-// (1.18) and threaded comments (1.10) sit, which sheets exist and which are protected. The state
-// sheet's contents are cached by the host next to this (they are part of the same read).
+// (1.18) and threaded comments (1.10) sit, which sheets exist and which are protected. The flag
+// record is kept by the host next to this (it is part of the same read).
 //
 // The cache is a prediction, not a promise: people may change a fill or add a note between the
 // read and the write. writeFlags therefore re-loads the fills it records inside its write batch and
 // corrects the record when they differ (an extra sync only then), and a write that fails because
 // the cache was stale is retried once from a fresh read.
+import { cellKey, type Fill } from "../../core/flags";
 import { parseArea } from "./a1";
-import { cellKey, type FillSpec } from "./flagPlan";
 
 /** Original fills of one sheet's used range; undefined where unknown (e.g. cells kensho painted). */
 export interface SheetFills {
   originRow: number;
   originCol: number;
-  cells: Array<Array<FillSpec | undefined>>;
+  cells: Array<Array<Fill | null | undefined>>;
 }
 
 export interface CommentInfo {
@@ -23,7 +23,7 @@ export interface CommentInfo {
 }
 
 export interface ReadCache {
-  /** Every sheet that existed at the last read (the state sheet excluded). */
+  /** Every sheet that existed at the last read (the legacy state sheet excluded). */
   sheets: Set<string>;
   protectedSheets: Set<string>;
   /** Per read sheet; absent before ExcelApi 1.9 (no getCellProperties). */
@@ -39,8 +39,8 @@ function singleCell(address: string): { row: number; col: number } | null {
   return a && a.top === a.bottom && a.left === a.right ? { row: a.top, col: a.left } : null;
 }
 
-/** The cached original fill of one cell, or undefined when the cache does not know it. */
-export function cachedFill(cache: ReadCache, sheet: string, address: string): FillSpec | undefined {
+/** The cached fill of one cell (null: no fill), or undefined when the cache does not know it. */
+export function cachedFill(cache: ReadCache, sheet: string, address: string): Fill | null | undefined {
   const fills = cache.fills.get(sheet);
   const cell = singleCell(address);
   if (!fills || !cell) return undefined;
@@ -52,7 +52,7 @@ export function setCachedFill(
   cache: ReadCache,
   sheet: string,
   address: string,
-  fill: FillSpec | undefined,
+  fill: Fill | null | undefined,
 ): void {
   const fills = cache.fills.get(sheet);
   const cell = singleCell(address);
@@ -60,13 +60,6 @@ export function setCachedFill(
   const row = fills.cells[cell.row - fills.originRow];
   const col = cell.col - fills.originCol;
   if (row && col >= 0 && col < row.length) row[col] = fill;
-}
-
-export function sameFill(a: FillSpec, b: FillSpec): boolean {
-  return (
-    (a.fill ?? "").toUpperCase() === (b.fill ?? "").toUpperCase() &&
-    (a.pattern ?? null) === (b.pattern ?? null)
-  );
 }
 
 /** "'My Sheet'!B3" -> cellKey("My Sheet", "B3"). */

@@ -1,23 +1,34 @@
-// Reading every sheet's used range into SheetGrids in a fixed number of syncs.
+// Reading every sheet into SheetGrids in a fixed number of syncs.
 /* global Excel */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded
    properties are read in closures that callers run after the sync; the rule cannot follow closures. */
 // Normal path: sync 1 lists the sheets, sync 2 loads everything of every sheet at once — values,
-// text, formats, shapes and (ExcelApi 1.9+) every cell's original fill via getCellProperties, which
-// the host caches so that writeFlags needs no read sync of its own. Hooks let the host queue its
-// own reads (state, notes, comments, event registration) into these same two batches.
-// Excel on the web caps a whole batch (request and response) at 5 MB, so splitting a range into
-// several proxies inside one sync does not help; only when Excel reports the payload limit do we
-// fall back to one sync per row chunk (a path that exists for pathological workbooks only).
-import type { CellArea, CellValue, SheetGrid } from "../../core/model";
-import { emptySheetGrid, gridFromArrays } from "../../core/grid";
-import { parseAreas } from "./a1";
+// text, formats, merged areas (in tiles under the 512-area limit), visibility and (ExcelApi 1.9+)
+// every cell's fill via getCellProperties, which the host caches so that writeFlags needs no read
+// sync of its own. Hooks let the host queue its own reads (record, notes, comments, event
+// registration) into these same two batches.
+//
+// Sizes come from the used range (getUsedRange(true), never null: "If the entire worksheet is blank,
+// this function will return the top left cell"). Merged-area tiles must be queued before that size is
+// known, so they cover what the host last knew of the sheet with a margin; a sheet that outgrew it
+// costs one more sync.
+//
+// The payload limit (performance.md: 5 MB per request and response on the web, five million cells
+// per get) shows itself as its own error, as a GeneralException, or as values missing (null) from
+// the response. Any of the three sends the read to bands: the size first, then one band of rows
+// per sync, halved whenever a band still does not fit.
+import type { CellArea, SheetGrid } from "../../core/model";
 import { isPayloadError, toHostError } from "./errors";
-import { observedFill, type FillSpec } from "./flagPlan";
+import { CELL_FILL_PROPS } from "./fillIo";
+import { joinReadings, queueMergedAreas, type MergeReading } from "./mergedAreas";
 import type { SheetFills } from "./readCache";
-import { STATE_SHEET } from "./stateStore";
+import { readBanded } from "./readBands";
+import { fillsFrom, gridFrom, queueVisible, readHiddenPerRow, type Dims, type Part } from "./readShape";
+import { LEGACY_STATE_SHEET } from "./recordStore";
 import { apiAtLeast } from "./support";
 import type { HostSupport } from "./workbookHost";
+
+export type { Dims } from "./readShape";
 
 export interface SheetRef {
   name: string;
@@ -29,267 +40,131 @@ export interface ReadHooks {
   /** Queued in the sheet-list batch (sync 1); the returned function runs after it with every sheet. */
   withList?(ctx: Excel.RequestContext): (sheets: SheetRef[]) => void;
   /**
-   * Queued in the batch that loads the cells (sync 2; again in the dimension batch when a payload
-   * error forces the chunked fallback). The returned function runs after the batch that succeeded.
+   * Queued in the batch that loads the cells (sync 2; again in the size batch when the payload limit
+   * sends the read to bands). The returned function runs after the batch that succeeded.
    */
   withCells?(ctx: Excel.RequestContext, sheets: SheetRef[]): () => void;
 }
 
 export interface ReadOptions {
-  /** Cells per chunk in the payload-limit fallback. */
+  /** Cells per band when the payload limit forces bands. */
   chunkCells: number;
   hooks?: ReadHooks;
+  /** What the host last knew of a sheet's used range, to place merged-area tiles before the read. */
+  knownDims(name: string): Dims | null;
 }
 
 export interface ReadResult {
   grids: SheetGrid[];
   /** Original fills per read sheet (ExcelApi 1.9+; empty below). */
   fills: Map<string, SheetFills>;
-}
-
-/** getCellProperties (ExcelApi 1.9), reduced to the fill: one small object per cell. */
-const FILL_PROPS: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true } } };
-const NO_FILL: FillSpec = Object.freeze({ fill: null, pattern: null }) as FillSpec;
-
-function fillsFrom(props: Excel.CellProperties[][]): Array<Array<FillSpec | undefined>> {
-  return props.map((row) =>
-    row.map((p) => {
-      const f = observedFill(p.format?.fill?.color ?? null, p.format?.fill?.pattern ?? null);
-      return f.fill === null ? NO_FILL : f;
-    }),
-  );
+  /** Every read sheet's used range. */
+  dims: Map<string, Dims>;
 }
 
 export const DEFAULT_CHUNK_CELLS = 20000;
 
-interface Dims {
-  rowIndex: number;
-  columnIndex: number;
-  rowCount: number;
-  columnCount: number;
-}
+/** Where merged-area tiles go for a sheet never read: the top-left of a typical form. */
+const DEFAULT_COVERAGE: CellArea = { top: 0, left: 0, bottom: 255, right: 39 };
 
-function toCellValue(v: unknown): CellValue {
-  if (v === "" || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null) return v;
-  return String(v);
-}
-
-/** Rows and columns of the used range that no visible area covers. */
-function hiddenFromVisible(dims: Dims, visible: CellArea[] | null): { rows: number[]; cols: number[] } {
-  const rows: number[] = [];
-  const cols: number[] = [];
-  if (visible === null) {
-    // Nothing visible at all: report the rows hidden (the core skips hidden rows; columns rarely all hide).
-    for (let r = 0; r < dims.rowCount; r++) rows.push(dims.rowIndex + r);
-    return { rows, cols };
-  }
-  const rowSeen = new Uint8Array(dims.rowCount);
-  const colSeen = new Uint8Array(dims.columnCount);
-  for (const a of visible) {
-    for (
-      let r = Math.max(a.top, dims.rowIndex);
-      r <= Math.min(a.bottom, dims.rowIndex + dims.rowCount - 1);
-      r++
-    )
-      rowSeen[r - dims.rowIndex] = 1;
-    for (
-      let c = Math.max(a.left, dims.columnIndex);
-      c <= Math.min(a.right, dims.columnIndex + dims.columnCount - 1);
-      c++
-    )
-      colSeen[c - dims.columnIndex] = 1;
-  }
-  rowSeen.forEach((seen, i) => seen || rows.push(dims.rowIndex + i));
-  colSeen.forEach((seen, i) => seen || cols.push(dims.columnIndex + i));
-  return { rows, cols };
-}
-
-/** Queues merged areas and visibility for one sheet's used range; read after the sync. */
-function queueShape(
-  used: Excel.Range,
-  support: HostSupport,
-): (dims: Dims) => { merges: CellArea[]; rows: number[]; cols: number[] } {
-  const merged = support.mergedAreas ? used.getMergedAreasOrNullObject() : null;
-  merged?.load("address");
-  // getSpecialCells (1.9) reports hidden rows and columns in one proxy per sheet.
-  const visible = apiAtLeast(support.excelApi, "1.9") ? used.getSpecialCellsOrNullObject("Visible") : null;
-  visible?.load("address");
-  return (dims) => {
-    const merges = merged && !merged.isNullObject ? parseAreas(merged.address) : [];
-    const hidden = visible
-      ? hiddenFromVisible(dims, visible.isNullObject ? null : parseAreas(visible.address))
-      : { rows: [], cols: [] };
-    return { merges, ...hidden };
+/** The area tiles cover: what was known, grown by a quarter (at least 64 rows) and 8 columns. */
+export function coverageFor(known: Dims | null): CellArea {
+  if (!known || known.rowCount === 0) return DEFAULT_COVERAGE;
+  return {
+    top: known.rowIndex,
+    left: known.columnIndex,
+    bottom: known.rowIndex + Math.max(known.rowCount + 64, Math.ceil(known.rowCount * 1.25)) - 1,
+    right: known.columnIndex + known.columnCount + 8 - 1,
   };
 }
 
-function gridFrom(
-  name: string,
-  dims: Dims,
-  values: unknown[][],
-  texts: string[][],
-  formats: unknown[][],
-): SheetGrid {
-  return gridFromArrays(
-    name,
-    values.map((row) => row.map(toCellValue)),
-    {
-      texts: texts.map((row) => row.map((t) => t ?? "")),
-      formats: formats.map((row) => row.map((f) => (typeof f === "string" ? f : "General"))),
-      originRow: dims.rowIndex,
-      originCol: dims.columnIndex,
-    },
+function covers(outer: CellArea, d: Dims): boolean {
+  return (
+    d.rowIndex >= outer.top &&
+    d.columnIndex >= outer.left &&
+    d.rowIndex + d.rowCount - 1 <= outer.bottom &&
+    d.columnIndex + d.columnCount - 1 <= outer.right
   );
 }
 
-/**
- * Before ExcelApi 1.9 there is no getSpecialCells: hidden rows and columns come from one proxy per
- * row and column, in one extra sync (fixed; proxies grow with rows, syncs do not).
- */
-async function readHiddenPerRow(ctx: Excel.RequestContext, read: ReadResult & Sized): Promise<void> {
-  const jobs = read.grids
-    .filter((g) => (read.dims.get(g.name)?.rowCount ?? 0) > 0)
-    .map((g) => {
-      const d = read.dims.get(g.name) as Dims;
-      const sheet = ctx.workbook.worksheets.getItem(g.name);
-      const rows = Array.from({ length: d.rowCount }, (_, i) =>
-        sheet.getRangeByIndexes(d.rowIndex + i, d.columnIndex, 1, 1).load("rowHidden"),
-      );
-      const cols = Array.from({ length: d.columnCount }, (_, j) =>
-        sheet.getRangeByIndexes(d.rowIndex, d.columnIndex + j, 1, 1).load("columnHidden"),
-      );
-      return () => {
-        g.hiddenRows = rows.flatMap((r, i) => (r.rowHidden ? [d.rowIndex + i] : []));
-        g.hiddenCols = cols.flatMap((c, j) => (c.columnHidden ? [d.columnIndex + j] : []));
-      };
-    });
-  if (jobs.length === 0) return;
-  await ctx.sync();
-  jobs.forEach((apply) => apply());
+function areaOf(d: Dims): CellArea {
+  return {
+    top: d.rowIndex,
+    left: d.columnIndex,
+    bottom: d.rowIndex + d.rowCount - 1,
+    right: d.columnIndex + d.columnCount - 1,
+  };
 }
 
-/** Each read sheet's used-range position and size, which the sparse grid no longer carries. */
-interface Sized {
-  dims: Map<string, Dims>;
-}
+/** Thrown inside the whole read when a value came back null: the partial-response form of the limit. */
+class PartialResponse extends Error {}
 
-interface Part {
-  grid: SheetGrid;
-  fills: SheetFills | null;
-  dims: Dims | null;
-}
-
+/** Sync 2: every sheet whole. Returns, per sheet, the grid and what merged-area tiles covered. */
 async function readWhole(
-  ctx: Excel.RequestContext,
-  names: string[],
-  support: HostSupport,
-  extra: () => () => void,
-): Promise<ReadResult & Sized> {
-  const withFills = apiAtLeast(support.excelApi, "1.9");
-  const jobs = names.map((name) => {
-    const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat");
-    const props = withFills ? used.getCellProperties(FILL_PROPS) : null;
-    const shape = queueShape(used, support);
-    return (): Part => {
-      if (used.isNullObject)
-        return {
-          grid: emptySheetGrid(name),
-          fills: props && { originRow: 0, originCol: 0, cells: [] },
-          dims: null,
-        };
-      const grid = gridFrom(name, used, used.values, used.text, used.numberFormat);
-      const s = shape(used);
-      return {
-        grid: { ...grid, merges: s.merges, hiddenRows: s.rows, hiddenCols: s.cols },
-        fills: props && {
-          originRow: used.rowIndex,
-          originCol: used.columnIndex,
-          cells: fillsFrom(props.value),
-        },
-        dims: used,
-      };
-    };
-  });
-  const finish = extra();
-  await ctx.sync();
-  finish();
-  return collect(jobs.map((j) => j()));
-}
-
-function collect(parts: Part[]): ReadResult & Sized {
-  const fills = new Map<string, SheetFills>();
-  const dims = new Map<string, Dims>();
-  for (const p of parts) {
-    if (p.fills) fills.set(p.grid.name, p.fills);
-    if (p.dims) dims.set(p.grid.name, p.dims);
-  }
-  return { grids: parts.map((p) => p.grid), fills, dims };
-}
-
-/** Fallback after a payload-limit error: dimensions first, then one row chunk per sync. */
-async function readChunked(
   ctx: Excel.RequestContext,
   names: string[],
   support: HostSupport,
   opts: ReadOptions,
   extra: () => () => void,
-): Promise<ReadResult & Sized> {
+): Promise<Array<{ part: Part; merges: () => MergeReading; covered: CellArea | null }>> {
   const withFills = apiAtLeast(support.excelApi, "1.9");
-  const dimJobs = names.map((name) => {
-    const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
-    const shape = queueShape(used, support);
-    return { name, used, shape };
+  const jobs = names.map((name) => {
+    const ws = ctx.workbook.worksheets.getItem(name);
+    const used = ws.getUsedRange(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat");
+    const props = withFills ? used.getCellProperties(CELL_FILL_PROPS) : null;
+    const covered = support.mergedAreas ? coverageFor(opts.knownDims(name)) : null;
+    const merges = covered ? queueMergedAreas(ws, covered) : () => ({ pieces: [], seams: [] });
+    const visible = queueVisible(used, support);
+    return () => {
+      if (
+        used.values === null ||
+        used.text === null ||
+        used.numberFormat === null ||
+        (props && props.value === null)
+      )
+        throw new PartialResponse();
+      const dims: Dims = {
+        rowIndex: used.rowIndex,
+        columnIndex: used.columnIndex,
+        rowCount: used.rowCount,
+        columnCount: used.columnCount,
+      };
+      const grid = gridFrom(name, dims, used.values, used.text, used.numberFormat);
+      const hidden = visible(dims);
+      grid.hiddenRows = hidden.rows;
+      grid.hiddenCols = hidden.cols;
+      const fills = props && {
+        originRow: dims.rowIndex,
+        originCol: dims.columnIndex,
+        cells: fillsFrom(props.value),
+      };
+      return { part: { grid, fills, dims }, merges, covered };
+    };
   });
   const finish = extra();
   await ctx.sync();
+  const out = jobs.map((j) => j());
   finish();
-  const parts: Part[] = [];
-  for (const { name, used, shape } of dimJobs) {
-    if (used.isNullObject) {
-      parts.push({
-        grid: emptySheetGrid(name),
-        fills: withFills ? { originRow: 0, originCol: 0, cells: [] } : null,
-        dims: null,
-      });
-      continue;
-    }
-    const dims: Dims = {
-      rowIndex: used.rowIndex,
-      columnIndex: used.columnIndex,
-      rowCount: used.rowCount,
-      columnCount: used.columnCount,
-    };
-    const s = shape(dims);
-    const grid: SheetGrid = {
-      ...gridFrom(name, dims, [], [], []),
-      merges: s.merges,
-      hiddenRows: s.rows,
-      hiddenCols: s.cols,
-    };
-    const fills: SheetFills | null = withFills
-      ? { originRow: dims.rowIndex, originCol: dims.columnIndex, cells: [] }
-      : null;
-    const rowsPerChunk = Math.max(1, Math.floor(opts.chunkCells / Math.max(1, dims.columnCount)));
-    for (let start = 0; start < dims.rowCount; start += rowsPerChunk) {
-      const count = Math.min(rowsPerChunk, dims.rowCount - start);
-      const chunk = ctx.workbook.worksheets
-        .getItem(name)
-        .getRangeByIndexes(dims.rowIndex + start, dims.columnIndex, count, dims.columnCount)
-        .load("values,text,numberFormat");
-      const props = withFills ? chunk.getCellProperties(FILL_PROPS) : null;
-      // Deliberately one sync per chunk: each batch must stay under the payload limit on its own.
+  return out;
+}
 
-      await ctx.sync();
-      if (fills && props) fills.cells.push(...fillsFrom(props.value));
-      const part = gridFrom(name, dims, chunk.values, chunk.text, chunk.numberFormat);
-      for (const cell of part.cells) grid.cells.push({ ...cell, row: cell.row + start });
-    }
-    parts.push({ grid, fills, dims });
+/** A sheet that outgrew the tiles, read again in one more sync: all its merged areas, fresh. */
+async function completeMerges(
+  ctx: Excel.RequestContext,
+  parts: Array<{ part: Part; merges: () => MergeReading; covered: CellArea | null }>,
+): Promise<void> {
+  const redo = parts.filter((p) => p.covered && !covers(p.covered, p.part.dims));
+  const again = redo.map((p) => ({
+    p,
+    read: queueMergedAreas(ctx.workbook.worksheets.getItem(p.part.grid.name), areaOf(p.part.dims)),
+  }));
+  if (again.length > 0) await ctx.sync();
+  const fresh = new Map(again.map(({ p, read }) => [p, read()]));
+  for (const p of parts) {
+    const reading = fresh.get(p) ?? p.merges();
+    p.part.grid.merges = joinReadings([reading]);
   }
-  return collect(parts);
 }
 
 export async function readSheets(
@@ -304,19 +179,25 @@ export async function readSheets(
   await ctx.sync();
   const all: SheetRef[] = sheets.items.map((s) => ({ name: s.name, id: s.id }));
   afterList?.(all);
-  const wanted = all.map((s) => s.name).filter((n) => n !== STATE_SHEET && (!names || names.includes(n)));
+  const wanted = all
+    .map((s) => s.name)
+    .filter((n) => n !== LEGACY_STATE_SHEET && (!names || names.includes(n)));
   const extra = () => opts.hooks?.withCells?.(ctx, all) ?? (() => undefined);
-  let result: ReadResult & Sized;
+  let parts: Part[];
   try {
-    result = await readWhole(ctx, wanted, support, extra);
+    const whole = await readWhole(ctx, wanted, support, opts, extra);
+    await completeMerges(ctx, whole);
+    parts = whole.map((w) => w.part);
   } catch (err) {
-    if (!isPayloadError(err)) throw toHostError(err);
-    try {
-      result = await readChunked(ctx, wanted, support, opts, extra);
-    } catch (inner) {
-      throw toHostError(inner);
-    }
+    if (!(err instanceof PartialResponse) && !isPayloadError(err, true)) throw toHostError(err);
+    parts = await readBanded(ctx, wanted, support, opts, extra);
   }
-  if (!apiAtLeast(support.excelApi, "1.9")) await readHiddenPerRow(ctx, result);
-  return { grids: result.grids, fills: result.fills };
+  if (!apiAtLeast(support.excelApi, "1.9")) await readHiddenPerRow(ctx, parts);
+  const fills = new Map<string, SheetFills>();
+  const dims = new Map<string, Dims>();
+  for (const p of parts) {
+    if (p.fills) fills.set(p.grid.name, p.fills);
+    dims.set(p.grid.name, p.dims);
+  }
+  return { grids: parts.map((p) => p.grid), fills, dims };
 }

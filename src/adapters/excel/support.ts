@@ -15,7 +15,7 @@ export function apiAtLeast(version: string, wanted: string): boolean {
   return aMaj > bMaj || (aMaj === bMaj && (aMin ?? 0) >= (bMin ?? 0));
 }
 
-export function supportForVersion(excelApi: string): HostSupport {
+export function supportForVersion(excelApi: string, undo = apiAtLeast(excelApi, "1.20")): HostSupport {
   return {
     excelApi,
     onChanged: apiAtLeast(excelApi, "1.7"),
@@ -23,6 +23,7 @@ export function supportForVersion(excelApi: string): HostSupport {
     comments: apiAtLeast(excelApi, "1.10"),
     mergedAreas: apiAtLeast(excelApi, "1.13"),
     notes: apiAtLeast(excelApi, "1.18"),
+    undo,
   };
 }
 
@@ -33,5 +34,7 @@ export function detectSupport(requirements: RequirementsLike): HostSupport {
     // Not strictly monotonic on every platform in theory, so scan all rather than stop early.
     if (requirements.isSetSupported("ExcelApi", `1.${minor}`)) best = `1.${minor}`;
   }
-  return supportForVersion(best);
+  // excel-add-ins-undo-capabilities.md: 'isSetSupported("ExcelUndoApiAll", "1.0")' tells whether
+  // API actions join the user's undo stack; without it the pane warns before the first write.
+  return supportForVersion(best, requirements.isSetSupported("ExcelUndoApiAll", "1.0"));
 }

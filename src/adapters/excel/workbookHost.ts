@@ -1,6 +1,9 @@
 // The one narrow seam between kensho and Office.js. The task pane talks only to this interface;
 // the Office.js implementation lives beside it and is tested against a stateful fake of Excel.
-import type { SheetGrid, Severity } from "../../core/model";
+import type { SheetGrid } from "../../core/model";
+import type { CellFlag } from "../../core/flags";
+
+export type { CellFlag } from "../../core/flags";
 
 /** What this Office can do, detected once at start. */
 export interface HostSupport {
@@ -16,15 +19,11 @@ export interface HostSupport {
   mergedAreas: boolean;
   /** ExcelApi 1.18: notes. */
   notes: boolean;
-}
-
-/** One inline flag: a fill on the cell and the message attached to it. */
-export interface CellFlag {
-  sheet: string;
-  /** A1 address on the sheet. */
-  address: string;
-  severity: Severity;
-  message: string;
+  /**
+   * isSetSupported("ExcelUndoApiAll", "1.0"): kensho's writes join the person's undo stack. Without
+   * it every API write clears that stack, and the pane says so before the first write.
+   */
+  undo: boolean;
 }
 
 export interface CellEdit {
@@ -53,24 +52,42 @@ export interface WorkbookHost {
   writeFlags(flags: CellFlag[]): Promise<void>;
   /** Removes every kensho flag and restores each cell's original formatting exactly. */
   clearFlags(): Promise<void>;
-  /** Writes values (進捗状況を適用); remembers what was there so `undoLastEdit` can put it back. */
+  /**
+   * Writes status words (進捗状況を適用), each stored as the text it is; remembers what every cell held
+   * so `undoLastEdit` can put it back verbatim.
+   */
   writeValues(edits: CellEdit[]): Promise<void>;
-  /** Restores what the last `writeValues` replaced. Returns false when there is nothing to undo. */
+  /**
+   * Takes back the last pane action (statuses written or drop-downs added), restoring each cell's
+   * content or data validation exactly. Returns false when there is nothing to undo.
+   */
   undoLastEdit(): Promise<boolean>;
   canUndo(): boolean;
-  /** Adds a drop-down of the three status words to these cells (ExcelApi 1.8). */
+  /**
+   * Adds a drop-down of the three status words to these cells (ExcelApi 1.8). A cell's own data
+   * validation is recorded first, and `undoLastEdit` puts it back.
+   */
   addStatusDropdown(cells: CellLocation[]): Promise<void>;
   /** Activates the sheet and selects the cell. */
   select(cell: CellLocation): Promise<void>;
-  /** Document settings that travel with the workbook (Office.context.document.settings). */
+  /** Settings that travel with the workbook (per file and add-in; Excel's SettingCollection). */
   loadSetting<T>(key: string): T | null;
   saveSetting(key: string, value: unknown): Promise<void>;
-  /** Calls `handler` for edits made by people, never for kensho's own writes. Returns an unsubscribe. */
+  /**
+   * Calls `handler` for edits made by people (row and column inserts and deletes included), never for
+   * kensho's own writes. Returns an unsubscribe.
+   */
   onCellsChanged(handler: (changes: CellChange[]) => void): Promise<() => Promise<void>>;
 }
 
 /** Why a host operation failed, so the pane can say it in Japanese. */
-export type HostErrorCode = "sheet-protected" | "api-unsupported" | "payload-too-large" | "unknown";
+export type HostErrorCode =
+  | "sheet-protected"
+  | "api-unsupported"
+  | "payload-too-large"
+  /** Excel is in cell-edit mode (or otherwise busy with the person) and refused the batch. */
+  | "excel-busy"
+  | "unknown";
 
 export class HostError extends Error {
   constructor(

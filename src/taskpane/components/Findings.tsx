@@ -48,8 +48,9 @@ const useStyles = makeStyles({
     ":active": { backgroundColor: tokens.colorNeutralBackground1Pressed },
     ...createFocusOutlineStyle(),
   },
-  error: { borderLeftWidth: "4px", borderLeftColor: tokens.colorPaletteRedBorder2 },
-  warning: { borderLeftWidth: "4px", borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  error: { borderLeftWidth: "4px", borderLeftColor: tokens.colorStatusDangerBorderActive },
+  // The warning colour (Fluent's status warning), not a red: errors are the red cards.
+  warning: { borderLeftWidth: "4px", borderLeftColor: tokens.colorStatusWarningBorderActive },
   info: { borderLeftWidth: "4px", borderLeftColor: tokens.colorPaletteBlueBorderActive },
   top: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   message: { overflowWrap: "anywhere", whiteSpace: "pre-wrap" },
@@ -138,6 +139,7 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
                   title={f.sheet !== null && f.cell !== null ? t.findings.goToCell(f.sheet, f.cell) : undefined}
                   data-testid="finding"
                   data-code={f.code}
+                  data-severity={f.severity}
                   onClick={() => {
                     if (f.sheet !== null && f.cell !== null) props.onSelect({ sheet: f.sheet, address: f.cell });
                   }}

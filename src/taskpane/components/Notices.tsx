@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { HostSupport } from "../../adapters/excel/workbookHost";
-import type { Notice } from "../controller";
+import type { Notice } from "../notices";
 import { t } from "../../i18n/taskpane";
 
 const useStyles = makeStyles({
@@ -55,6 +55,27 @@ export function SupportNotice(props: { support: HostSupport }): React.JSX.Elemen
           ))}
         </ul>
       </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/**
+ * Said before the first write on an Office whose API writes cannot join Excel's undo history
+ * (no ExcelUndoApiAll): every write there empties staff's Ctrl+Z history.
+ */
+export function UndoWarning(props: { onDismiss: () => void }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="undo-warning">
+      <MessageBarBody className={styles.body}>
+        <MessageBarTitle>{t.undoWarning.title}</MessageBarTitle>
+        <div>{t.undoWarning.body}</div>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="transparent" onClick={props.onDismiss}>
+          {t.errors.dismiss}
+        </Button>
+      </MessageBarActions>
     </MessageBar>
   );
 }

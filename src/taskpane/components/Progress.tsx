@@ -2,7 +2,7 @@ import * as React from "react";
 import { Badge, Button, Checkbox, Text, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import type { CheckedRow } from "../../core/model";
 import type { HostSupport } from "../../adapters/excel/workbookHost";
-import { isDiffering } from "../controller";
+import { isDiffering } from "../selectors";
 import { t } from "../../i18n/taskpane";
 import { kpiLabel, renderNoStatus } from "../../i18n/findings";
 
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   differing: {
     backgroundColor: tokens.colorPaletteYellowBackground1,
     borderLeftWidth: "4px",
-    borderLeftColor: tokens.colorPaletteDarkOrangeBorder2,
+    borderLeftColor: tokens.colorStatusWarningBorderActive,
   },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", margin: 0, fontSize: tokens.fontSizeBase200 },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Direction, ProgressRule } from "../../core/model";
 import { DEFAULT_RULE } from "../../core/model";
-import { validateRuleInput, type RuleErrors } from "../controller";
+import { validateRuleInput, type RuleErrors } from "../ruleInput";
 import { t } from "../../i18n/taskpane";
 
 const useStyles = makeStyles({

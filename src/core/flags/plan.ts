@@ -1,30 +1,30 @@
-// Pure planning of a flag rewrite: given the recorded state, the new flags and what the cells look
-// like now, decide what to restore, paint, attach and record. No Office calls here, so the rules
-// (never record kensho's own fill as an original, never touch people's notes) are easy to test.
-import type { Severity } from "../../core/model";
-import type { CellFlag } from "./workbookHost";
-import { MESSAGE_PREFIX, type FlagRecord, type MessageKind } from "./stateStore";
+// Pure planning of a flag rewrite: given the recorded state, the wanted flags and what the cells look
+// like now, decide what to restore, paint, attach and record. The add-in executes the plan through
+// Office.js; a file writer can execute the same plan on a package. Rules kept here, where they are
+// easy to test: never record kensho's own fill as an original, never touch people's notes or
+// comments, never paint a fill that cannot be put back.
+import type { Severity } from "../model";
+import { SEVERITY_RANK } from "../summary";
+import { canRestore, severityFill, type Fill } from "./fills";
+import { MESSAGE_PREFIX, type FlagRecord, type MessageKind } from "./record";
 
-export const SEVERITY_FILL: Record<Severity, string> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#DDEBF7",
-};
+/** One cell to mark: the worst severity among its findings and their messages, already rendered. */
+export interface CellFlag {
+  sheet: string;
+  /** A1 address on the sheet. */
+  address: string;
+  severity: Severity;
+  /** The findings' messages in the user's language (the core renders none). */
+  message: string;
+}
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** What a cell looks like right now, as loaded in the read sync. */
+/** What a cell looks like right now. */
 export interface ObservedCell {
-  fill: string | null;
-  pattern: string | null;
+  /** Its fill, normalised (null: none). */
+  fill: Fill | null;
   note: "none" | "user" | "kensho";
   /** A threaded comment on the cell, if any. */
   comment: { id: string; kensho: boolean } | null;
-}
-
-export interface FillSpec {
-  fill: string | null;
-  pattern: string | null;
 }
 
 export interface PlannedMessageDelete {
@@ -37,15 +37,23 @@ export interface PlannedMessageDelete {
 export interface PlannedFlag {
   sheet: string;
   address: string;
-  color: string;
+  /** The mark to paint, or null to leave the fill alone. */
+  fill: Fill | null;
   /** add: new note/comment; update: rewrite kensho's existing one; none: fill only. */
   message: { op: "add" | "update" | "none"; kind: MessageKind; text: string; commentId?: string };
 }
 
+export interface PlannedRestore {
+  sheet: string;
+  address: string;
+  fill: Fill | null;
+}
+
 export interface FlagPlan {
-  restore: Array<{ sheet: string; address: string } & FillSpec>;
+  restore: PlannedRestore[];
   deleteMessages: PlannedMessageDelete[];
   apply: PlannedFlag[];
+  /** The record after the plan has run. */
   records: FlagRecord[];
 }
 
@@ -66,30 +74,30 @@ export function isKenshoMessage(content: string | null | undefined): boolean {
   return typeof content === "string" && content.startsWith(MESSAGE_PREFIX);
 }
 
-/** Office reports "no fill" as white; with the 1.9 pattern we can tell white fill from none. */
-export function observedFill(color: string | null, pattern: string | null): FillSpec {
-  if (pattern === "None") return { fill: null, pattern: null };
-  if (pattern === null && (color === null || color.toUpperCase() === "#FFFFFF"))
-    return { fill: null, pattern: null };
-  return { fill: color, pattern: pattern === "Solid" ? null : pattern };
-}
-
-/** Several findings on one cell become one flag: the most severe colour, all messages. */
-export function mergeFlags(flags: CellFlag[]): CellFlag[] {
-  const byCell = new Map<string, CellFlag>();
+/** Several findings on one cell become one flag: the most severe colour, every distinct message. */
+export function mergeFlags(flags: CellFlag[], joiner = "\n"): CellFlag[] {
+  const byCell = new Map<string, CellFlag & { messages: string[] }>();
   for (const f of flags) {
     const key = cellKey(f.sheet, f.address);
     const prev = byCell.get(key);
     if (!prev) {
-      byCell.set(key, { ...f, address: normalizeAddress(f.address) });
-    } else {
-      const severity = SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity] ? f.severity : prev.severity;
-      byCell.set(key, { ...prev, severity, message: `${prev.message}\n${f.message}` });
+      byCell.set(key, { ...f, address: normalizeAddress(f.address), messages: [f.message] });
+      continue;
     }
+    if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) prev.severity = f.severity;
+    if (!prev.messages.includes(f.message)) prev.messages.push(f.message);
   }
-  return [...byCell.values()];
+  return [...byCell.values()].map(({ messages, ...flag }) => ({ ...flag, message: messages.join(joiner) }));
 }
 
+const NONE: ObservedCell = { fill: null, note: "none", comment: null };
+
+/**
+ * @param previous the record as it stands (cells kensho marked, with their originals)
+ * @param flags    the cells to mark now
+ * @param observed what each involved cell looks like now, by cellKey
+ * @param mode     where messages go on this host: notes (1.18), comments (1.10) or nowhere
+ */
 export function planFlags(
   previous: FlagRecord[],
   flags: CellFlag[],
@@ -99,8 +107,7 @@ export function planFlags(
   const plan: FlagPlan = { restore: [], deleteMessages: [], apply: [], records: [] };
   const merged = mergeFlags(flags);
   const wanted = new Set(merged.map((f) => cellKey(f.sheet, f.address)));
-  const prevByKey = new Map(previous.map((r) => [cellKey(r.sheet, r.address), r]));
-  const none: ObservedCell = { fill: null, pattern: null, note: "none", comment: null };
+  const prevByKey = new Map(previous.map((r) => [cellKey(r.sheet, r.cell), r]));
 
   const deleteKensho = (sheet: string, address: string, obs: ObservedCell) => {
     if (obs.note === "kensho") plan.deleteMessages.push({ sheet, address, kind: "note" });
@@ -109,20 +116,19 @@ export function planFlags(
   };
 
   for (const rec of previous) {
-    const key = cellKey(rec.sheet, rec.address);
+    const key = cellKey(rec.sheet, rec.cell);
     if (wanted.has(key)) continue;
-    plan.restore.push({ sheet: rec.sheet, address: rec.address, fill: rec.fill, pattern: rec.pattern });
-    deleteKensho(rec.sheet, rec.address, observed.get(key) ?? none);
+    if (rec.painted) plan.restore.push({ sheet: rec.sheet, address: rec.cell, fill: rec.fill });
+    deleteKensho(rec.sheet, rec.cell, observed.get(key) ?? NONE);
   }
 
   for (const flag of merged) {
     const key = cellKey(flag.sheet, flag.address);
-    const obs = observed.get(key) ?? none;
+    const obs = observed.get(key) ?? NONE;
     const prev = prevByKey.get(key);
-    // A cell kensho already painted keeps its recorded original; its current fill is kensho's.
-    const original: FillSpec = prev
-      ? { fill: prev.fill, pattern: prev.pattern }
-      : observedFill(obs.fill, obs.pattern);
+    // A cell kensho already painted keeps its recorded original: its current fill is kensho's.
+    const original: Fill | null = prev ? prev.fill : obs.fill;
+    const painted = prev ? prev.painted : canRestore(original);
     const existing: MessageKind = obs.note === "kensho" ? "note" : obs.comment?.kensho ? "comment" : "none";
     const userMessage = obs.note === "user" || (obs.comment !== null && !obs.comment.kensho);
     const text = messageText(flag.message);
@@ -142,15 +148,15 @@ export function planFlags(
     plan.apply.push({
       sheet: flag.sheet,
       address: flag.address,
-      color: SEVERITY_FILL[flag.severity],
+      fill: painted ? severityFill(flag.severity) : null,
       message,
     });
     plan.records.push({
-      t: "flag",
       sheet: flag.sheet,
-      address: flag.address,
-      ...original,
-      msg: message.kind,
+      cell: flag.address,
+      fill: original,
+      painted,
+      message: message.kind,
     });
   }
   return plan;

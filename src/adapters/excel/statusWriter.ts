@@ -1,0 +1,243 @@
+// The pane's own edits, each undoable through 元に戻す: status words written (進捗状況を適用) and status
+// drop-downs added. Every edit first records what the cells held (content, or data validation) as
+// one undo step in the flag record, written in the same batch as the edit.
+/* global Excel */
+
+import { HOST_MESSAGES } from "../../i18n/excel";
+import { STATUS_WORDS } from "../../core/model";
+import {
+  MAX_UNDO_STEPS,
+  type FlagRecordDocument,
+  type UndoEntry,
+  type UndoStep,
+  type ValidationState,
+} from "../../core/flags";
+import type { Batches } from "./batches";
+import { queueContent, textEntry, writeContent } from "./cellContent";
+import type { ChangeFeed } from "./changeFeed";
+import { officeErrorCode, toHostError } from "./errors";
+import type { HostState } from "./hostState";
+import { queuePartList, queueRecordRead, queueRecordWrite, type StoredRecord } from "./recordStore";
+import { HostError, type CellEdit, type CellLocation, type HostSupport } from "./workbookHost";
+
+const VALIDATION_PROPS = "type,rule,ignoreBlanks,prompt,errorAlert";
+
+export class StatusWriter {
+  constructor(
+    private readonly batches: Batches,
+    private readonly state: HostState,
+    private readonly support: HostSupport,
+    private readonly feed: ChangeFeed,
+  ) {}
+
+  canUndo(): boolean {
+    return this.state.record.undo.length > 0;
+  }
+
+  async writeValues(edits: CellEdit[]): Promise<void> {
+    if (edits.length === 0) return;
+    await this.withRecord(
+      (ctx) => edits.map((e) => queueContent(range(ctx, e))),
+      async (ctx, read, doc) => {
+        const before = read.map((r) => r());
+        const step: UndoStep = {
+          action: "status",
+          entries: edits.map((e, i) => ({
+            kind: "value",
+            sheet: e.sheet,
+            cell: e.address,
+            before: before[i].content,
+          })),
+        };
+        return {
+          doc: withStep(doc, step),
+          cells: edits,
+          formatOnly: false,
+          // The undo step is recorded before the cells change: a batch that fails halfway leaves
+          // nothing changed that the record cannot put back.
+          recordFirst: true,
+          apply: () =>
+            edits.forEach((e, i) => {
+              range(ctx, e).values = [[textEntry(e.value, before[i].format)]];
+            }),
+        };
+      },
+    );
+  }
+
+  async addStatusDropdown(cells: CellLocation[]): Promise<void> {
+    if (!this.support.dataValidation) {
+      throw new HostError("api-unsupported", HOST_MESSAGES.dropdownNeedsApi(this.support.excelApi));
+    }
+    if (cells.length === 0) return;
+    await this.withRecord(
+      (ctx) => cells.map((c) => range(ctx, c).dataValidation.load(VALIDATION_PROPS)),
+      async (ctx, dvs, doc) => {
+        const step: UndoStep = {
+          action: "dropdown",
+          entries: cells.map((c, i) => ({
+            kind: "validation",
+            sheet: c.sheet,
+            cell: c.address,
+            before: validationOf(dvs[i]),
+          })),
+        };
+        return {
+          doc: withStep(doc, step),
+          cells,
+          formatOnly: true,
+          recordFirst: true,
+          apply: () => {
+            for (const c of cells) {
+              const dv = range(ctx, c).dataValidation;
+              dv.clear();
+              dv.rule = { list: { inCellDropDown: true, source: STATUS_WORDS.join(",") } };
+            }
+          },
+        };
+      },
+    );
+  }
+
+  async undoLastEdit(): Promise<boolean> {
+    if (!this.canUndo()) return false;
+    let undone = false;
+    await this.withRecord(
+      // The number formats of the cells the last step (as memory knows it) will write: they decide
+      // how text goes back.
+      (ctx) => {
+        const step = this.state.record.undo[this.state.record.undo.length - 1];
+        const cells = (step?.entries ?? []).filter((e) => e.kind === "value");
+        return new Map(cells.map((e) => [`${e.sheet}!${e.cell}`, range(ctx, e).load("numberFormat")]));
+      },
+      async (ctx, formats, doc) => {
+        // The workbook's record wins over memory: another pane or a reload may have changed it.
+        const step = doc.undo[doc.undo.length - 1];
+        if (!step) return null;
+        const values = step.entries.filter(
+          (e): e is Extract<UndoEntry, { kind: "value" }> => e.kind === "value",
+        );
+        const missing = values.filter((e) => !formats.has(`${e.sheet}!${e.cell}`));
+        for (const e of missing) formats.set(`${e.sheet}!${e.cell}`, range(ctx, e).load("numberFormat"));
+        if (missing.length > 0) await ctx.sync();
+        undone = true;
+        return {
+          doc: { flags: doc.flags, undo: doc.undo.slice(0, -1) },
+          cells: step.entries.map((e) => ({ sheet: e.sheet, address: e.cell })),
+          formatOnly: values.length === 0,
+          // The step leaves the record only after the cells are back.
+          recordFirst: false,
+          apply: () => {
+            for (const e of values) {
+              const format = String(formats.get(`${e.sheet}!${e.cell}`)!.numberFormat[0][0]);
+              writeContent(range(ctx, e), e.before, format);
+            }
+            for (const e of step.entries)
+              if (e.kind === "validation") restoreValidation(range(ctx, e).dataValidation, e.before);
+          },
+        };
+      },
+    );
+    return undone;
+  }
+
+  /**
+   * One pane edit: read the cells (and the record, as stored), then make the edit and write the
+   * record in one batch. Normally 2 syncs. The record's part is read by the id the host knows; if
+   * another pane removed it meanwhile, the edit starts over from the part list, once.
+   */
+  private async withRecord<R>(
+    read: (ctx: Excel.RequestContext) => R,
+    edit: (ctx: Excel.RequestContext, read: R, doc: FlagRecordDocument) => Promise<PlannedEdit | null>,
+  ): Promise<void> {
+    const attempt = (known: boolean) =>
+      this.batches.run(async (ctx) => {
+        const r = read(ctx);
+        const stored = this.state.storage;
+        const loadRecord =
+          known && stored.partIds.length > 0 ? queueRecordRead(ctx, stored.partIds, stored.legacy) : null;
+        const list = loadRecord ? null : queuePartList(ctx);
+        await ctx.sync();
+        let fresh: StoredRecord;
+        if (loadRecord) {
+          fresh = loadRecord();
+        } else {
+          const again = queueRecordRead(ctx, list!(), stored.legacy);
+          await ctx.sync();
+          fresh = again();
+        }
+        this.state.adopt(fresh);
+        const movesSeen = this.state.movesSeen;
+        const done = await edit(ctx, r, this.state.record);
+        if (!done) return;
+        if (!done.recordFirst) done.apply();
+        const written = queueRecordWrite(ctx, done.doc, this.state.storage);
+        if (done.recordFirst) done.apply();
+        const end = this.feed.beginWrite(done.cells, done.formatOnly);
+        try {
+          await ctx.sync();
+        } finally {
+          end();
+        }
+        this.state.written(done.doc, written(), movesSeen);
+      });
+    try {
+      try {
+        await attempt(true);
+      } catch (err) {
+        if (officeErrorCode(err) !== "ItemNotFound") throw err;
+        await attempt(false);
+      }
+    } catch (err) {
+      throw toHostError(err);
+    }
+  }
+}
+
+interface PlannedEdit {
+  doc: FlagRecordDocument;
+  cells: Array<{ sheet: string; address: string }>;
+  /** Only formats (validation) change, never values: how the change feed tells people's edits apart. */
+  formatOnly: boolean;
+  /** Record before the cells change (an edit), or after (an undo). */
+  recordFirst: boolean;
+  apply(): void;
+}
+
+function range(
+  ctx: Excel.RequestContext,
+  c: { sheet: string; address?: string; cell?: string },
+): Excel.Range {
+  return ctx.workbook.worksheets.getItem(c.sheet).getRange(c.address ?? c.cell);
+}
+
+function withStep(doc: FlagRecordDocument, step: UndoStep): FlagRecordDocument {
+  return { flags: doc.flags, undo: [...doc.undo, step].slice(-MAX_UNDO_STEPS) };
+}
+
+function validationOf(dv: Excel.DataValidation): ValidationState {
+  return {
+    type: dv.type,
+    rule: dv.rule,
+    ignoreBlanks: dv.ignoreBlanks,
+    prompt: dv.prompt,
+    errorAlert: dv.errorAlert,
+  };
+}
+
+/** Puts a cell's data validation back as it was (none: cleared). */
+function restoreValidation(dv: Excel.DataValidation, before: ValidationState): void {
+  dv.clear();
+  if (before.type === "None") return;
+  // "No more than one of these properties may be present in any DataValidationRule object": a rule
+  // read back may list the others as null.
+  const rule = Object.fromEntries(
+    Object.entries((before.rule ?? {}) as Record<string, unknown>).filter(
+      ([, v]) => v !== null && v !== undefined,
+    ),
+  );
+  dv.rule = rule as Excel.DataValidationRule;
+  dv.ignoreBlanks = before.ignoreBlanks;
+  if (before.prompt) dv.prompt = before.prompt as Excel.DataValidationPrompt;
+  if (before.errorAlert) dv.errorAlert = before.errorAlert as Excel.DataValidationErrorAlert;
+}

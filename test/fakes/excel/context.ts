@@ -1,0 +1,276 @@
+// The request context and the proxy base: load() queues a snapshot, reading an unloaded property
+// throws, writes are queued and applied in order at sync(). Rules that concern a whole batch live
+// here: cell-edit mode, the payload limit, undo records.
+
+import type { CellArea } from "../../../src/core/model";
+import { FakeOfficeError } from "./errors";
+import type { FSheet } from "./model";
+import type { FakeWorkbook } from "./worksheet";
+
+export interface RunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
+}
+
+export type PayloadForm = "error" | "general" | "partial";
+
+/** What a context needs from the fake workbook (implemented by FakeExcel). */
+export interface FakeHost {
+  readonly apiVersion: string;
+  readonly payloadLimit: number | undefined;
+  readonly payloadForm: PayloadForm;
+  readonly cellEditMode: boolean;
+  syncCount: number;
+  writeSyncCount: number;
+  proxiesPerSync: number[];
+  cellEditEnded(): Promise<void>;
+  /** A writing sync finished: one undo record, or a cleared stack where undo is unsupported. */
+  recordApiUndo(ctx: FakeContext): void;
+  /** An API the undo article lists as unsupported was called. */
+  clearUndoFor(api: string, unsupportedOn: Array<"web" | "windows" | "mac">): void;
+  afterWrites(written: Array<{ sheet: FSheet; area: CellArea; format: boolean }>): void;
+}
+
+/** Documented get limit per range (performance.md): "a range is limited to five million cells for get operations". */
+export const MAX_GET_CELLS = 5_000_000;
+
+export function apiAtLeast(version: string, wanted: string): boolean {
+  const [a, b] = version.split(".").map(Number);
+  const [c, d] = wanted.split(".").map(Number);
+  return a > c || (a === c && b >= d);
+}
+
+export function splitProps(props: unknown): string[] {
+  if (props === undefined) return [];
+  if (typeof props === "string")
+    return props
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
+  if (Array.isArray(props)) return props.flatMap(splitProps);
+  if (typeof props === "object" && props) {
+    const o = props as Record<string, unknown>;
+    if (typeof o.select === "string") return splitProps(o.select);
+    return Object.keys(o).filter((k) => o[k]);
+  }
+  return [];
+}
+
+export class FakeContext {
+  private queue: Array<() => void> = [];
+  readonly workbook: FakeWorkbook;
+  /** Cells loaded in the current sync, for the payload limit. */
+  responseCells = 0;
+  /** The partial-response form: once crossed, every later value of this sync comes back null. */
+  private truncated = false;
+  wrote = false;
+  /** mergeUndoGroup: this run already made its undo record. */
+  undoRecorded = false;
+  writtenRanges: Array<{ sheet: FSheet; area: CellArea; format: boolean }> = [];
+
+  constructor(
+    readonly fake: FakeHost,
+    readonly options: RunOptions,
+    makeWorkbook: (ctx: FakeContext) => FakeWorkbook,
+  ) {
+    this.workbook = makeWorkbook(this);
+  }
+
+  enqueue(op: () => void): void {
+    this.queue.push(op);
+  }
+
+  /** Operations queued and never sent (a bug in the caller). */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Queues an ApiNotFound failure when the simulated host lacks `version`. */
+  requireApi(version: string, what: string): void {
+    if (!apiAtLeast(this.fake.apiVersion, version)) {
+      this.enqueue(() => {
+        throw new FakeOfficeError(
+          "ApiNotFound",
+          `${what} needs ExcelApi ${version}; this host has ${this.fake.apiVersion}`,
+        );
+      });
+    }
+  }
+
+  /**
+   * Accounts for `cells` loaded values. Returns false when the value must come back null (the
+   * partial-response form of the payload limit); throws for the error forms.
+   */
+  respond(cells: number): boolean {
+    // [payloadLimit] "a range is limited to five million cells for get operations"; the limit
+    // per response is the 5 MB of Excel on the web, counted here in cells (payloadLimit option).
+    this.responseCells += cells;
+    const limit = this.fake.payloadLimit;
+    const over = cells > MAX_GET_CELLS || (limit !== undefined && this.responseCells > limit);
+    if (!over && !this.truncated) return true;
+    switch (this.fake.payloadForm) {
+      case "partial":
+        // "In some cases, `Range.values` returns `null` instead."
+        this.truncated = true;
+        return false;
+      case "general":
+        // "The API returns a `RichAPI.Error` error": internal error, no specific code.
+        throw new FakeOfficeError(
+          "GeneralException",
+          "There was an internal error while processing the request.",
+        );
+      default:
+        throw new FakeOfficeError(
+          cells > MAX_GET_CELLS ? "RangeExceedsLimit" : "ResponsePayloadSizeLimitExceeded",
+          `The response payload size has exceeded the limit (${this.responseCells} cells).`,
+        );
+    }
+  }
+
+  async sync(): Promise<void> {
+    this.fake.syncCount++;
+    if (this.fake.cellEditMode) {
+      // [cellEditMode] "When `false`, if the user is in cell edit when the batch request is
+      // processed by the host, the batch automatically fails. When `true` … the batch request is
+      // delayed until the user exits cell edit mode."
+      if (this.options.delayForCellEdit) {
+        await this.fake.cellEditEnded();
+      } else {
+        this.queue = [];
+        throw new FakeOfficeError(
+          "InvalidOperationInCellEditMode",
+          "The operation isn't available while Excel is in Edit cell mode.",
+        );
+      }
+    }
+    const ops = this.queue;
+    this.queue = [];
+    this.responseCells = 0;
+    this.truncated = false;
+    this.wrote = false;
+    this.writtenRanges = [];
+    this.fake.proxiesPerSync.push(ops.length);
+    try {
+      // Not rolled back on failure: what ran before the failing operation stays applied.
+      for (const op of ops) op();
+    } finally {
+      if (this.wrote) {
+        this.fake.writeSyncCount++;
+        this.fake.recordApiUndo(this);
+      }
+      this.fake.afterWrites(this.writtenRanges);
+    }
+  }
+
+  /** Marks a write; refuses protected sheets with AccessDenied (checked at sync like Excel). */
+  write(sheet: FSheet | null, area: CellArea | null, format: boolean): void {
+    if (sheet?.protected)
+      throw new FakeOfficeError("AccessDenied", `The sheet '${sheet.name}' is protected.`);
+    this.wrote = true;
+    if (sheet && area) this.writtenRanges.push({ sheet, area, format });
+  }
+}
+
+/** OfficeExtension.ClientResult: `value` throws until the sync that fills it. */
+export class FakeClientResult<T> {
+  private settled = false;
+  private result: T | undefined;
+  constructor(private readonly label: string) {}
+  settle(v: T): void {
+    this.settled = true;
+    this.result = v;
+  }
+  get value(): T {
+    if (!this.settled)
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `${this.label}.value is not available before context.sync()`,
+      );
+    return this.result as T;
+  }
+}
+
+/** Base proxy: load() queues a snapshot; reading an unloaded property throws like Office.js. */
+export class FakeProxy<T> {
+  protected loaded = new Map<string, unknown>();
+  protected synced = false;
+  protected target: T | null = null;
+  /** An *OrNullObject proxy: resolving to nothing is a state, not an error. */
+  protected nullable = false;
+
+  constructor(
+    readonly context: FakeContext,
+    protected readonly resolver: () => T | null,
+    protected readonly label: string,
+  ) {}
+
+  protected resolveOrThrow(): T {
+    const t = this.resolver();
+    if (t === null) throw new FakeOfficeError("ItemNotFound", `${this.label} does not exist`);
+    return t;
+  }
+
+  /**
+   * What a child proxy (a property or method result) resolves through. [nullObjectChildren] What a
+   * method called on a null object returns is undocumented: the fake fails the batch.
+   */
+  resolveForChild(): T {
+    const t = this.resolver();
+    if (t !== null) return t;
+    if (this.nullable)
+      throw new FakeOfficeError(
+        "GeneralException",
+        `${this.label} is a null object; calling its members is undocumented`,
+      );
+    throw new FakeOfficeError("ItemNotFound", `${this.label} does not exist`);
+  }
+
+  /** Subclasses map property names to live values. */
+  protected read(_t: T, prop: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `${this.label}: cannot load '${prop}'`);
+  }
+
+  load(props?: unknown): this {
+    const names = splitProps(props);
+    this.context.enqueue(() => {
+      const t = this.nullable ? this.resolver() : this.resolveOrThrow();
+      this.synced = true;
+      this.target = t;
+      if (t === null) return;
+      for (const n of names) this.loaded.set(n, this.read(t, n));
+    });
+    return this;
+  }
+
+  /** Marks the proxy as loaded from a collection's items (already resolved). */
+  preload(t: T, props: string[]): this {
+    this.synced = true;
+    this.target = t;
+    for (const p of props) this.loaded.set(p, this.read(t, p));
+    return this;
+  }
+
+  protected get<V>(prop: string): V {
+    if (!this.loaded.has(prop)) {
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' of ${this.label} is not available. Call load() and context.sync() first.`,
+      );
+    }
+    return this.loaded.get(prop) as V;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.synced)
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `isNullObject of ${this.label} needs load() and context.sync()`,
+      );
+    return this.target === null;
+  }
+
+  /** Queues a write against the resolved target. */
+  protected mutate(fn: (t: T) => void): void {
+    this.context.enqueue(() => fn(this.resolveForChild()));
+  }
+}

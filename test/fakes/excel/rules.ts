@@ -1,0 +1,136 @@
+// The documented Office.js behaviour the fake enforces, one entry per rule, with where Microsoft says
+// so. The fake's code cites these ids beside each rule; test/adapters/excel/fakeRules.test.ts has one
+// test per entry, named after it. `harsher` marks the parts where the documentation is silent and the
+// fake takes the reading that is harder on the add-in.
+export interface DocumentedRule {
+  title: string;
+  /** URL or repository path of the documentation. */
+  source: string;
+  /** Microsoft's words. */
+  quote: string;
+  /** Where the documentation is silent: the reading the fake takes. */
+  harsher?: string;
+}
+
+const DTS = "node_modules/@types/office-js/index.d.ts";
+const UNDO = "https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities";
+
+export const DOCUMENTED_RULES = {
+  veryHiddenDelete: {
+    title: "Worksheet.delete() on a VeryHidden sheet fails with InvalidOperation",
+    source: `${DTS} (Excel.Worksheet.delete)`,
+    quote:
+      'Note that if the worksheet\'s visibility is set to "VeryHidden", the delete operation will fail with an `InvalidOperation` exception. You should first change its visibility to hidden or visible before deleting it.',
+  },
+  mergedAreaLimit: {
+    title: "getMergedAreasOrNullObject fails above 512 merged areas",
+    source: `${DTS} (Excel.Range.getMergedAreasOrNullObject)`,
+    quote:
+      "Note that if the merged areas count in this range is more than 512, then this method will fail to return the result.",
+    harsher:
+      "The failure fails the whole batch with GeneralException. A merged area that only partly overlaps the range is reported clipped to the range (not whole), so a merge crossing two bands comes back as two pieces.",
+  },
+  cellEditMode: {
+    title: "In cell-edit mode a batch fails unless Excel.run was given { delayForCellEdit: true }",
+    source:
+      "https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit; " +
+      `${DTS} (Excel.RunOptions.delayForCellEdit)`,
+    quote:
+      "When `false`, if the user is in cell edit when the batch request is processed by the host, the batch automatically fails. When `true`, the batch request is executed immediately if the user is not in cell edit mode, but if the user is in cell edit mode then the batch request is delayed until the user exits cell edit mode. The default behavior with no `delayForCellEdit` property specified is equivalent to when it is `false`.",
+    harsher:
+      "The failure carries the code InvalidOperationInCellEditMode (listed in Excel.ErrorCodes and in the error-code table of https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).",
+  },
+  undoStack: {
+    title: "APIs listed as not supporting undo clear the user's undo stack",
+    source: UNDO,
+    quote:
+      "If you call an unsupported API in your add-in, the user's undo stack is cleared starting from that API call, and a user cannot undo actions past that point. [Table:] Worksheet.delete — web No, Windows/Mac No; Worksheet.visibility — web Yes, Windows/Mac No; Worksheet.name — web Yes, Windows/Mac No; Worksheet.position — web Yes, Windows/Mac No.",
+    harsher:
+      'Without a platform given, an API clears the stack when any platform lists it as unsupported. Where isSetSupported("ExcelUndoApiAll", "1.0") is false (the article: "provide a fallback experience if undo support isn\'t available"), every writing sync clears the stack. Office.context.document.settings.saveAsync is not an Excel JavaScript API and the article is silent on it: it clears the stack too.',
+  },
+  undoRecordPerSync: {
+    title:
+      "Each context.sync() that changes the workbook is one undo record (one per Excel.run with mergeUndoGroup)",
+    source: `${DTS} (Excel.RunOptions.mergeUndoGroup, ExcelApi 1.20)`,
+    quote:
+      "When false, each `context.sync()` call creates an undo record. When true, all `context.sync()` calls in a single `Excel.run` are merged into one `undo` group.",
+  },
+  valuesAsFormulas: {
+    title: "Range.values: strings starting with =, + or - are interpreted as formulas",
+    source: `${DTS} (Excel.Range.values)`,
+    quote:
+      'If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula.',
+    harsher:
+      'A + or - string that is not a valid formula ("-", "+", "- 未定") fails the batch with InvalidArgument instead of being kept as text; plain numeric strings become numbers, as typed entries do.',
+  },
+  textEntry: {
+    title: "What keeps a string as text: a leading apostrophe, or a cell formatted as Text beforehand",
+    source:
+      "https://github.com/MicrosoftDocs/SupportArticles-docs/blob/main/Office/Client/excel/long-numbers-incorrectly-in-excel.md",
+    quote:
+      "Method 1: Format the cell as text … (Be sure to set the cell format before you type the number). Method 2: Use a single quotation mark — type a single quotation mark (') first in the cell … the quotation mark will not be displayed after you press ENTER.",
+    harsher:
+      "The Office.js reference says nothing on whether the values setter follows these typed-entry rules; the fake assumes it does (values are 'interpreted' like entries). Reading `formulas` of an apostrophe cell returns the text without the apostrophe, so the add-in cannot learn the prefix from it (OfficeDev/office-js#6687).",
+  },
+  changeEvents: {
+    title:
+      "onChanged: inserts and deletes carry whole-row/whole-column addresses; ExcelApi 1.7 says Others where later versions say Unknown",
+    source: `${DTS} (Excel.DataChangeType, Excel.WorksheetChangedEventArgs)`,
+    quote:
+      "`Unknown` indicates that the type of data change is not one of the listed types. [Api set: ExcelApi 1.8. The name of this value was 'Others' in ExcelApi 1.7] … `RowInserted` indicates that the data change event is triggered by inserting new rows. … address: Gets the range address that represents the changed area of a specific worksheet.",
+    harsher:
+      'Row inserts and deletes report "5:7"-style addresses, column ones "C:D". The change type is not trusted for the axis (a column inserted at A was reported as RowInserted: OfficeDev/office-js#669): the address shape says rows or columns.',
+  },
+  payloadLimit: {
+    title:
+      "The response payload limit surfaces as its own error code, as a GeneralException, or as values missing (null) from the response",
+    source:
+      "https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices; " +
+      "https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling",
+    quote:
+      "Excel on the web limits requests and responses to 5 MB. The API returns a `RichAPI.Error` error if this limit is exceeded. On all platforms, a range is limited to five million cells for get operations. … When a get operation using `Range.values` exceeds the five-million-cell limit, the API doesn't always throw an error. In some cases, `Range.values` returns `null` instead. [Error table:] ResponsePayloadSizeLimitExceeded — The response payload size has exceeded the limit. GeneralException — There was an internal error while processing the request.",
+    harsher:
+      "Which form appears is chosen per test (payloadLimitForm). In the partial form every value loaded after the limit is crossed in that sync comes back null, without an error.",
+  },
+  fillProperties: {
+    title:
+      "A fill is color, pattern, patternColor, tintAndShade and patternTintAndShade (ExcelApi 1.9); gradients cannot be set",
+    source: `${DTS} (Excel.RangeFill, Excel.CellPropertiesFillLoadOptions)`,
+    quote:
+      "pattern: The pattern of a range. … LinearGradient and RectangularGradient are not supported. patternColor: The HTML color code representing the color of the range pattern. patternTintAndShade / tintAndShade: Specifies a double that lightens or darkens a (pattern) color for the range fill. The value is between -1 (darkest) and 1 (brightest), with 0 for the original color.",
+    harsher:
+      "Setting color gives a solid fill with tintAndShade 0: a recorded tint must be written after the colour. Setting a gradient pattern fails with InvalidArgument.",
+  },
+  nullObjectChildren: {
+    title: "Methods called on a null object: undocumented, so they fail",
+    source:
+      "https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties",
+    quote:
+      "The *OrNullObject methods return a null object … you can check the isNullObject property. (Nothing says what a method called on a null object returns.)",
+    harsher: "A proxy derived from a null object fails the batch with GeneralException at sync.",
+  },
+  customXmlParts: {
+    title:
+      "Custom XML parts (ExcelApi 1.5): added, read, replaced and deleted by namespace and id; none of these is listed as clearing the undo stack",
+    source: `${DTS} (Excel.CustomXmlPartCollection, Excel.CustomXmlPartScopedCollection, Excel.CustomXmlPart); ${UNDO}`,
+    quote:
+      "getByNamespace(namespaceUri): Gets a new scoped collection of custom XML parts whose namespaces match the given namespace. … getItem(id): Gets a custom XML part based on its ID. … setXml(xml): Sets the custom XML part's full XML content. … Most Excel JavaScript APIs do support undo actions.",
+    harsher: "getItem of a missing id fails the batch with ItemNotFound.",
+  },
+  dataValidationRule: {
+    title: "A DataValidationRule holds exactly one rule type",
+    source: "https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation",
+    quote:
+      "This takes a DataValidationRule object which has seven optional properties. No more than one of these properties may be present in any DataValidationRule object.",
+    harsher:
+      "A rule read back lists the six other rule types as null, so writing it back unchanged fails with InvalidArgument.",
+  },
+} satisfies Record<string, DocumentedRule>;
+
+export type RuleId = keyof typeof DOCUMENTED_RULES;
+
+/** The test name for a rule: its title and its source, so a failing test points at the documentation. */
+export function ruleTitle(id: RuleId): string {
+  const r: DocumentedRule = DOCUMENTED_RULES[id];
+  return `${r.title} — ${r.source}`;
+}
