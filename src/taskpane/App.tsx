@@ -189,8 +189,10 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                 <FindingsList
                   findings={findings}
                   groupBy={state.groupBy}
+                  busy={state.busy}
                   onGroupBy={(g) => controller.setGroupBy(g)}
                   onSelect={(cell) => void controller.select(cell)}
+                  onFixStatus={(f) => void controller.fixStatuses([f])}
                 />
               ) : null}
               {tab === "progress" && check ? (
@@ -206,7 +208,13 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
               ) : null}
               {tab !== "settings" && !check ? <Text className={styles.muted}>{t.summary.notYetChecked}</Text> : null}
               {tab === "settings" ? (
-                <SettingsSection rule={state.rule} kpis={kpis} busy={state.busy} onSave={(r) => void controller.saveRule(r)} />
+                <SettingsSection
+                  rule={state.rule}
+                  options={state.options}
+                  kpis={kpis}
+                  busy={state.busy}
+                  onSave={(r, o) => void controller.saveRule(r, o)}
+                />
               ) : null}
             </div>
           </>

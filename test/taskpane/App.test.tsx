@@ -53,7 +53,11 @@ describe("task pane", () => {
     expect(screen.getAllByTestId("finding")).toHaveLength(4);
     // Grouped by KPI by default: three KPIs.
     expect(screen.getAllByTestId("finding-group")).toHaveLength(3);
-    expect(checkFn).toHaveBeenCalledWith(host.grids, expect.objectContaining({ onTrack: 1, nearlyOnTrack: 0.85 }));
+    expect(checkFn).toHaveBeenCalledWith(
+      host.grids,
+      expect.objectContaining({ onTrack: 1, nearlyOnTrack: 0.85 }),
+      expect.objectContaining({ reasonPlaceholders: expect.arrayContaining(["特になし"]) }),
+    );
     // One flag per cell; M8 has two findings: worst severity, both messages.
     await waitFor(() => expect(host.flags).toHaveLength(3));
     const m8 = host.flags.find((f) => f.address === "M8")!;
@@ -189,7 +193,9 @@ describe("task pane", () => {
         directionOverrides: { 新規求人数: "decrease" },
       }),
     );
-    await waitFor(() => expect(checkFn).toHaveBeenLastCalledWith(host.grids, host.settings.get(RULE_SETTING)));
+    await waitFor(() =>
+      expect(checkFn).toHaveBeenLastCalledWith(host.grids, host.settings.get(RULE_SETTING), expect.anything()),
+    );
   });
 
   test("a rule saved in the workbook is loaded, and a malformed one is ignored", async () => {
@@ -197,7 +203,11 @@ describe("task pane", () => {
       before: (h) => h.settings.set(RULE_SETTING, { onTrack: 1.1, nearlyOnTrack: 0.9, directionOverrides: { a: "up" } }),
     });
     await runCheck();
-    expect(checkFn).toHaveBeenCalledWith(expect.anything(), { onTrack: 1.1, nearlyOnTrack: 0.9, directionOverrides: {} });
+    expect(checkFn).toHaveBeenCalledWith(
+      expect.anything(),
+      { onTrack: 1.1, nearlyOnTrack: 0.9, directionOverrides: {} },
+      expect.anything(),
+    );
   });
 
   test("live re-check re-reads only the changed sheet and re-flags", async () => {
