@@ -8,6 +8,9 @@ import type { CommandSpec, OptionValues } from "./options/optionTable";
 import { usage } from "./options/usage";
 import { CHECK_COMMAND, checkOptions, runCheck } from "./commands/check";
 import { version } from "./version";
+import { SPLIT_COMMAND, runSplit } from "./commands/split";
+import { MERGE_COMMAND, runMerge } from "./commands/merge";
+import { ROLLOVER_COMMAND, runRollover } from "./commands/rollover";
 
 export type { CliIo } from "./cliIo";
 
@@ -18,7 +21,14 @@ export interface Command {
 }
 
 /** Planning's commands, by name. Each lives in commands/<name>.ts. */
-const COMMANDS: Record<string, Command> = {};
+const COMMANDS: Record<string, Command> = {
+  split: { spec: SPLIT_COMMAND, run: runSplit },
+  merge: { spec: MERGE_COMMAND, run: runMerge },
+  rollover: {
+    spec: ROLLOVER_COMMAND,
+    run: (values, positionals, io) => runRollover(values, positionals, io),
+  },
+};
 
 const check: Command = {
   spec: CHECK_COMMAND,

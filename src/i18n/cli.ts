@@ -1,4 +1,5 @@
 // Everything the kensho command line says to people, in Japanese.
+import { CYCLE_OPTION_HELP, CYCLE_USAGE } from "./cycle";
 
 export const CLI_TEXT = {
   optionsHeading: "オプション:",
@@ -16,6 +17,7 @@ export const CLI_TEXT = {
         "終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルがある、または使い方の誤り",
       ],
     },
+    ...CYCLE_USAGE,
   } as Record<string, { head: string[]; tail: string[] }>,
   /** One line of help per option, by the option's long name. */
   optionHelp: {
@@ -27,6 +29,7 @@ export const CLI_TEXT = {
     "--empty-reason-words": "遅れの理由と認めない記載。カンマ区切りで、既定の一覧を置き換えます",
     "--help": "この説明を表示します",
     "--version": "バージョンを表示します",
+    ...CYCLE_OPTION_HELP,
   } as Record<string, string>,
   emptyReasonWordsDefault: (words: readonly string[]) => `${words.slice(0, 5).join(",")} など`,
   defaultValue: (v: string | number) => `（既定 ${typeof v === "number" ? v.toFixed(2) : v}）`,
