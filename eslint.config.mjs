@@ -5,7 +5,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test-output/"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", "test-output/", "release/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...officeAddins.configs.recommended,

@@ -30,6 +30,11 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+/** Whether a word is one of planning's commands (split, merge, rollover …) rather than a file. */
+export function isCommandName(word: string): boolean {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, word);
+}
+
 const check: Command = {
   spec: CHECK_COMMAND,
   async run(values, positionals, io) {
@@ -44,7 +49,7 @@ const check: Command = {
 
 /** Runs kensho; returns the exit status (0 clean, 1 error findings, 2 unreadable file or bad usage). */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const sub = argv.length > 0 ? COMMANDS[argv[0]] : undefined;
+  const sub = argv.length > 0 && isCommandName(argv[0]) ? COMMANDS[argv[0]] : undefined;
   const command = sub ?? check;
   const parsed = parseCommandLine(sub ? argv.slice(1) : argv, command.spec);
   if (!parsed.ok) {

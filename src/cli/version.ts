@@ -1,7 +1,9 @@
-// The version comes from package.json at build time (tsc and webpack both inline the JSON), so it is
-// right wherever kensho runs: from the repository, from dist/, or as a single executable.
-import pkg from "../../package.json";
+// A static import, so that tsc copies package.json beside dist/cli and bundlers (the single
+// executable's webpack build) inline it; a path computed at run time works in neither.
+import { version as packageVersion } from "../../package.json";
+
+export const KENSHO_VERSION: string = packageVersion;
 
 export function version(): string {
-  return pkg.version;
+  return KENSHO_VERSION;
 }

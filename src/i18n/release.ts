@@ -1,0 +1,96 @@
+// What kensho.exe says beyond the CLI report, and the Japanese text files shipped in the release
+// zips (使い方.txt, 配置手順.txt). Rendered by src/cli/launch and scripts/release.
+
+export const LAUNCH_TEXT = {
+  /** The report file's name without extension: 検証結果_20250601 (local date). */
+  reportBaseName: (yyyymmdd: string) => `検証結果_${yyyymmdd}`,
+  /** First line of a written report file. */
+  reportFileHeader: (version: string, when: string) =>
+    `効果検証チェック kensho ${version}　実行日時: ${when}`,
+  savedReport: (file: string) => `検証結果を保存しました: ${file}`,
+  saveFailed: (file: string, reason: string) =>
+    `検証結果のファイルを保存できませんでした（${file}: ${reason}）。結果は上に表示したとおりです。`,
+  sampleChecked: "ファイルが指定されていないため、同梱のサンプル（令和5年度）を検証しました。",
+  dropHint:
+    "検証したい効果検証シート（.xlsx）やフォルダーを、kensho.exe のアイコンにドラッグ＆ドロップしてください。",
+  pressAnyKey: "何かキーを押すと、このウィンドウを閉じます。",
+  internalError: (detail: string) =>
+    `予期しないエラーで検証を終了しました（${detail}）。ファイルは変更していません。kensho の担当者に連絡してください。`,
+} as const;
+
+/** 使い方.txt in kensho-win-x64.zip, for the clerk who unpacks it. */
+export function usageText(version: string, nodeVersion: string): string {
+  return [
+    `効果検証チェック kensho ${version}（Windows 用）`,
+    "",
+    "■ 使い方",
+    "1. この zip を展開し、kensho-win-x64.exe を好きなフォルダー（デスクトップなど）に置きます。",
+    "   インストールは不要です。Node.js も、インターネット接続も必要ありません。",
+    "2. 検証したい効果検証シート（.xlsx）、または提出されたブックを集めたフォルダーを、",
+    "   kensho-win-x64.exe のアイコンにドラッグ＆ドロップします（複数選んでもかまいません）。",
+    "3. 黒い画面に結果が表示され、同じ内容が入力ファイルと同じ場所に",
+    "   「検証結果_年月日.txt」として保存されます（フォルダーを渡したときは、そのフォルダーの隣）。",
+    "   同じ名前のファイルがあるときは「検証結果_年月日_2.txt」のように別名で保存し、上書きはしません。",
+    "4. 何かキーを押すと画面が閉じます。",
+    "",
+    "・アイコンをダブルクリックしただけのときは、同梱のサンプル（令和5年度）を検証して表示します。",
+    "・入力したブックは読むだけで、変更しません。",
+    "・指摘の一覧を Excel で開ける CSV でもほしいときは、コマンドプロンプトで",
+    "    kensho-win-x64.exe --csv 提出フォルダー",
+    "  と実行すると「検証結果_年月日.csv」も保存します。オプションの一覧は --help で表示されます。",
+    "・コマンドプロンプトで > を使って出力をファイルに送ったとき（例: kensho-win-x64.exe --json a.xlsx > 結果.json）は、",
+    "  検証結果ファイルは作らず、UTF-8 で出力します。",
+    "",
+    "■ 終了コード（バッチファイルで使う場合）",
+    "  0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルがある、または使い方の誤り",
+    "",
+    "■ ファイルの確認",
+    "  同梱の kensho-win-x64.exe.sha256 に SHA-256 ハッシュ値を記載しています。PowerShell で",
+    "    Get-FileHash .\\kensho-win-x64.exe -Algorithm SHA256",
+    "  と実行し、値が一致することを確かめてください。",
+    "",
+    "■ 技術情報",
+    `  Node.js ${nodeVersion} の単一実行可能アプリケーション（SEA）です。ネットワークには接続しません。`,
+    "  配置・更新・削除の方法は、情報政策課向けの docs/deployment.md を参照してください。",
+    "",
+  ].join("\r\n");
+}
+
+export interface AddinGuideOptions {
+  baseUrl: string;
+  catalog: string;
+  officeJsLocal: boolean;
+  officeJsVersion: string;
+}
+
+/** 配置手順.txt in kensho-addin.zip: where each part goes. */
+export function addinGuideText(o: AddinGuideOptions): string {
+  const officeJs = o.officeJsLocal
+    ? [
+        `・この配布物は office.js の複製（@microsoft/office-js ${o.officeJsVersion}）を web\\office-js に同梱しています。`,
+        "  これは Microsoft がサポートしない構成です。Office の更新のたびに、新しい office.js で作り直してください。",
+      ]
+    : [
+        "・作業ウィンドウは office.js を Microsoft の CDN（https://appsforoffice.microsoft.com）から読み込みます。",
+        "  職員の PC からその URL に接続できない場合は、KENSHO_OFFICE_JS=local で作った配布物を使ってください。",
+      ];
+  return [
+    "効果検証チェック（Excel アドイン）配置手順",
+    "",
+    `1. web フォルダーの中身を、庁内の HTTPS サーバーの ${o.baseUrl} に置きます。`,
+    `   確認: ブラウザーで ${o.baseUrl}taskpane.html が証明書の警告なしに開くこと。`,
+    `2. catalog\\manifest.xml を共有フォルダー ${o.catalog} に置きます（職員には読み取り権限だけを付けます）。`,
+    "3. 各職員の PC で、Excel を閉じてから kensho-catalog.reg をダブルクリックします（管理者権限は不要です）。",
+    "   この共有フォルダーを「信頼できるアドイン カタログ」に登録します（HKEY_CURRENT_USER）。",
+    "4. Excel を起動し、［挿入］→［個人用アドイン］（新しい Excel では［ホーム］→［アドイン］→［その他のアドイン］）→［共有フォルダー］から「効果検証チェック」を追加します。",
+    "",
+    ...officeJs,
+    "",
+    "■ 削除",
+    "  kensho-catalog-remove.reg をダブルクリックすると、信頼できるカタログの登録を削除します。",
+    "  追加済みのアドインは、Excel を閉じて %LOCALAPPDATA%\\Microsoft\\Office\\16.0\\Wef\\ の中身を削除すると外れます。",
+    "",
+    "詳しくは docs/deployment.md を参照してください。",
+    "",
+  ].join("\r\n");
+}
