@@ -1,6 +1,7 @@
 import { checkWorkbook } from "../core/check";
 import { rowKey } from "../core/summary";
 import type { CheckedRow, FileErrorCode, Finding, ProgressRule, WorkbookOptions } from "../core/model";
+import { DEFAULT_CHECK_OPTIONS } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
 import { WorkbookReadError } from "../adapters/xlsx/errors";
 import { FILE_ERRORS, renderFileError } from "../i18n/findings";
@@ -32,7 +33,7 @@ function failed(file: string, code: FileErrorCode, message: string): FileResult 
 export async function checkFile(
   file: string,
   rule: ProgressRule,
-  options: WorkbookOptions = {},
+  options: WorkbookOptions = DEFAULT_CHECK_OPTIONS,
 ): Promise<FileResult> {
   let grids;
   try {

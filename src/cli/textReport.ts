@@ -22,13 +22,16 @@ function rowLine(row: CheckedRow): string {
   const direction = row.direction
     ? CLI_TEXT.direction(DIRECTION_LABELS[row.direction], row.directionSource === "inferred")
     : CLI_TEXT.noValue;
-  return CLI_TEXT.rowLine(
-    where,
-    kpiLabel(row.name),
-    direction,
-    rate,
-    row.enteredStatus ?? CLI_TEXT.noValue,
-    row.computedStatus ?? CLI_TEXT.noValue,
+  const remark = row.values.actual.remark;
+  return (
+    CLI_TEXT.rowLine(
+      where,
+      kpiLabel(row.name),
+      direction,
+      rate,
+      row.enteredStatus ?? CLI_TEXT.noValue,
+      row.computedStatus ?? CLI_TEXT.noValue,
+    ) + (remark ? CLI_TEXT.actualRemark(remark) : "")
   );
 }
 

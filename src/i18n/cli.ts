@@ -28,10 +28,12 @@ export const CLI_TEXT = {
     "--nearly-on-track": "「概ね順調に進捗」とする達成率の下限",
     "--year": "ブックから年度が読み取れないときに年度を指定します（例: 令和6年度、R6、2024年度）",
     "--explain-layout": "検証はせず、各シートの見出し行・各列の項目と根拠・年度の読み取り結果を表示します",
+    "--empty-reason-words": "遅れの理由と認めない記載。カンマ区切りで、既定の一覧を置き換えます",
     "--help": "この説明を表示します",
     "--version": "バージョンを表示します",
     ...CYCLE_OPTION_HELP,
   } as Record<string, string>,
+  emptyReasonWordsDefault: (words: readonly string[]) => `${words.slice(0, 5).join(",")} など`,
   defaultValue: (v: string | number) => `（既定 ${typeof v === "number" ? v.toFixed(2) : v}）`,
   version: (v: string) => `kensho ${v}（効果検証チェック・JSON形式 version 1）`,
   csvHeader: ["ファイル", "シート", "セル", "行", "KPI", "担当課", "重要度", "コード", "内容"],
@@ -79,6 +81,8 @@ export const CLI_TEXT = {
   direction: (label: string, inferred: boolean) =>
     `${label}${inferred ? "（基準値と最終目標値から推定）" : ""}`,
   hiddenMark: "［非表示の行］",
+  /** The words staff wrote beside this year's figure (約, 速報値, ※変更前), after the row line. */
+  actualRemark: (remark: string) => `　実績値の注記「${remark}」`,
   noValue: "－",
   findingLine: (severity: string, cell: string, message: string) => `      [${severity}] ${cell}: ${message}`,
   fileFindingsHeading: "  ◆ ブック全体の指摘",

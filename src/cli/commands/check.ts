@@ -1,6 +1,11 @@
 // The default command: check workbooks and report, as text, JSON or CSV.
 import * as path from "path";
-import { DEFAULT_RULE, type ProgressRule } from "../../core/model";
+import {
+  DEFAULT_CHECK_OPTIONS,
+  DEFAULT_RULE,
+  type ProgressRule,
+  type WorkbookOptions,
+} from "../../core/model";
 import { parseFiscalYear } from "../../core/layout/yearForms";
 import { CLI_TEXT } from "../../i18n/cli";
 import type { CliIo } from "../cliIo";
@@ -39,6 +44,12 @@ export const CHECK_COMMAND: CommandSpec = {
     },
     { name: "--year", kind: "text", valueName: "<年度>" },
     { name: "--explain-layout", kind: "flag" },
+    {
+      name: "--empty-reason-words",
+      kind: "text",
+      valueName: "<語,…>",
+      defaultValue: CLI_TEXT.emptyReasonWordsDefault(DEFAULT_CHECK_OPTIONS.reasonPlaceholders),
+    },
     { name: "--help", alias: "-h", kind: "flag" },
     { name: "--version", alias: "-v", kind: "flag" },
   ],
@@ -53,6 +64,16 @@ export interface CheckOptions {
   fiscalYear: number | null;
   /** Print how each sheet's layout was read instead of checking. */
   explainLayout: boolean;
+  /** What the engine is told beyond the rule: the stated year, the texts that give no reason. */
+  engine: WorkbookOptions;
+}
+
+/** "特になし,なし、無し" → the words, split at half- or full-width commas and 、. */
+export function wordList(text: string): string[] {
+  return text
+    .split(/[,，、]/)
+    .map((w) => w.trim())
+    .filter((w) => w !== "");
 }
 
 /** Typed options from parsed values, or a usage message. */
@@ -69,6 +90,9 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
   const yearText = values["--year"] as string | undefined;
   const fiscalYear = yearText === undefined ? null : parseFiscalYear(yearText);
   if (yearText !== undefined && fiscalYear === null) return CLI_TEXT.badYear(yearText);
+  const words = values["--empty-reason-words"] as string | undefined;
+  const reasonPlaceholders = words === undefined ? DEFAULT_CHECK_OPTIONS.reasonPlaceholders : wordList(words);
+  if (reasonPlaceholders.length === 0) return CLI_TEXT.missingOptionValue("--empty-reason-words");
   return {
     json: values["--json"] === true,
     csv: values["--csv"] === true,
@@ -76,6 +100,7 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
     rule,
     fiscalYear,
     explainLayout,
+    engine: { fiscalYear, reasonPlaceholders },
   };
 }
 
@@ -101,9 +126,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
   for (const [i, file] of inputs.entries()) {
     if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, file)}`);
     const result = filterByDepartment(
-      await checkFile(path.resolve(io.cwd, file), rule, {
-        fiscalYear: opts.fiscalYear,
-      }),
+      await checkFile(path.resolve(io.cwd, file), rule, opts.engine),
       opts.department,
     );
     results.push({ ...result, file });
