@@ -148,6 +148,7 @@ describe("設定: the texts that give no reason for a delay", () => {
     );
     await waitFor(() =>
       expect(checkFn).toHaveBeenLastCalledWith(host.grids, host.settings.get(RULE_SETTING), {
+        fiscalYear: null,
         reasonPlaceholders: ["特になし", "検討中", "なし"],
       }),
     );
@@ -160,7 +161,11 @@ describe("設定: the texts that give no reason for a delay", () => {
     const { checkFn } = await setup(sampleCheck, (h) =>
       h.settings.set(CHECK_OPTIONS_SETTING, { reasonPlaceholders: ["なし", 3, "", "未定"] }),
     );
-    expect(checkFn).toHaveBeenCalledWith(expect.anything(), expect.anything(), { reasonPlaceholders: ["なし", "未定"] });
+    expect(checkFn).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.anything(),
+      expect.objectContaining({ reasonPlaceholders: ["なし", "未定"] }),
+    );
     expect(sanitizeCheckOptions({ reasonPlaceholders: "なし" }).reasonPlaceholders).toEqual([
       ...DEFAULT_REASON_PLACEHOLDERS,
     ]);
