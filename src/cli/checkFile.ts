@@ -5,6 +5,7 @@ import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
 import { WorkbookReadError } from "../adapters/xlsx/errors";
 import { FILE_ERRORS } from "../i18n/findings";
 import { CLI_TEXT } from "../i18n/cli";
+import { unreadableMessage } from "../i18n/xlsx";
 
 export interface FileResult {
   file: string;
@@ -34,7 +35,10 @@ export async function checkFile(file: string, rule: ProgressRule): Promise<FileR
   try {
     grids = await readWorkbookFile(file);
   } catch (err) {
-    const message = err instanceof WorkbookReadError ? err.message : FILE_ERRORS["unreadable-file"].message;
+    const message =
+      err instanceof WorkbookReadError
+        ? unreadableMessage(err.reason, err.params)
+        : FILE_ERRORS["unreadable-file"].message;
     return failed(file, "unreadable-file", message);
   }
   try {
