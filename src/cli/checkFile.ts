@@ -1,6 +1,7 @@
 import { checkWorkbook } from "../core/check";
 import { rowKey } from "../core/summary";
-import type { CheckedRow, FileErrorCode, Finding, ProgressRule } from "../core/model";
+import { labelKey } from "../core/text";
+import type { CheckedRow, FileErrorCode, Finding, ProgressRule, SheetGrid } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
 import { WorkbookReadError } from "../adapters/xlsx/errors";
 import { FILE_ERRORS } from "../i18n/findings";
@@ -31,7 +32,7 @@ function failed(file: string, code: FileErrorCode, message: string): FileResult 
 
 /** Reads and checks one workbook. Never throws: every failure becomes a file-level error. */
 export async function checkFile(file: string, rule: ProgressRule): Promise<FileResult> {
-  let grids;
+  let grids: SheetGrid[] | undefined;
   try {
     grids = await readWorkbookFile(file);
   } catch (err) {
@@ -43,6 +44,7 @@ export async function checkFile(file: string, rule: ProgressRule): Promise<FileR
   }
   try {
     const check = checkWorkbook(grids, rule);
+    grids = undefined; // the rows keep the cells they use; let the rest of the grids go
     if (check.fileError) return failed(file, check.fileError.code, FILE_ERRORS[check.fileError.code].message);
     return {
       file,
@@ -66,7 +68,8 @@ export async function checkFile(file: string, rule: ProgressRule): Promise<FileR
 /** Keeps only one department's rows and the findings on them. */
 export function filterByDepartment(result: FileResult, department: string | null): FileResult {
   if (!department || !result.ok) return result;
-  const rows = result.rows.filter((r) => r.department === department);
+  const wanted = labelKey(department);
+  const rows = result.rows.filter((r) => r.department !== null && labelKey(r.department) === wanted);
   const keys = new Set(rows.map((r) => rowKey(r.sheet, r.row)));
   return { ...result, rows, findings: result.findings.filter((f) => keys.has(rowKey(f.sheet, f.row))) };
 }

@@ -10,6 +10,8 @@ import {
   renderFinding,
 } from "../i18n/findings";
 import type { FileResult } from "./checkFile";
+import type { SkippedFile } from "./expandInputs";
+import { stripControls } from "./output/sanitize";
 
 const countsText = (f: Finding[]) => {
   const c = summarise(f);
@@ -40,7 +42,7 @@ export function fileReport(result: FileResult, department: string | null): strin
     lines.push(
       CLI_TEXT.fileFailed(FILE_ERRORS[code].title, result.error?.message ?? FILE_ERRORS[code].message),
     );
-    return lines.join("\n");
+    return stripControls(lines.join("\n"));
   }
   const goals = result.rows.filter((r) => r.kind === "数値目標").length;
   lines.push(
@@ -69,12 +71,16 @@ export function fileReport(result: FileResult, department: string | null): strin
   for (const f of result.findings) {
     if (f.row === null) continue;
     const k = rowKey(f.sheet, f.row);
-    findingsByRow.set(k, [...(findingsByRow.get(k) ?? []), f]);
+    const list = findingsByRow.get(k);
+    if (list) list.push(f);
+    else findingsByRow.set(k, [f]);
   }
   const departments = new Map<string, CheckedRow[]>();
   for (const row of result.rows) {
     const d = row.department ?? CLI_TEXT.noDepartment;
-    departments.set(d, [...(departments.get(d) ?? []), row]);
+    const list = departments.get(d);
+    if (list) list.push(row);
+    else departments.set(d, [row]);
   }
   for (const [dept, rows] of departments) {
     const deptFindings = rows.flatMap((r) => findingsByRow.get(rowKey(r.sheet, r.row)) ?? []);
@@ -86,11 +92,20 @@ export function fileReport(result: FileResult, department: string | null): strin
       }
     }
   }
-  return lines.join("\n");
+  return stripControls(lines.join("\n"));
+}
+
+/** The files of a folder that were not checked, each with why. */
+export function skippedReport(skipped: SkippedFile[]): string {
+  const lines: string[] = [CLI_TEXT.skippedHeading];
+  for (const s of skipped) lines.push(CLI_TEXT.skippedLine(s.file, CLI_TEXT.skippedReasons[s.reason]));
+  return stripControls(lines.join("\n"));
 }
 
 export function totalsLine(results: FileResult[]): string {
   const rows = results.reduce((n, r) => n + r.rows.length, 0);
   const failed = results.filter((r) => !r.ok).length;
-  return CLI_TEXT.totals(results.length, failed, rows, countsText(results.flatMap((r) => r.findings)));
+  return stripControls(
+    CLI_TEXT.totals(results.length, failed, rows, countsText(results.flatMap((r) => r.findings))),
+  );
 }

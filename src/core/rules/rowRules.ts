@@ -3,6 +3,7 @@ import { STATUS_WORDS, VALUE_FIELDS } from "../model";
 import { displayText, isBlankText, isDash } from "../text";
 import { excelErrorCode } from "../values/excelErrors";
 import { finding } from "./findingFactory";
+import { withUncalculatedFormulas } from "./formulaRules";
 
 function isExcelError(value: unknown): boolean {
   return typeof value === "string" && excelErrorCode(value.trim()) !== null;
@@ -177,5 +178,5 @@ export function checkRow(row: CheckedRow, ctx: RuleContext): Finding[] {
   }
   if (row.cells.department && row.department === null)
     out.push(finding("missing-department", row, "department"));
-  return out;
+  return withUncalculatedFormulas(row, out);
 }
