@@ -12,6 +12,7 @@ import {
 import type { FileResult } from "./checkFile";
 import type { SkippedFile } from "./expandInputs";
 import { stripControls } from "./output/sanitize";
+import { ChunkedWriter } from "./output/chunkedWriter";
 
 const countsText = (f: Finding[]) => {
   const c = summarise(f);
@@ -36,13 +37,39 @@ function rowLine(row: CheckedRow): string {
 
 /** One file's report: overview, then every row grouped by 担当課 with the findings under each row. */
 export function fileReport(result: FileResult, department: string | null): string {
-  const lines = [CLI_TEXT.reportTitle(result.file)];
+  const out: string[] = [];
+  reportLines(result, department, (line) => out.push(line));
+  return stripControls(out.join("\n"));
+}
+
+/** The same text as fileReport, written in pieces: a 200,000-row report is never one string. */
+export function writeFileReport(
+  result: FileResult,
+  department: string | null,
+  write: (text: string) => void,
+): void {
+  const out = new ChunkedWriter((text) => write(stripControls(text)));
+  let first = true;
+  reportLines(result, department, (line) => {
+    out.push(first ? line : `\n${line}`);
+    first = false;
+  });
+  out.flush();
+}
+
+function reportLines(result: FileResult, department: string | null, sink: (line: string) => void): void {
+  const lines = {
+    push: (...items: string[]) => {
+      for (const line of items) sink(line);
+    },
+  };
+  lines.push(CLI_TEXT.reportTitle(result.file));
   if (!result.ok) {
     const code = result.error?.code ?? "unreadable-file";
     lines.push(
       CLI_TEXT.fileFailed(FILE_ERRORS[code].title, result.error?.message ?? FILE_ERRORS[code].message),
     );
-    return stripControls(lines.join("\n"));
+    return;
   }
   const goals = result.rows.filter((r) => r.kind === "数値目標").length;
   lines.push(
@@ -92,7 +119,6 @@ export function fileReport(result: FileResult, department: string | null): strin
       }
     }
   }
-  return stripControls(lines.join("\n"));
 }
 
 /** The files of a folder that were not checked, each with why. */

@@ -7,7 +7,7 @@ import { EXIT } from "../exitCodes";
 import { checkFile, filterByDepartment, type FileResult } from "../checkFile";
 import { jsonReport, writeJsonReport } from "../jsonReport";
 import { csvReport } from "../csvReport";
-import { fileReport, skippedReport, totalsLine } from "../textReport";
+import { skippedReport, totalsLine, writeFileReport } from "../textReport";
 import { findSampleWorkbook } from "../sampleWorkbook";
 import { collectInputs, UNREADABLE_SKIPS, type SkippedFile } from "../expandInputs";
 import { stripControlsInline } from "../output/sanitize";
@@ -118,7 +118,10 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     io.stdout(csvReport(results, skipped));
   } else {
     // One file's report at a time: never the whole batch as one string.
-    results.forEach((r, i) => io.stdout(`${i > 0 ? "\n\n" : ""}${fileReport(r, opts.department)}`));
+    results.forEach((r, i) => {
+      if (i > 0) io.stdout("\n\n");
+      writeFileReport(r, opts.department, io.stdout);
+    });
     if (skipped.length > 0) io.stdout(`\n\n${skippedReport(skipped)}`);
     io.stdout(`\n\n${totalsLine(results)}\n`);
   }
