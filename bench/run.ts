@@ -91,7 +91,7 @@ function scanGrid(grid: SheetGrid): number {
 }
 
 /** The core check of a 10,000-row sheet over the bare scan of the same grid, measured alternately. */
-async function coreOverScan(sample: string) {
+export async function coreOverScan(sample: string) {
   const grids = await readWorkbookFile(sample);
   const sheet = grids.find((g) => g.name === "3-2");
   if (!sheet) throw new Error("sample has no sheet 3-2");
@@ -131,7 +131,7 @@ async function generateWorkbooks(sample: string, dir: string): Promise<string[]>
   return files;
 }
 
-async function cliOverXlsxLoad(sample: string) {
+export async function cliOverXlsxLoad(sample: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kensho-bench-"));
   try {
     const files = await generateWorkbooks(sample, dir);
@@ -215,7 +215,9 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

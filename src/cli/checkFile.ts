@@ -8,13 +8,24 @@ import { FILE_ERRORS } from "../i18n/findings";
 import { CLI_TEXT } from "../i18n/cli";
 import { unreadableMessage } from "../i18n/xlsx";
 
+/**
+ * A checked row as the reports need it: without its cells and parsed values, so that a 200,000-row
+ * workbook's grids and per-cell structures can be released as soon as it is checked.
+ */
+export type ReportRow = Omit<CheckedRow, "cells" | "values">;
+
+function reportRow(row: CheckedRow): ReportRow {
+  const { cells: _cells, values: _values, ...rest } = row;
+  return rest;
+}
+
 export interface FileResult {
   file: string;
   ok: boolean;
   error: { code: FileErrorCode; message: string } | null;
   fiscalYear: string | null;
   sheetCount: number;
-  rows: CheckedRow[];
+  rows: ReportRow[];
   findings: Finding[];
 }
 
@@ -52,7 +63,7 @@ export async function checkFile(file: string, rule: ProgressRule): Promise<FileR
       error: null,
       fiscalYear: check.fiscalYear,
       sheetCount: check.sheets.length,
-      rows: check.rows,
+      rows: check.rows.map(reportRow),
       findings: check.findings,
     };
   } catch (err) {

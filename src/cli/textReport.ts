@@ -1,4 +1,4 @@
-import type { CheckedRow, Finding } from "../core/model";
+import type { Finding } from "../core/model";
 import { rowKey, summarise } from "../core/summary";
 import { CLI_TEXT } from "../i18n/cli";
 import {
@@ -9,7 +9,7 @@ import {
   kpiLabel,
   renderFinding,
 } from "../i18n/findings";
-import type { FileResult } from "./checkFile";
+import type { FileResult, ReportRow } from "./checkFile";
 import type { SkippedFile } from "./expandInputs";
 import { stripControls } from "./output/sanitize";
 import { ChunkedWriter } from "./output/chunkedWriter";
@@ -19,7 +19,7 @@ const countsText = (f: Finding[]) => {
   return CLI_TEXT.counts(c.errors, c.warnings, c.infos);
 };
 
-function rowLine(row: CheckedRow): string {
+function rowLine(row: ReportRow): string {
   const rate = row.achievement === null ? CLI_TEXT.noValue : formatRate(row.achievement);
   const where = CLI_TEXT.where(row.sheet, row.row) + (row.hidden ? CLI_TEXT.hiddenMark : "");
   const direction = row.direction
@@ -102,7 +102,7 @@ function reportLines(result: FileResult, department: string | null, sink: (line:
     if (list) list.push(f);
     else findingsByRow.set(k, [f]);
   }
-  const departments = new Map<string, CheckedRow[]>();
+  const departments = new Map<string, ReportRow[]>();
   for (const row of result.rows) {
     const d = row.department ?? CLI_TEXT.noDepartment;
     const list = departments.get(d);

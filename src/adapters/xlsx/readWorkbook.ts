@@ -27,11 +27,17 @@ export async function readWorkbookFile(
   const file = path.basename(filePath);
   let buf: Buffer;
   try {
-    const stat = await fs.stat(filePath);
-    if (stat.isDirectory()) throw new WorkbookReadError("is-directory", { file });
-    if (stat.size > MAX_FILE_BYTES)
-      throw new WorkbookReadError("file-too-large", { file, limit: MAX_FILE_BYTES });
-    buf = await fs.readFile(filePath);
+    // One open, then its size: no window between checking a file and reading it.
+    const handle = await fs.open(filePath, "r");
+    try {
+      const stat = await handle.stat();
+      if (stat.isDirectory()) throw new WorkbookReadError("is-directory", { file });
+      if (stat.size > MAX_FILE_BYTES)
+        throw new WorkbookReadError("file-too-large", { file, limit: MAX_FILE_BYTES });
+      buf = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;
     const reason = FS_REASONS[(err as { code?: string }).code ?? ""] ?? "io-error";
