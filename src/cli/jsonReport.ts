@@ -5,7 +5,7 @@ import type { FileResult } from "./checkFile";
 import type { SkippedFile } from "./expandInputs";
 import { CLI_TEXT } from "../i18n/cli";
 import { stripControlsInData } from "./output/sanitize";
-import { ChunkedWriter, writeJson } from "./output/chunkedWriter";
+import { jsonPieces, writePieces } from "./output/chunkedWriter";
 
 const round4 = (n: number | null) => (n === null ? null : Math.round(n * 10000) / 10000);
 
@@ -72,10 +72,15 @@ export function jsonText(report: unknown): string {
   return JSON.stringify(report, dataOnly, 2);
 }
 
-/** The same text as jsonText, written in pieces (a 200,000-row report is never one string). */
-export function writeJsonReport(report: unknown, write: (text: string) => void): void {
-  const out = new ChunkedWriter(write);
-  writeJson(report, out, dataOnly);
-  out.push("\n");
-  out.flush();
+/** The same text as jsonText, written in pieces; `wait` lets a slow reader catch up between them. */
+export async function writeJsonReport(
+  report: unknown,
+  write: (text: string) => void,
+  wait: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  const pieces = (function* () {
+    yield* jsonPieces(report, dataOnly);
+    yield "\n";
+  })();
+  await writePieces(pieces, write, wait);
 }

@@ -12,7 +12,7 @@ import {
 import type { FileResult, ReportRow } from "./checkFile";
 import type { SkippedFile } from "./expandInputs";
 import { stripControls } from "./output/sanitize";
-import { ChunkedWriter } from "./output/chunkedWriter";
+import { writePieces } from "./output/chunkedWriter";
 
 const countsText = (f: Finding[]) => {
   const c = summarise(f);
@@ -37,42 +37,44 @@ function rowLine(row: ReportRow): string {
 
 /** One file's report: overview, then every row grouped by 担当課 with the findings under each row. */
 export function fileReport(result: FileResult, department: string | null): string {
-  const out: string[] = [];
-  reportLines(result, department, (line) => out.push(line));
-  return stripControls(out.join("\n"));
+  return stripControls([...reportLines(result, department)].join("\n"));
 }
 
-/** The same text as fileReport, written in pieces: a 200,000-row report is never one string. */
-export function writeFileReport(
+/**
+ * The same text as fileReport, written in pieces of about 64 KB; `wait` lets a slow reader (a pipe)
+ * catch up, so that a 200,000-row report is never held in memory, as one string or as a queue.
+ */
+export async function writeFileReport(
   result: FileResult,
   department: string | null,
   write: (text: string) => void,
-): void {
-  const out = new ChunkedWriter((text) => write(stripControls(text)));
+  wait: () => Promise<void> = async () => undefined,
+): Promise<void> {
   let first = true;
-  reportLines(result, department, (line) => {
-    out.push(first ? line : `\n${line}`);
-    first = false;
-  });
-  out.flush();
+  const joined = (function* () {
+    for (const line of reportLines(result, department)) {
+      yield first ? line : `\n${line}`;
+      first = false;
+    }
+  })();
+  await writePieces(joined, (text) => write(stripControls(text)), wait);
 }
 
-function reportLines(result: FileResult, department: string | null, sink: (line: string) => void): void {
-  const lines = {
-    push: (...items: string[]) => {
-      for (const line of items) sink(line);
-    },
-  };
-  lines.push(CLI_TEXT.reportTitle(result.file));
+const lines = function* (...items: string[]): Generator<string> {
+  yield* items;
+};
+
+function* reportLines(result: FileResult, department: string | null): Generator<string> {
+  yield* lines(CLI_TEXT.reportTitle(result.file));
   if (!result.ok) {
     const code = result.error?.code ?? "unreadable-file";
-    lines.push(
+    yield* lines(
       CLI_TEXT.fileFailed(FILE_ERRORS[code].title, result.error?.message ?? FILE_ERRORS[code].message),
     );
     return;
   }
   const goals = result.rows.filter((r) => r.kind === "数値目標").length;
-  lines.push(
+  yield* lines(
     CLI_TEXT.overview(
       result.fiscalYear,
       result.sheetCount,
@@ -81,17 +83,17 @@ function reportLines(result: FileResult, department: string | null, sink: (line:
       result.rows.length - goals,
     ),
   );
-  lines.push(`  ${countsText(result.findings)}`);
+  yield* lines(`  ${countsText(result.findings)}`);
   const computed = result.rows.filter((r) => r.computedStatus !== null);
   const same = computed.filter((r) => r.enteredStatus === r.computedStatus).length;
-  lines.push(CLI_TEXT.statusOverview(same, computed.length - same, result.rows.length - computed.length));
-  if (department && result.rows.length === 0) lines.push(CLI_TEXT.noRowsForDepartment(department));
+  yield* lines(CLI_TEXT.statusOverview(same, computed.length - same, result.rows.length - computed.length));
+  if (department && result.rows.length === 0) yield* lines(CLI_TEXT.noRowsForDepartment(department));
 
   const fileLevel = result.findings.filter((f) => f.row === null);
-  if (fileLevel.length > 0) lines.push("", CLI_TEXT.fileFindingsHeading);
+  if (fileLevel.length > 0) yield* lines("", CLI_TEXT.fileFindingsHeading);
   for (const f of fileLevel) {
     const where = f.sheet === null ? CLI_TEXT.wholeWorkbook : f.sheet;
-    lines.push(CLI_TEXT.findingLine(SEVERITY_LABELS[f.severity], where, renderFinding(f)));
+    yield* lines(CLI_TEXT.findingLine(SEVERITY_LABELS[f.severity], where, renderFinding(f)));
   }
 
   const findingsByRow = new Map<string, Finding[]>();
@@ -111,11 +113,11 @@ function reportLines(result: FileResult, department: string | null, sink: (line:
   }
   for (const [dept, rows] of departments) {
     const deptFindings = rows.flatMap((r) => findingsByRow.get(rowKey(r.sheet, r.row)) ?? []);
-    lines.push("", CLI_TEXT.departmentHeading(dept, rows.length, countsText(deptFindings)));
+    yield* lines("", CLI_TEXT.departmentHeading(dept, rows.length, countsText(deptFindings)));
     for (const row of rows) {
-      lines.push(rowLine(row));
+      yield* lines(rowLine(row));
       for (const f of findingsByRow.get(rowKey(row.sheet, row.row)) ?? []) {
-        lines.push(CLI_TEXT.findingLine(SEVERITY_LABELS[f.severity], f.cell ?? "", renderFinding(f)));
+        yield* lines(CLI_TEXT.findingLine(SEVERITY_LABELS[f.severity], f.cell ?? "", renderFinding(f)));
       }
     }
   }

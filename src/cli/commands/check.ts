@@ -112,16 +112,17 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     results = checked.map((r) => filterByDepartment(r, match));
   }
 
+  const wait = io.stdoutWait ?? (async () => undefined);
   if (opts.json) {
-    writeJsonReport(jsonReport(results, rule, skipped), io.stdout);
+    await writeJsonReport(jsonReport(results, rule, skipped), io.stdout, wait);
   } else if (opts.csv) {
     io.stdout(csvReport(results, skipped));
   } else {
     // One file's report at a time: never the whole batch as one string.
-    results.forEach((r, i) => {
+    for (const [i, r] of results.entries()) {
       if (i > 0) io.stdout("\n\n");
-      writeFileReport(r, opts.department, io.stdout);
-    });
+      await writeFileReport(r, opts.department, io.stdout, wait);
+    }
     if (skipped.length > 0) io.stdout(`\n\n${skippedReport(skipped)}`);
     io.stdout(`\n\n${totalsLine(results)}\n`);
   }

@@ -1,5 +1,6 @@
-// Large reports are written in pieces of about 64 KB rather than built as one string: a report of
-// 200,000 rows would otherwise be held twice over (the parts and the joined text) at the very end.
+// Large reports are written in pieces of about 64 KB rather than built as one string, and a slow
+// reader (a pipe) is waited for between pieces: a report of 200,000 rows is otherwise held in
+// memory twice over, as text and as the stream's queue.
 
 const FLUSH_AT = 64 * 1024;
 
@@ -24,50 +25,76 @@ export class ChunkedWriter {
   }
 }
 
+/** Writes pieces batched to about 64 KB, awaiting `wait` after each batch. */
+export async function writePieces(
+  pieces: Iterable<string>,
+  write: (text: string) => void,
+  wait: () => Promise<void>,
+): Promise<void> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    size += piece.length;
+    if (size >= FLUSH_AT) {
+      write(parts.join(""));
+      parts = [];
+      size = 0;
+      await wait();
+    }
+  }
+  if (parts.length > 0) write(parts.join(""));
+}
+
+type Replacer = (key: string, value: unknown) => unknown;
+
 /**
- * Writes `value` as JSON.stringify(value, replacer, 2) would, piece by piece. Only plain data is
- * expected (objects, arrays, strings, numbers, booleans, null); `replacer` maps each value.
+ * The text of JSON.stringify(value, replacer, 2), piece by piece. Only plain data is expected
+ * (objects, arrays, strings, numbers, booleans, null); `replacer` maps each value.
  */
-export function writeJson(
-  value: unknown,
-  out: ChunkedWriter,
-  replacer: (key: string, value: unknown) => unknown = (_k, v) => v,
-): void {
-  const emit = (key: string, raw: unknown, indent: string): void => {
-    const v = replacer(key, raw);
-    if (v === null || typeof v !== "object") {
-      out.push(JSON.stringify(v) ?? "null");
+export function* jsonPieces(value: unknown, replacer: Replacer = (_k, v) => v): Generator<string> {
+  yield* emit("", value, "", replacer);
+}
+
+function* emit(key: string, raw: unknown, indent: string, replacer: Replacer): Generator<string> {
+  const v = replacer(key, raw);
+  if (v === null || typeof v !== "object") {
+    yield JSON.stringify(v) ?? "null";
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) {
+      yield "[]";
       return;
     }
-    const inner = `${indent}  `;
-    if (Array.isArray(v)) {
-      if (v.length === 0) {
-        out.push("[]");
-        return;
-      }
-      out.push("[\n");
-      v.forEach((item, i) => {
-        out.push(inner);
-        emit(String(i), item === undefined ? null : item, inner);
-        out.push(i < v.length - 1 ? ",\n" : "\n");
-      });
-      out.push(`${indent}]`);
-      return;
+    yield "[\n";
+    for (let i = 0; i < v.length; i++) {
+      yield inner;
+      yield* emit(String(i), v[i] === undefined ? null : v[i], inner, replacer);
+      yield i < v.length - 1 ? ",\n" : "\n";
     }
-    const entries = Object.entries(v as Record<string, unknown>).filter(
-      ([k, x]) => x !== undefined && typeof x !== "function" && replacer(k, x) !== undefined,
-    );
-    if (entries.length === 0) {
-      out.push("{}");
-      return;
-    }
-    out.push("{\n");
-    entries.forEach(([k, x], i) => {
-      out.push(`${inner}${JSON.stringify(k)}: `);
-      emit(k, x, inner);
-      out.push(i < entries.length - 1 ? ",\n" : "\n");
-    });
-    out.push(`${indent}}`);
-  };
-  emit("", value, "");
+    yield `${indent}]`;
+    return;
+  }
+  const entries = Object.entries(v as Record<string, unknown>).filter(
+    ([k, x]) => x !== undefined && typeof x !== "function" && replacer(k, x) !== undefined,
+  );
+  if (entries.length === 0) {
+    yield "{}";
+    return;
+  }
+  yield "{\n";
+  for (let i = 0; i < entries.length; i++) {
+    const [k, x] = entries[i];
+    yield `${inner}${JSON.stringify(k)}: `;
+    yield* emit(k, x, inner, replacer);
+    yield i < entries.length - 1 ? ",\n" : "\n";
+  }
+  yield `${indent}}`;
+}
+
+/** Writes `value` as JSON.stringify(value, replacer, 2) would, through a ChunkedWriter. */
+export function writeJson(value: unknown, out: ChunkedWriter, replacer?: Replacer): void {
+  for (const piece of jsonPieces(value, replacer)) out.push(piece);
 }

@@ -9,6 +9,9 @@ interface WritableLike {
   write(text: string): unknown;
   on(event: "error", listener: (err: NodeJS.ErrnoException) => void): unknown;
   isTTY?: boolean;
+  writableNeedDrain?: boolean;
+  once?(event: "drain" | "close" | "error", listener: () => void): unknown;
+  removeListener?(event: "drain" | "close" | "error", listener: () => void): unknown;
 }
 
 interface ProcessLike {
@@ -65,6 +68,21 @@ export function safeProcessIo(proc: ProcessLike = process): CliIo {
         proc.exitCode = EXIT.failure;
       }
     },
+    stdoutWait: () =>
+      new Promise<void>((resolve) => {
+        const out = proc.stdout;
+        if (stdoutBroken || !out.writableNeedDrain || !out.once) {
+          resolve();
+          return;
+        }
+        const finish = () => {
+          for (const event of ["drain", "close", "error"] as const) out.removeListener?.(event, finish);
+          resolve();
+        };
+        out.once("drain", finish);
+        out.once("close", finish);
+        out.once("error", finish);
+      }),
     stderrIsTTY: Boolean(proc.stderr.isTTY),
     cwd: proc.cwd(),
   };
