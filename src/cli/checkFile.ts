@@ -1,11 +1,34 @@
 import { checkWorkbook } from "../core/check";
 import { rowKey } from "../core/summary";
-import type { CheckedRow, FileErrorCode, Finding, ProgressRule, WorkbookOptions } from "../core/model";
+import { labelKey } from "../core/text";
+import type {
+  CheckedRow,
+  FileErrorCode,
+  Finding,
+  ProgressRule,
+  SheetGrid,
+  WorkbookOptions,
+} from "../core/model";
 import { DEFAULT_CHECK_OPTIONS } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
 import { WorkbookReadError } from "../adapters/xlsx/errors";
 import { FILE_ERRORS, renderFileError } from "../i18n/findings";
 import { CLI_TEXT } from "../i18n/cli";
+import { unreadableMessage } from "../i18n/xlsx";
+
+/**
+ * A checked row as the reports need it: without its cells and parsed values, so that a 200,000-row
+ * workbook's grids and per-cell structures can be released as soon as it is checked.
+ */
+export type ReportRow = Omit<CheckedRow, "cells" | "values"> & {
+  /** The words staff wrote beside this year's figure (約, 速報値, ※変更後), for the report's row line. */
+  actualRemark: string | null;
+};
+
+function reportRow(row: CheckedRow): ReportRow {
+  const { cells: _cells, values, ...rest } = row;
+  return { ...rest, actualRemark: values.actual.remark };
+}
 
 export interface FileResult {
   file: string;
@@ -13,7 +36,7 @@ export interface FileResult {
   error: { code: FileErrorCode; message: string } | null;
   fiscalYear: string | null;
   sheetCount: number;
-  rows: CheckedRow[];
+  rows: ReportRow[];
   findings: Finding[];
 }
 
@@ -35,15 +58,19 @@ export async function checkFile(
   rule: ProgressRule,
   options: WorkbookOptions = DEFAULT_CHECK_OPTIONS,
 ): Promise<FileResult> {
-  let grids;
+  let grids: SheetGrid[] | undefined;
   try {
     grids = await readWorkbookFile(file);
   } catch (err) {
-    const message = err instanceof WorkbookReadError ? err.message : FILE_ERRORS["unreadable-file"].message;
+    const message =
+      err instanceof WorkbookReadError
+        ? unreadableMessage(err.reason, err.params)
+        : FILE_ERRORS["unreadable-file"].message;
     return failed(file, "unreadable-file", message);
   }
   try {
     const check = checkWorkbook(grids, rule, options);
+    grids = undefined; // the rows keep the cells they use; let the rest of the grids go
     if (check.fileError) return failed(file, check.fileError.code, renderFileError(check.fileError));
     return {
       file,
@@ -51,7 +78,7 @@ export async function checkFile(
       error: null,
       fiscalYear: check.fiscalYear,
       sheetCount: check.sheets.length,
-      rows: check.rows,
+      rows: check.rows.map(reportRow),
       findings: check.findings,
     };
   } catch (err) {
@@ -67,7 +94,8 @@ export async function checkFile(
 /** Keeps only one department's rows and the findings on them. */
 export function filterByDepartment(result: FileResult, department: string | null): FileResult {
   if (!department || !result.ok) return result;
-  const rows = result.rows.filter((r) => r.department === department);
+  const wanted = labelKey(department);
+  const rows = result.rows.filter((r) => r.department !== null && labelKey(r.department) === wanted);
   const keys = new Set(rows.map((r) => rowKey(r.sheet, r.row)));
   return { ...result, rows, findings: result.findings.filter((f) => keys.has(rowKey(f.sheet, f.row))) };
 }

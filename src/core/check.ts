@@ -40,7 +40,8 @@ export function computeProgress(
     direction,
     directionSource: source,
     achievement: result.rate,
-    enteredStatus: statusText.trim() === "" ? null : (recogniseStatus(statusText) ?? statusText.trim()),
+    // Unrecognised text is kept as typed, spaces included (" =1+1 " is not "=1+1").
+    enteredStatus: statusText.trim() === "" ? null : (recogniseStatus(statusText) ?? statusText),
     computedStatus: result.rate === null ? null : statusForRate(result.rate, rule),
     noStatus: result.reason,
   });

@@ -10,6 +10,11 @@ export interface RawCell {
   text: string;
   /** Number format code ("General", "0.0%", `#,##0"件"`). */
   format: string;
+  /**
+   * Set on a formula cell that has no calculated result (a file written by a program and never
+   * recalculated): `value` is null and `text` empty, yet the cell is not blank.
+   */
+  uncalculated?: true;
 }
 
 /** A rectangular area, 0-based and inclusive, in absolute worksheet coordinates. */

@@ -93,4 +93,28 @@ export const CLI_TEXT = {
   internalError: (detail: string) =>
     `検証中に予期しないエラーが発生しました（${detail}）。ファイルは変更していません。kensho の担当者に連絡してください。`,
   noRowsForDepartment: (dept: string) => `  担当課「${dept}」の行はありません。`,
+  unknownDepartment: (dept: string, found: string[]) =>
+    `担当課「${dept}」の行はどのファイルにもありません。` +
+    (found.length > 0
+      ? `ファイルにある担当課: ${found.join("、")}`
+      : "読み込めた効果検証シートがないため、担当課を確認できませんでした。"),
+  emptyFolder: (folder: string) => `フォルダー「${folder}」に検証できるブック（.xlsx）がありません。`,
+  skippedHeading: "■ 検証しなかったファイル",
+  skippedLine: (file: string, reason: string) => `  × ${file}: ${reason}`,
+  skippedStderr: (file: string, reason: string) => `検証しなかったファイル: ${file}（${reason}）`,
+  skippedReasons: {
+    "lock-file":
+      "Excel がブックを開いている間に作る一時ファイル（ロックファイル）です。検証の対象ではありません",
+    "legacy-xls":
+      "古い Excel 形式 (.xls) です。Excel で開き「Excel ブック (*.xlsx)」形式で保存し直してください",
+    xlsb: "Excel バイナリ ブック (.xlsb) は読めません。「Excel ブック (*.xlsx)」形式で保存し直してください",
+    ods: "OpenDocument 形式 (.ods) は読めません。「Excel ブック (*.xlsx)」形式で保存し直してください",
+    csv: "CSV ファイルです。効果検証シートは Excel ブック (.xlsx) で提出してもらってください",
+    folder: "フォルダーです（中のフォルダーは検証しません）",
+    "not-workbook": "Excel ブック (.xlsx) ではありません",
+  } as Record<string, string>,
+  outputClosed: "出力先（パイプ）が閉じられたため、結果の出力を途中で止めました。",
+  diskFull:
+    "ディスクの空き容量が足りないため、結果を書き込めませんでした。空き容量を確保してから、もう一度実行してください。",
+  outputFailed: (code: string) => `結果を出力できませんでした（${code}）。出力先を確認してください。`,
 } as const;

@@ -11,12 +11,14 @@ import { CLI_TEXT } from "../../i18n/cli";
 import type { CliIo } from "../cliIo";
 import { EXIT } from "../exitCodes";
 import { checkFile, filterByDepartment, type FileResult } from "../checkFile";
-import { jsonReport } from "../jsonReport";
+import { jsonReport, writeJsonReport } from "../jsonReport";
 import { csvReport } from "../csvReport";
-import { fileReport, totalsLine } from "../textReport";
+import { skippedReport, totalsLine, writeFileReport } from "../textReport";
 import { findSampleWorkbook } from "../sampleWorkbook";
-import { expandInputs } from "../expandInputs";
+import { collectInputs, UNREADABLE_SKIPS, type SkippedFile } from "../expandInputs";
 import { explainFiles } from "../explainLayout";
+import { stripControlsInline } from "../output/sanitize";
+import { labelKey } from "../../core/text";
 import type { CommandSpec, OptionValues } from "../options/optionTable";
 
 /** A ratio between 0 (exclusive) and 2: thresholds above 200% make no sense on this sheet. */
@@ -106,9 +108,17 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
 
 /** Checks the files (or the bundled sample) and prints the report; returns the exit status. */
 export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): Promise<number> {
-  let inputs = expandInputs(files, io.cwd);
+  const collected = collectInputs(files, io.cwd);
+  const { skipped } = collected;
+  let inputs = collected.files;
+  if (collected.emptyFolders.length > 0) {
+    for (const s of skipped)
+      io.stderr(`${CLI_TEXT.skippedStderr(safe(s.file), CLI_TEXT.skippedReasons[s.reason])}\n`);
+    for (const folder of collected.emptyFolders) io.stderr(`${CLI_TEXT.emptyFolder(safe(folder))}\n`);
+    return EXIT.failure;
+  }
   if (files.length > 0 && inputs.length === 0) {
-    io.stderr(`${CLI_TEXT.noWorkbooksIn(files.join(" "))}\n`);
+    io.stderr(`${CLI_TEXT.noWorkbooksIn(safe(files.join(" ")))}\n`);
     return EXIT.failure;
   }
   if (inputs.length === 0) {
@@ -122,30 +132,48 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
   if (opts.explainLayout) return explainFiles(inputs, opts.fiscalYear, io);
   const { rule } = opts;
   const showProgress = inputs.length > 1 && io.stderrIsTTY;
-  const results: FileResult[] = [];
+  const checked: FileResult[] = [];
   for (const [i, file] of inputs.entries()) {
-    if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, file)}`);
-    const result = filterByDepartment(
-      await checkFile(path.resolve(io.cwd, file), rule, opts.engine),
-      opts.department,
-    );
-    results.push({ ...result, file });
+    if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, safe(file))}`);
+    checked.push({ ...(await checkFile(path.resolve(io.cwd, file), rule, opts.engine)), file });
   }
   if (showProgress) io.stderr("\r\x1b[K");
 
-  if (opts.json) {
-    io.stdout(`${JSON.stringify(jsonReport(results, rule), null, 2)}\n`);
-  } else if (opts.csv) {
-    io.stdout(csvReport(results));
-  } else {
-    const reports = results.map((r) => fileReport(r, opts.department));
-    io.stdout(`${reports.join("\n\n")}\n\n${totalsLine(results)}\n`);
+  let results = checked;
+  if (opts.department) {
+    const wanted = labelKey(opts.department);
+    const found = [...new Set(checked.flatMap((r) => r.rows.map((row) => row.department)))].filter(
+      (d): d is string => d !== null,
+    );
+    const match = found.find((d) => labelKey(d) === wanted);
+    if (!match) {
+      io.stderr(`${CLI_TEXT.unknownDepartment(safe(opts.department), found.map(safe))}\n`);
+      return EXIT.failure;
+    }
+    results = checked.map((r) => filterByDepartment(r, match));
   }
-  return exitFor(results);
+
+  const wait = io.stdoutWait ?? (async () => undefined);
+  if (opts.json) {
+    await writeJsonReport(jsonReport(results, rule, skipped), io.stdout, wait);
+  } else if (opts.csv) {
+    io.stdout(csvReport(results, skipped));
+  } else {
+    // One file's report at a time: never the whole batch as one string.
+    for (const [i, r] of results.entries()) {
+      if (i > 0) io.stdout("\n\n");
+      await writeFileReport(r, opts.department, io.stdout, wait);
+    }
+    if (skipped.length > 0) io.stdout(`\n\n${skippedReport(skipped)}`);
+    io.stdout(`\n\n${totalsLine(results)}\n`);
+  }
+  return exitFor(results, skipped);
 }
 
+const safe = stripControlsInline;
+
 /** One exit decision for a batch: unreadable beats findings. */
-export function exitFor(results: FileResult[]): number {
-  if (results.some((r) => !r.ok)) return EXIT.failure;
+export function exitFor(results: FileResult[], skipped: SkippedFile[] = []): number {
+  if (results.some((r) => !r.ok) || skipped.some((s) => UNREADABLE_SKIPS.has(s.reason))) return EXIT.failure;
   return results.some((r) => r.findings.some((f) => f.severity === "error")) ? EXIT.findings : EXIT.ok;
 }

@@ -17,6 +17,7 @@ import { unitsComparable, writtenUnit } from "../values/units";
 import { finding } from "./findingFactory";
 import { implausibleActual } from "./plausibility";
 import { reasonState } from "./reasons";
+import { withUncalculatedFormulas } from "./formulaRules";
 
 function isExcelError(value: unknown): boolean {
   return typeof value === "string" && excelErrorCode(value.trim()) !== null;
@@ -285,5 +286,5 @@ export function checkRow(row: CheckedRow, ctx: RuleContext): Finding[] {
   statusFindings(row, ctx, out);
   if (row.cells.department && row.department === null)
     out.push(finding("missing-department", row, "department"));
-  return out;
+  return withUncalculatedFormulas(row, out);
 }
