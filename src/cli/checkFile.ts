@@ -52,6 +52,13 @@ function failed(file: string, code: FileErrorCode, message: string): FileResult 
   };
 }
 
+/** What to tell the user when a workbook could not be read at all. */
+export function readFailureMessage(err: unknown): string {
+  return err instanceof WorkbookReadError
+    ? unreadableMessage(err.reason, err.params)
+    : FILE_ERRORS["unreadable-file"].message;
+}
+
 /** Reads and checks one workbook. Never throws: every failure becomes a file-level error. */
 export async function checkFile(
   file: string,
@@ -62,11 +69,7 @@ export async function checkFile(
   try {
     grids = await readWorkbookFile(file);
   } catch (err) {
-    const message =
-      err instanceof WorkbookReadError
-        ? unreadableMessage(err.reason, err.params)
-        : FILE_ERRORS["unreadable-file"].message;
-    return failed(file, "unreadable-file", message);
+    return failed(file, "unreadable-file", readFailureMessage(err));
   }
   try {
     const check = checkWorkbook(grids, rule, options);
