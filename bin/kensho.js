@@ -14,5 +14,6 @@ try {
   throw err;
 }
 main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
+  // A failed write of the report (closed pipe, full disk) may already have set exit status 2.
+  process.exitCode = Math.max(code, Number(process.exitCode ?? 0));
 });

@@ -18,6 +18,24 @@
 // | legacy-or-encrypted            | legacy-or-encrypted.xlsx        | the OLE magic D0 CF 11 E0 A1 B1 1A E1 then junk (what .xls and password-protected .xlsx start with) |
 // | empty                          | empty.xlsx                      | 0 bytes |
 //
+// Hostile fixtures (buildHostileFixtures, written straight from grids by synthetic-xlsx.ts, made at
+// test time and never committed):
+//
+// | name                  | what it holds |
+// |-----------------------|---------------|
+// | uncalculated-formula  | sample with 1-1 I6 (新規求人数 actual) a formula =SUM(G6:H6) and no cached value |
+// | no-r-attributes       | sample whose rows and cells carry no r attribute (Excel accepts this) |
+// | escape-sequences      | sample with terminal escapes in 1-1 C6 (KPI name: _x001B_[2J…, U+009B, U+202E), N6 and N9 (担当課) |
+// | formula-like-text     | sample with 1-1 L6 status " =1+1 " and 1-1 N9 担当課 "＝HYPERLINK(\"x\")" |
+// | merge-to-last-row     | sample with 1-1 E17:E1048576 and O1:O1048576 merged (down the KPI column, below the rows) |
+// | formatted-empty-cells | sample with 1,000,000 formatted empty cells (1,000 × 1,000) below the data on 3-2 |
+// | long-shared-string    | sample with a 1,100,000-character shared string in 1-1 P1 |
+// | encrypted             | an OLE file with an EncryptedPackage stream (a password-protected .xlsx) |
+// | legacy-xls            | an OLE file with a Workbook stream (an .xls renamed .xlsx) |
+// | lock-file             | ~$sample.xlsx: an Excel lock file (165 bytes: the user's name) |
+//
+// `bigSheetWorkbook(rows)` is a one-sheet workbook of `rows` KPI rows (the sample's 3-2 repeated).
+//
 // Run: `npm run build:cli && npm run fixtures -- [DIR]` (default DIR: test-output/fixtures).
 import * as fs from "fs";
 import * as path from "path";
@@ -44,6 +62,10 @@ import {
   workbookToBuffer,
   writeBlock,
 } from "./build-sample";
+import { oleFile, writeXlsx, type SheetSpec } from "./synthetic-xlsx";
+import { readWorkbookBuffer } from "../src/adapters/xlsx/readWorkbook";
+import type { GridCell, SheetGrid } from "../src/core/model";
+import { repeatDataRows } from "../bench/syntheticSheet";
 
 export const FIXTURE_NAMES = [
   "sample",
@@ -297,6 +319,109 @@ export async function buildFixtures(dir: string): Promise<Record<FixtureName, st
   put("legacy-or-encrypted", ole);
   put("empty", Buffer.alloc(0));
   return out;
+}
+
+export const HOSTILE_NAMES = [
+  "uncalculated-formula",
+  "no-r-attributes",
+  "escape-sequences",
+  "formula-like-text",
+  "merge-to-last-row",
+  "formatted-empty-cells",
+  "long-shared-string",
+  "encrypted",
+  "legacy-xls",
+  "lock-file",
+] as const;
+export type HostileName = (typeof HOSTILE_NAMES)[number];
+
+const LAST_ROW = 1_048_575;
+
+async function sampleGrids(): Promise<SheetGrid[]> {
+  return readWorkbookBuffer(await buildSampleWorkbook(), "sample.xlsx");
+}
+
+/** A copy of the grids with cells set (value and text alike) or removed (null), by sheet and A1. */
+function edit(grids: SheetGrid[], sheet: string, changes: Record<string, string | null>): SheetGrid[] {
+  return grids.map((g) => {
+    if (g.name !== sheet) return g;
+    const cells = new Map(g.cells.map((c) => [`${c.row},${c.col}`, c] as [string, GridCell]));
+    for (const [ref, value] of Object.entries(changes)) {
+      const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+      const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const row = Number(m[2]) - 1;
+      if (value === null) cells.delete(`${row},${col}`);
+      else cells.set(`${row},${col}`, { row, col, value, text: value, format: "General" });
+    }
+    const sorted = [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    return { ...g, cells: sorted };
+  });
+}
+
+const specs = (grids: SheetGrid[], extra: Record<string, Partial<SheetSpec>> = {}): SheetSpec[] =>
+  grids.map((grid) => ({ grid, ...extra[grid.name] }));
+
+/** Writes the hostile fixtures into `dir` and returns name -> absolute path. */
+export async function buildHostileFixtures(dir: string): Promise<Record<HostileName, string>> {
+  fs.mkdirSync(dir, { recursive: true });
+  const grids = await sampleGrids();
+  const out = {} as Record<HostileName, string>;
+  const put = (name: HostileName, data: Uint8Array, file = `${name}.xlsx`): void => {
+    out[name] = path.resolve(dir, file);
+    fs.writeFileSync(out[name], data);
+  };
+  put(
+    "uncalculated-formula",
+    writeXlsx(specs(edit(grids, "1-1", { I6: null }), { "1-1": { uncalculated: { I6: "SUM(G6:H6)" } } })),
+  );
+  put(
+    "no-r-attributes",
+    writeXlsx(specs(grids, Object.fromEntries(grids.map((g) => [g.name, { noRefs: true }])))),
+  );
+  put(
+    "escape-sequences",
+    writeXlsx(
+      specs(
+        edit(grids, "1-1", {
+          C6: "新規求人数_x001B_[2J_x001B_]0;pwned_x0007_\u009b31m\u202e",
+          N6: "_x001B_[31m商工労働課",
+          N9: "_x001B_[31m商工労働課",
+        }),
+      ),
+    ),
+  );
+  put("formula-like-text", writeXlsx(specs(edit(grids, "1-1", { L6: " =1+1 ", N9: '＝HYPERLINK("x")' }))));
+  put(
+    "merge-to-last-row",
+    writeXlsx(
+      specs(grids, {
+        "1-1": {
+          extraMerges: [
+            { top: 16, left: 4, bottom: LAST_ROW, right: 4 },
+            { top: 0, left: 14, bottom: LAST_ROW, right: 14 },
+          ],
+        },
+      }),
+    ),
+  );
+  put(
+    "formatted-empty-cells",
+    writeXlsx(specs(grids, { "3-2": { formattedEmpty: { top: 20, rows: 1000, cols: 1000 } } })),
+  );
+  put("long-shared-string", writeXlsx(specs(edit(grids, "1-1", { P1: "長".repeat(1_100_000) }))));
+  put("encrypted", oleFile("EncryptedPackage"));
+  put("legacy-xls", oleFile("Workbook"));
+  const lock = Buffer.alloc(165, 0x20);
+  lock[0] = 6;
+  lock.write("kensho", 1, "latin1");
+  put("lock-file", lock, "~$sample.xlsx");
+  return out;
+}
+
+/** A one-sheet workbook of `rows` KPI rows: the sample's sheet 3-2 with its data rows repeated. */
+export async function bigSheetWorkbook(rows: number): Promise<Uint8Array> {
+  const sheet = (await sampleGrids()).find((g) => g.name === "3-2")!;
+  return writeXlsx([{ grid: repeatDataRows(sheet, 5, rows) }]);
 }
 
 async function main(): Promise<void> {

@@ -1,10 +1,27 @@
 import { checkWorkbook, type WorkbookCheckOptions } from "../core/check";
 import { rowKey } from "../core/summary";
-import type { CheckedRow, FileErrorCode, Finding, ProgressRule } from "../core/model";
+import { labelKey } from "../core/text";
+import type { CheckedRow, FileErrorCode, Finding, ProgressRule, SheetGrid } from "../core/model";
+import { DEFAULT_CHECK_OPTIONS } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
 import { WorkbookReadError } from "../adapters/xlsx/errors";
 import { FILE_ERRORS, renderFileError } from "../i18n/findings";
 import { CLI_TEXT } from "../i18n/cli";
+import { unreadableMessage } from "../i18n/xlsx";
+
+/**
+ * A checked row as the reports need it: without its cells and parsed values, so that a 200,000-row
+ * workbook's grids and per-cell structures can be released as soon as it is checked.
+ */
+export type ReportRow = Omit<CheckedRow, "cells" | "values"> & {
+  /** The words staff wrote beside this year's figure (約, 速報値, ※変更後), for the report's row line. */
+  actualRemark: string | null;
+};
+
+function reportRow(row: CheckedRow): ReportRow {
+  const { cells: _cells, values, ...rest } = row;
+  return { ...rest, actualRemark: values.actual.remark };
+}
 
 export interface FileResult {
   file: string;
@@ -12,7 +29,9 @@ export interface FileResult {
   error: { code: FileErrorCode; message: string } | null;
   fiscalYear: string | null;
   sheetCount: number;
-  rows: CheckedRow[];
+  rows: ReportRow[];
+  /** The rows with their cells and values, kept only when asked for (the summary needs them). */
+  detail: CheckedRow[] | null;
   findings: Finding[];
 }
 
@@ -24,25 +43,34 @@ function failed(file: string, code: FileErrorCode, message: string): FileResult 
     fiscalYear: null,
     sheetCount: 0,
     rows: [],
+    detail: null,
     findings: [],
   };
+}
+
+/** What to tell the user when a workbook could not be read at all. */
+export function readFailureMessage(err: unknown): string {
+  return err instanceof WorkbookReadError
+    ? unreadableMessage(err.reason, err.params)
+    : FILE_ERRORS["unreadable-file"].message;
 }
 
 /** Reads and checks one workbook. Never throws: every failure becomes a file-level error. */
 export async function checkFile(
   file: string,
   rule: ProgressRule,
-  options: WorkbookCheckOptions = {},
+  options: WorkbookCheckOptions = DEFAULT_CHECK_OPTIONS,
+  keepDetail = false,
 ): Promise<FileResult> {
-  let grids;
+  let grids: SheetGrid[] | undefined;
   try {
     grids = await readWorkbookFile(file);
   } catch (err) {
-    const message = err instanceof WorkbookReadError ? err.message : FILE_ERRORS["unreadable-file"].message;
-    return failed(file, "unreadable-file", message);
+    return failed(file, "unreadable-file", readFailureMessage(err));
   }
   try {
     const check = checkWorkbook(grids, rule, options);
+    grids = undefined; // the rows keep the cells they use; let the rest of the grids go
     if (check.fileError) return failed(file, check.fileError.code, renderFileError(check.fileError));
     return {
       file,
@@ -50,7 +78,8 @@ export async function checkFile(
       error: null,
       fiscalYear: check.fiscalYear,
       sheetCount: check.sheets.length,
-      rows: check.rows,
+      rows: check.rows.map(reportRow),
+      detail: keepDetail ? check.rows : null,
       findings: check.findings,
     };
   } catch (err) {
@@ -66,7 +95,14 @@ export async function checkFile(
 /** Keeps only one department's rows and the findings on them. */
 export function filterByDepartment(result: FileResult, department: string | null): FileResult {
   if (!department || !result.ok) return result;
-  const rows = result.rows.filter((r) => r.department === department);
+  const wanted = labelKey(department);
+  const rows = result.rows.filter((r) => r.department !== null && labelKey(r.department) === wanted);
   const keys = new Set(rows.map((r) => rowKey(r.sheet, r.row)));
-  return { ...result, rows, findings: result.findings.filter((f) => keys.has(rowKey(f.sheet, f.row))) };
+  const detail = result.detail?.filter((r) => keys.has(rowKey(r.sheet, r.row))) ?? null;
+  return {
+    ...result,
+    rows,
+    detail,
+    findings: result.findings.filter((f) => keys.has(rowKey(f.sheet, f.row))),
+  };
 }

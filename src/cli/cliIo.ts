@@ -1,6 +1,8 @@
 /** What a command may do to the outside world, injected so tests can run commands in-process. */
 export interface CliIo {
   stdout: (text: string) => void;
+  /** Resolves once stdout can take more (a pipe's reader has caught up); absent means always. */
+  stdoutWait?: () => Promise<void>;
   stderr: (text: string) => void;
   /** Whether stderr is a terminal, so a progress line may be redrawn in place. */
   stderrIsTTY: boolean;

@@ -2,11 +2,19 @@ import { CLI_TEXT } from "../i18n/cli";
 import { FILE_ERRORS, SEVERITY_LABELS, kpiLabel, renderFinding } from "../i18n/findings";
 import { rowKey } from "../core/summary";
 import type { FileResult } from "./checkFile";
+import type { SkippedFile } from "./expandInputs";
+import { stripControlsInData } from "./output/sanitize";
 
-/** RFC 4180 quoting; a leading = + - @ is neutralised so Excel never runs a cell as a formula. */
+/**
+ * Text a spreadsheet would run as a formula: starting, after any white space, with = + - @ or their
+ * full-width forms (Excel reads ＝ as =), or with a tab or carriage return.
+ */
+const FORMULA_LIKE = /^(?:[\t\r]|[\s\u3000]*[=+\-@＝＋－＠])/;
+
+/** RFC 4180 quoting; formula-like text gets a leading ' so Excel shows it rather than runs it. */
 function field(value: string | number | null): string {
-  let s = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  let s = value === null ? "" : stripControlsInData(String(value));
+  if (FORMULA_LIKE.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -14,7 +22,7 @@ function field(value: string | number | null): string {
  * Every finding of every file as CSV, for planning staff to sort and filter in Excel. Starts with a
  * UTF-8 BOM so that Excel on Japanese Windows opens it as UTF-8, not Shift_JIS.
  */
-export function csvReport(results: FileResult[]): string {
+export function csvReport(results: FileResult[], skipped: SkippedFile[] = []): string {
   const lines = [CLI_TEXT.csvHeader.map(field).join(",")];
   for (const r of results) {
     if (!r.ok) {
@@ -45,6 +53,23 @@ export function csvReport(results: FileResult[]): string {
           .join(","),
       );
     }
+  }
+  for (const s of skipped) {
+    lines.push(
+      [
+        s.file,
+        "",
+        "",
+        "",
+        "",
+        "",
+        SEVERITY_LABELS.info,
+        `skipped:${s.reason}`,
+        CLI_TEXT.skippedReasons[s.reason],
+      ]
+        .map(field)
+        .join(","),
+    );
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -5,12 +5,12 @@ import * as path from "path";
 import { checkWorkbook } from "../core/check";
 import { DEFAULT_RULE, type WorkbookCheck } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
-import { WorkbookReadError } from "../adapters/xlsx/errors";
 import { CLI_TEXT } from "../i18n/cli";
 import { FILE_ERRORS, SEVERITY_LABELS, renderFileError, renderFinding } from "../i18n/findings";
 import { explainSheet } from "../i18n/layout";
 import type { CliIo } from "./cliIo";
 import { EXIT } from "./exitCodes";
+import { readFailureMessage } from "./checkFile";
 
 /** One file's explanation, and whether its layout could be read. */
 async function explainFile(file: string, fiscalYear: number | null): Promise<{ text: string; ok: boolean }> {
@@ -19,8 +19,7 @@ async function explainFile(file: string, fiscalYear: number | null): Promise<{ t
   try {
     check = checkWorkbook(await readWorkbookFile(file), DEFAULT_RULE, { fiscalYear });
   } catch (err) {
-    const message = err instanceof WorkbookReadError ? err.message : FILE_ERRORS["unreadable-file"].message;
-    lines.push(CLI_TEXT.explainFailed(FILE_ERRORS["unreadable-file"].title, message));
+    lines.push(CLI_TEXT.explainFailed(FILE_ERRORS["unreadable-file"].title, readFailureMessage(err)));
     return { text: lines.join("\n"), ok: false };
   }
   for (const sheet of check.sheets) lines.push(explainSheet(sheet));

@@ -2,11 +2,15 @@ import type { ProgressRule } from "../core/model";
 import { summarise } from "../core/summary";
 import { kpiLabel, renderFinding } from "../i18n/findings";
 import type { FileResult } from "./checkFile";
+import type { SkippedFile } from "./expandInputs";
+import { CLI_TEXT } from "../i18n/cli";
+import { stripControlsInData } from "./output/sanitize";
+import { jsonPieces, writePieces } from "./output/chunkedWriter";
 
 const round4 = (n: number | null) => (n === null ? null : Math.round(n * 10000) / 10000);
 
 /** The --json contract of domain.md, version 1. */
-export function jsonReport(results: FileResult[], rule: ProgressRule) {
+export function jsonReport(results: FileResult[], rule: ProgressRule, skipped: SkippedFile[] = []) {
   const files = results.map((r) => ({
     file: r.file,
     ok: r.ok,
@@ -41,6 +45,16 @@ export function jsonReport(results: FileResult[], rule: ProgressRule) {
     version: 1,
     rule: { onTrack: rule.onTrack, nearlyOnTrack: rule.nearlyOnTrack },
     files,
+    // Files in a folder that were not checked, each with why; present only when there are some.
+    ...(skipped.length > 0
+      ? {
+          skipped: skipped.map((s) => ({
+            file: s.file,
+            reason: s.reason,
+            message: CLI_TEXT.skippedReasons[s.reason],
+          })),
+        }
+      : {}),
     summary: {
       files: results.length,
       failedFiles: results.filter((r) => !r.ok).length,
@@ -48,4 +62,25 @@ export function jsonReport(results: FileResult[], rule: ProgressRule) {
       ...counts,
     },
   };
+}
+
+const dataOnly = (_key: string, value: unknown) =>
+  typeof value === "string" ? stripControlsInData(value) : value;
+
+/** The report as JSON text: every string as staff typed it, control characters removed. */
+export function jsonText(report: unknown): string {
+  return JSON.stringify(report, dataOnly, 2);
+}
+
+/** The same text as jsonText, written in pieces; `wait` lets a slow reader catch up between them. */
+export async function writeJsonReport(
+  report: unknown,
+  write: (text: string) => void,
+  wait: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  const pieces = (function* () {
+    yield* jsonPieces(report, dataOnly);
+    yield "\n";
+  })();
+  await writePieces(pieces, write, wait);
 }

@@ -1,7 +1,8 @@
 // kensho's command line: `kensho [options] [files]` checks workbooks; `kensho <command> …` runs one
 // of planning's commands. Every command declares its options as data (options/optionTable.ts).
 import { CLI_TEXT } from "../i18n/cli";
-import { type CliIo, processIo } from "./cliIo";
+import type { CliIo } from "./cliIo";
+import { safeProcessIo } from "./output/safeOutput";
 import { EXIT } from "./exitCodes";
 import { parseCommandLine } from "./options/parseOptions";
 import type { CommandSpec, OptionValues } from "./options/optionTable";
@@ -50,7 +51,7 @@ const check: Command = {
 };
 
 /** Runs kensho; returns the exit status (0 clean, 1 error findings, 2 unreadable file or bad usage). */
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], io: CliIo = safeProcessIo()): Promise<number> {
   const sub = argv.length > 0 && isCommandName(argv[0]) ? COMMANDS[argv[0]] : undefined;
   const command = sub ?? check;
   const parsed = parseCommandLine(sub ? argv.slice(1) : argv, command.spec);

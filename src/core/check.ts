@@ -1,5 +1,6 @@
 import type {
   CheckedRow,
+  CheckOptions,
   FileError,
   Finding,
   ProgressRule,
@@ -9,7 +10,7 @@ import type {
   WorkbookCheck,
   WorkbookOptions,
 } from "./model";
-import { DEFAULT_RULE } from "./model";
+import { DEFAULT_CHECK_OPTIONS, DEFAULT_RULE } from "./model";
 import { SheetView } from "./sheetView";
 import { displayText } from "./text";
 import { detectLayout } from "./layout/detectLayout";
@@ -17,7 +18,9 @@ import { extractRows } from "./rows/extractRows";
 import { resolveDirection, type ResolvedDirection } from "./progress/direction";
 import { achievementRate } from "./progress/achievement";
 import { recogniseStatus, statusForRate } from "./progress/status";
-import { checkRow } from "./rules/rowRules";
+import { checkRow, type RuleContext } from "./rules/rowRules";
+import { placeholderKeys } from "./rules/reasons";
+import { assumeUnitsFromTarget, numbersBesideNumericTarget } from "./values/rowUnits";
 import { layoutFindings } from "./layout/layoutFindings";
 import { parseFiscalYear } from "./layout/yearForms";
 import { checkAgainstStrategy } from "./rules/strategyRules";
@@ -35,6 +38,9 @@ export function computeProgress(
   rule: ProgressRule,
   directionOf: (row: VerificationRow) => ResolvedDirection = (r) => resolveDirection(r.name, rule, r.values),
 ): CheckedRow {
+  // Values are read against the target first (a bare figure takes its unit), so that the
+  // direction and the rate see them as staff meant them.
+  row.values = assumeUnitsFromTarget(numbersBesideNumericTarget(row.values));
   const { direction, source } = directionOf(row);
   const result = achievementRate(direction, row.values.actual, row.values.target);
   const statusText = displayText(row.cells.status?.cell);
@@ -43,7 +49,8 @@ export function computeProgress(
     direction,
     directionSource: source,
     achievement: result.rate,
-    enteredStatus: statusText.trim() === "" ? null : (recogniseStatus(statusText) ?? statusText.trim()),
+    // Unrecognised text is kept as typed, spaces included (" =1+1 " is not "=1+1").
+    enteredStatus: statusText.trim() === "" ? null : (recogniseStatus(statusText) ?? statusText),
     computedStatus: result.rate === null ? null : statusForRate(result.rate, rule),
     noStatus: result.reason,
   });
@@ -58,13 +65,20 @@ function workbookFiscalYear(layouts: SheetLayout[]): string | null {
   return best;
 }
 
+/** The placeholder list as given, or the default when the settings hold something else. */
+function placeholdersOf(options: Partial<CheckOptions> | undefined): readonly string[] {
+  const list = options?.reasonPlaceholders;
+  return Array.isArray(list) ? list : DEFAULT_CHECK_OPTIONS.reasonPlaceholders;
+}
+
 /** Reads, validates and recalculates a whole workbook given as plain grids. */
 export function checkWorkbook(
   grids: SheetGrid[],
   rule: ProgressRule = DEFAULT_RULE,
-  options: WorkbookCheckOptions = {},
+  options: WorkbookCheckOptions = DEFAULT_CHECK_OPTIONS,
 ): WorkbookCheck {
   const master = options.strategy ?? BUNDLED_MASTER;
+  const reasonPlaceholders = placeholderKeys(placeholdersOf(options));
   const layouts: SheetLayout[] = [];
   const views: SheetView[] = [];
   for (const grid of grids) {
@@ -105,7 +119,7 @@ export function checkWorkbook(
     return resolved;
   };
   for (const [i, layout] of layouts.entries()) {
-    const ctx = { fiscalYear: layout.fiscalYear };
+    const ctx: RuleContext = { fiscalYear: layout.fiscalYear, reasonPlaceholders };
     sheetYear = layout.fiscalYear ? parseFiscalYear(layout.fiscalYear) : null;
     for (const row of extractRows(views[i], layout)) {
       const checked = computeProgress(row, rule, directionOf);

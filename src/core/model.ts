@@ -10,6 +10,11 @@ export interface RawCell {
   text: string;
   /** Number format code ("General", "0.0%", `#,##0"件"`). */
   format: string;
+  /**
+   * Set on a formula cell that has no calculated result (a file written by a program and never
+   * recalculated): `value` is null and `text` empty, yet the cell is not blank.
+   */
+  uncalculated?: true;
 }
 
 /** A rectangular area, 0-based and inclusive, in absolute worksheet coordinates. */
@@ -45,7 +50,36 @@ export interface SheetGrid {
 // ---------------------------------------------------------------------------------------------
 // Parsed values
 
-export type ValueKind = "number" | "parts" | "category" | "blank" | "note" | "invalid" | "error";
+export type ValueKind = "number" | "parts" | "category" | "blank" | "note" | "invalid" | "error" | "date";
+
+/**
+ * What staff write around a number that qualifies it without changing it. The number is read and
+ * compared as usual; the words are kept as the value's remark.
+ */
+export type ValueQualifier =
+  /** 約, 概ね, およそ, 程度, 前後, 概数 */
+  | "approximate"
+  /** 見込み, 推計, 推定 */
+  | "estimate"
+  /** 速報値 */
+  | "preliminary"
+  /** 暫定値 */
+  | "provisional"
+  /** 確定値 */
+  | "final"
+  /** 以上 */
+  | "at-least"
+  /** 以下 */
+  | "at-most"
+  /** 未満 */
+  | "below"
+  /** 超, 超え */
+  | "above"
+  /** 累計 */
+  | "cumulative";
+
+/** Where a unit staff cannot see came from: the cell's number format, or the row's target. */
+export type UnitSource = "format" | "target";
 
 /** A reference period such as (令和3年) or (令和3年度). */
 export interface ReferencePeriod {
@@ -79,8 +113,17 @@ export interface ParsedValue {
   /** For kind "category": the normalised category text ("待機児童なし", "366日(閏年)"). */
   category: string | null;
   period: ReferencePeriod | null;
-  /** "※変更前" / "※変更後" when present. */
+  /**
+   * What staff wrote beside the figure, as written: "※変更前", and the qualifier words ("約",
+   * "速報値", "以上"), joined with "、" in reading order. null when none.
+   */
   remark: string | null;
+  /** The qualifiers read around the number, in reading order. Empty when none. */
+  qualifiers: readonly ValueQualifier[];
+  /** Power of ten of the multiplier written with the number (億 8, 万 4, 千 3); 0 when none. */
+  scale: number;
+  /** Set when the unit is not in what staff see but was assumed from the format or the target. */
+  unitAssumed: UnitSource | null;
   /** For kind "error": the Excel error literal ("#DIV/0!"). */
   errorCode: string | null;
 }
@@ -205,7 +248,8 @@ export interface SheetLayout {
 }
 
 /** Choices the user makes for a check that the workbook cannot make itself. */
-export interface WorkbookOptions {
+/** What a check may be told beyond the progress rule; every field is optional. */
+export interface WorkbookOptions extends Partial<CheckOptions> {
   /** The fiscal year (Gregorian start year) stated by the user: --year, the pane's setting. */
   fiscalYear?: number | null;
 }
@@ -255,10 +299,45 @@ export interface ProgressRule {
 
 export const DEFAULT_RULE: ProgressRule = { onTrack: 1.0, nearlyOnTrack: 0.85, directionOverrides: {} };
 
+/** Settings of the checks beyond the progress rule. */
+export interface CheckOptions {
+  /**
+   * Texts that do not count as a reason for a delay (特になし, なし …). Compared after NFKC, without
+   * spaces or closing punctuation; Latin letters in any case.
+   */
+  reasonPlaceholders: readonly string[];
+}
+
+/** Placeholders staff write in 進捗が遅れている理由 that give no reason. */
+export const DEFAULT_REASON_PLACEHOLDERS: readonly string[] = [
+  "特になし",
+  "なし",
+  "無し",
+  "該当なし",
+  "不明",
+  "特に無し",
+  "特にありません",
+  "ナシ",
+  "無",
+  "該当無し",
+  "未定",
+  "記載なし",
+  "理由なし",
+  "特記事項なし",
+  "N/A",
+];
+
+export const DEFAULT_CHECK_OPTIONS: CheckOptions = { reasonPlaceholders: DEFAULT_REASON_PLACEHOLDERS };
+
 /** Why no status could be computed for a row: a code and its facts, rendered at the edges. */
 export type NoStatusReason =
+  /** The actual is blank, a note (text in place of a number), a date, unreadable or an error. */
   | { code: "actual-unusable"; kind: ValueKind }
   | { code: "target-unusable"; kind: ValueKind }
+  /** The target is a category (待機児童なし) and the actual is not the same kind of text. */
+  | { code: "category-target"; target: string }
+  /** The actual's and the target's units cannot be compared (件 against 人, a bare number against %). */
+  | { code: "unit-incomparable"; actualUnit: string | null; targetUnit: string | null; label?: string }
   | { code: "no-direction" }
   | { code: "part-missing"; label: string }
   | { code: "shape-differs" };
@@ -296,7 +375,11 @@ export const FINDING_SEVERITY = {
   "missing-target": "warning",
   "implausible-value": "warning",
   "master-mismatch": "warning",
+  "actual-is-note": "warning",
+  "incomparable-values": "warning",
   "unexpected-delay-reason": "info",
+  "unit-assumed": "info",
+  "qualified-actual": "info",
   "kpi-name-differs": "info",
   "kpi-not-in-sheet": "info",
   "fiscal-year-disagreement": "warning",
@@ -343,6 +426,20 @@ export interface FindingParams {
   header?: string;
   /** fiscal-year-disagreement: what each source says, and the sheets it says it on. */
   yearSources?: YearSourceParam[];
+  /** invalid-status: the status word that was probably meant. */
+  suggested?: StatusWord;
+  /** unit-assumed: the unit assumed, with its multiplier ("億円"), and where it came from. */
+  unit?: string;
+  unitFrom?: UnitSource;
+  /** qualified-actual: the qualifiers read around the actual; remark: the words as written. */
+  qualifiers?: readonly ValueQualifier[];
+  remark?: string;
+  /** missing-delay-reason: the reason was a placeholder (特になし), not blank or a dash. */
+  placeholder?: boolean;
+  /** implausible-value: the actual looks like a date serial; the date it would show. */
+  dateSerial?: string;
+  /** incomparable-values / no status: why, as a no-status code. */
+  noStatus?: NoStatusReason;
 }
 
 /** One source's year in a fiscal-year-disagreement finding, grouped over the sheets that say it. */

@@ -46,10 +46,12 @@ export const CLI_TEXT = {
     "--check": "KPIマスターのJSONファイルが使える形式か確認します",
     "--year": "ブックから年度が読み取れないときに年度を指定します（例: 令和6年度、R6、2024年度）",
     "--explain-layout": "検証はせず、各シートの見出し行・各列の項目と根拠・年度の読み取り結果を表示します",
+    "--empty-reason-words": "遅れの理由と認めない記載。カンマ区切りで、既定の一覧を置き換えます",
     "--help": "この説明を表示します",
     "--version": "バージョンを表示します",
     ...CYCLE_OPTION_HELP,
   } as Record<string, string>,
+  emptyReasonWordsDefault: (words: readonly string[]) => `${words.slice(0, 5).join(",")} など`,
   defaultValue: (v: string | number) => `（既定 ${typeof v === "number" ? v.toFixed(2) : v}）`,
   version: (v: string) => `kensho ${v}（効果検証チェック・JSON形式 version 1）`,
   csvHeader: ["ファイル", "シート", "セル", "行", "KPI", "担当課", "重要度", "コード", "内容"],
@@ -111,6 +113,8 @@ export const CLI_TEXT = {
   direction: (label: string, inferred: boolean) =>
     `${label}${inferred ? "（基準値と最終目標値から推定）" : ""}`,
   hiddenMark: "［非表示の行］",
+  /** The words staff wrote beside this year's figure (約, 速報値, ※変更前), after the row line. */
+  actualRemark: (remark: string) => `　実績値の注記「${remark}」`,
   noValue: "－",
   findingLine: (severity: string, cell: string, message: string) => `      [${severity}] ${cell}: ${message}`,
   fileFindingsHeading: "  ◆ ブック全体の指摘",
@@ -121,4 +125,28 @@ export const CLI_TEXT = {
   internalError: (detail: string) =>
     `検証中に予期しないエラーが発生しました（${detail}）。ファイルは変更していません。kensho の担当者に連絡してください。`,
   noRowsForDepartment: (dept: string) => `  担当課「${dept}」の行はありません。`,
+  unknownDepartment: (dept: string, found: string[]) =>
+    `担当課「${dept}」の行はどのファイルにもありません。` +
+    (found.length > 0
+      ? `ファイルにある担当課: ${found.join("、")}`
+      : "読み込めた効果検証シートがないため、担当課を確認できませんでした。"),
+  emptyFolder: (folder: string) => `フォルダー「${folder}」に検証できるブック（.xlsx）がありません。`,
+  skippedHeading: "■ 検証しなかったファイル",
+  skippedLine: (file: string, reason: string) => `  × ${file}: ${reason}`,
+  skippedStderr: (file: string, reason: string) => `検証しなかったファイル: ${file}（${reason}）`,
+  skippedReasons: {
+    "lock-file":
+      "Excel がブックを開いている間に作る一時ファイル（ロックファイル）です。検証の対象ではありません",
+    "legacy-xls":
+      "古い Excel 形式 (.xls) です。Excel で開き「Excel ブック (*.xlsx)」形式で保存し直してください",
+    xlsb: "Excel バイナリ ブック (.xlsb) は読めません。「Excel ブック (*.xlsx)」形式で保存し直してください",
+    ods: "OpenDocument 形式 (.ods) は読めません。「Excel ブック (*.xlsx)」形式で保存し直してください",
+    csv: "CSV ファイルです。効果検証シートは Excel ブック (.xlsx) で提出してもらってください",
+    folder: "フォルダーです（中のフォルダーは検証しません）",
+    "not-workbook": "Excel ブック (.xlsx) ではありません",
+  } as Record<string, string>,
+  outputClosed: "出力先（パイプ）が閉じられたため、結果の出力を途中で止めました。",
+  diskFull:
+    "ディスクの空き容量が足りないため、結果を書き込めませんでした。空き容量を確保してから、もう一度実行してください。",
+  outputFailed: (code: string) => `結果を出力できませんでした（${code}）。出力先を確認してください。`,
 } as const;

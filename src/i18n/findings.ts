@@ -13,6 +13,7 @@ import type {
   NoStatusReason,
   Severity,
   ValueKind,
+  ValueQualifier,
 } from "../core/model";
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
@@ -90,7 +91,24 @@ const KIND_WORDS: Partial<Record<ValueKind, string>> = {
   note: "数値ではない記載",
   invalid: "数値として読み取れない値",
   error: "計算エラー",
+  date: "日付",
 };
+
+/** What each qualifier says about a figure, for messages and the row detail. */
+export const QUALIFIER_LABELS: Record<ValueQualifier, string> = {
+  approximate: "概数",
+  estimate: "見込み・推計",
+  preliminary: "速報値",
+  provisional: "暫定値",
+  final: "確定値",
+  "at-least": "以上",
+  "at-most": "以下",
+  below: "未満",
+  above: "超",
+  cumulative: "累計",
+};
+
+const unitWord = (u: string | null | undefined) => (u ? `「${u}」` : "なし（数値のみ）");
 
 /** Why no status could be computed for a row, in words. */
 export function renderNoStatus(reason: NoStatusReason): string {
@@ -99,6 +117,13 @@ export function renderNoStatus(reason: NoStatusReason): string {
       return `実績値が${KIND_WORDS[reason.kind] ?? "数値ではない"}のため、達成率を計算できません。`;
     case "target-unusable":
       return `目標値が${KIND_WORDS[reason.kind] ?? "数値ではない"}のため、達成率を計算できません。`;
+    case "category-target":
+      return `目標値が「${reason.target}」という記載のため、実績値も同じ形の記載でなければ比較できません。`;
+    case "unit-incomparable":
+      return (
+        `${reason.label ? `「${reason.label}」の` : ""}実績値の単位${unitWord(reason.actualUnit)}と` +
+        `目標値の単位${unitWord(reason.targetUnit)}が比較できないため、達成率を計算できません。`
+      );
     case "no-direction":
       return "基準値と目標値から指標の方向（増加・減少・維持）を判断できないため、達成率を計算できません。設定で方向を指定してください。";
     case "part-missing":
@@ -134,7 +159,10 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
   "invalid-status": {
     title: "進捗状況の記載が不正",
     message: (p) =>
-      `進捗状況「${p.entered ?? ""}」は使えません。${STATUS_CHOICES}のいずれかを入力してください。`,
+      `進捗状況「${p.entered ?? ""}」は使えません。` +
+      (p.suggested
+        ? `「${p.suggested}」のことであれば、そのとおりに入力してください（${STATUS_CHOICES}のいずれか）。`
+        : `${STATUS_CHOICES}のいずれかを入力してください。`),
   },
   "missing-delay-reason": {
     title: "遅れの理由が未入力",
@@ -142,7 +170,9 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
       (p.computedFromRate
         ? `達成率から求めた進捗状況が「進捗の遅れ」${rateText(p)}ですが、`
         : "進捗状況が「進捗の遅れ」ですが、") +
-      "進捗が遅れている理由が入力されていません。理由を入力してください。",
+      (p.placeholder
+        ? `進捗が遅れている理由が「${p.entered ?? ""}」で、理由が書かれていません。遅れている理由を具体的に入力してください。`
+        : "進捗が遅れている理由が入力されていません。理由を入力してください。"),
   },
   "missing-department": {
     title: "担当課が未入力",
@@ -168,7 +198,9 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
   "unit-mismatch": {
     title: "単位が異なる",
     message: (p) =>
-      `実績値の単位「${p.actualUnit ?? "なし"}」が${field(p)}の単位「${p.otherUnit ?? "なし"}」と異なります。単位をそろえてください。`,
+      `実績値の単位「${p.actualUnit ?? "なし"}」が${field(p)}の単位「${p.otherUnit ?? "なし"}」と異なります。` +
+      (p.field === "target" ? "比較できないため、達成率と進捗状況を計算していません。" : "") +
+      "単位をそろえてください。",
   },
   "reference-year-mismatch": {
     title: "対象時点が目標値と異なる",
@@ -194,8 +226,9 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
   "date-value": {
     title: "日付になっている値",
     message: (p) =>
-      `${field(p)}が日付（${p.raw ?? ""}）になっています。入力した数値をExcelが日付に変換した可能性があります。` +
-      "セルの表示形式を「文字列」か「数値」にして、数値と単位で入力し直してください。",
+      `${field(p)}が日付（${p.raw ?? ""}）になっています。入力した数値をExcelが日付に変換した可能性があります` +
+      "（例: 8/8 や 1-2 と入力すると日付になります）。このままでは達成率を計算できません。" +
+      "セルの表示形式を「標準」か「文字列」にしてから、数値と単位で入力し直してください。",
   },
   "uncalculated-formula": {
     title: "数式の計算結果がない",
@@ -204,18 +237,50 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
       "Excelで開いて保存し直してください。",
   },
   "missing-target": {
-    title: "目標値が未入力",
+    title: "目標値がない",
     message: (p) =>
-      `${p.fiscalYear ?? "今年度"}の目標値が未入力か読み取れないため、進捗状況を計算できません。` +
-      "目標値を確認してください（企画調整課の記入欄です）。",
+      `${p.fiscalYear ?? "今年度"}の目標値が` +
+      (p.raw ? `「${p.raw}」で数値として読み取れない` : "未入力の") +
+      "ため、達成率と進捗状況を計算できません。目標値を入力してください（企画調整課の記入欄です）。",
   },
   "implausible-value": {
-    title: "ありえない値の可能性",
+    title: "入力誤りの可能性",
     message: (p) =>
       p.slip === "negative"
-        ? `実績値「${p.raw ?? ""}」がマイナスです。入力誤りでないか確認してください。`
-        : `実績値「${p.raw ?? ""}」が前年度の実績値（${p.previous ?? ""}）とも目標値（${p.expected ?? ""}）とも10倍以上離れています。` +
-          "単位や桁の誤りでないか確認してください。",
+        ? `実績値「${p.raw ?? ""}」がマイナスですが、基準値・前年度の実績値・目標値はいずれも0以上です。` +
+          "符号（-、△、▲）の入力誤りでないか確認してください。"
+        : `実績値「${p.raw ?? ""}」が、前年度の実績値「${p.previous ?? ""}」とも目標値「${p.expected ?? ""}」とも10倍以上離れています。` +
+          (p.dateSerial
+            ? `日付（${p.dateSerial}）のシリアル値が数値として残っている可能性もあります。`
+            : "") +
+          "単位（万・億・千円など）や桁の誤りでないか確認してください。",
+  },
+  "actual-is-note": {
+    title: "実績値が数値でない",
+    message: (p) =>
+      `実績値が「${p.raw ?? ""}」で数値ではないため、達成率と進捗状況を計算できません。` +
+      "数値が判明していれば数値と単位で入力してください。まだ判明していない場合は、その理由と判明する時期を記載してください。",
+  },
+  "incomparable-values": {
+    title: "実績値と目標値を比較できない",
+    message: (p) =>
+      (p.noStatus
+        ? renderNoStatus(p.noStatus)
+        : "実績値と目標値を比較できないため、達成率を計算できません。") +
+      "実績値を目標値と同じ形で記載してください。",
+  },
+  "unit-assumed": {
+    title: "単位を補って計算",
+    message: (p) =>
+      `${field(p)}「${p.raw ?? ""}」には単位がないため、` +
+      (p.unitFrom === "format" ? "セルの表示形式" : "目標値") +
+      `の単位に合わせて「${p.unit ?? ""}」として計算しました。違う場合は単位を付けて入力してください。`,
+  },
+  "qualified-actual": {
+    title: "実績値に「約」「速報値」などの注記",
+    message: (p) =>
+      `実績値「${p.raw ?? ""}」は${(p.qualifiers ?? []).map((q) => QUALIFIER_LABELS[q]).join("・")}として記載されています。` +
+      "記載された数値で達成率を計算しました。確定した数値があれば更新してください。",
   },
   "master-mismatch": {
     title: "総合戦略の値と異なる",

@@ -76,6 +76,10 @@ export const t = {
       sheet === null ? "ブック全体" : cell === null ? sheet : `${sheet} ${cell}`,
     rowLabel: (sheet: string, row: number): string => `${sheet} ${row}行目`,
     count: (n: number): string => `${n}件`,
+    fixStatus: (word: string): string => `「${word}」に直す`,
+    fixStatusLabel: (word: string, where: string): string => `${where} の進捗状況を「${word}」に直す`,
+    statusFixed: (n: number): string =>
+      `${n}件の進捗状況を直しました。「進捗状況」タブの「元に戻す」で戻せます。`,
   },
   filter: {
     label: "担当課",
@@ -89,6 +93,12 @@ export const t = {
     computed: "算出",
     achievement: "達成率",
     direction: "方向",
+    actual: "実績値",
+    remark: "注記",
+    remarkText: (remark: string, kinds: string): string => (kinds ? `${remark}（${kinds}）` : remark),
+    unit: "単位",
+    unitAssumed: (unit: string, fromFormat: boolean): string =>
+      `${unit}（${fromFormat ? "セルの表示形式" : "目標値"}に合わせて補いました）`,
     none: "(なし)",
     notComputed: "算出できません",
     differs: "差異あり",
@@ -123,6 +133,9 @@ export const t = {
     invalidNumber: "数値を入力してください。",
     invalidRange: "0 より大きく、「順調に進捗」の下限以下の数値を入力してください。",
     invalidOnTrack: "0 より大きい数値を入力してください。",
+    reasonPlaceholders: "遅れの理由として認めない記載",
+    reasonPlaceholdersHint:
+      "1行に1つ（カンマ区切りも可）。「進捗の遅れ」の行で、理由がこれらの記載だけのときは未入力と同じに扱います。",
     dropdownOption: "進捗状況セルにドロップダウンを追加",
     dropdownHint: "進捗状況セルで3つの語から選べるようにします。",
   },

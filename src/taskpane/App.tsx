@@ -216,8 +216,10 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                 <FindingsList
                   findings={findings}
                   groupBy={state.groupBy}
+                  busy={state.busy}
                   onGroupBy={(g) => controller.setGroupBy(g)}
                   onSelect={(cell) => void controller.select(cell)}
+                  onFixStatus={(f) => void controller.fixStatuses([f])}
                 />
               ) : null}
               {tab === "progress" && check && usable ? (
@@ -235,7 +237,13 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
               {tab !== "settings" && layoutStop ? <Text className={styles.muted}>{t.errors.layoutHint}</Text> : null}
               {tab === "settings" ? (
                 <>
-                  <SettingsSection rule={state.rule} kpis={kpis} busy={state.busy} onSave={(r) => void controller.saveRule(r)} />
+                  <SettingsSection
+                    rule={state.rule}
+                    options={state.options}
+                    kpis={kpis}
+                    busy={state.busy}
+                    onSave={(r, o) => void controller.saveRule(r, o)}
+                  />
                   <FiscalYearSetting
                     statedYear={state.statedYear}
                     busy={state.busy}

@@ -5,6 +5,8 @@
 import {
   DEFAULT_RULE,
   type CheckedRow,
+  type CheckOptions,
+  type Finding,
   type ProgressRule,
   type SheetGrid,
   type WorkbookCheck,
@@ -16,12 +18,14 @@ import { LiveRecheck } from "./liveRecheck";
 import { noticeFromError, type Notice } from "./notices";
 import { sanitizeRule } from "./ruleInput";
 import { sanitizeYear } from "./yearInput";
+import { sanitizeCheckOptions } from "./checkOptionsInput";
 import { flagsFromFindings, isDiffering } from "./selectors";
 import { summarySheetSpec } from "./summarySheet";
 
 export const RULE_SETTING = "kensho.rule";
 export const FILTER_SETTING = "kensho.departmentFilter";
 export const YEAR_SETTING = "kensho.fiscalYear";
+export const CHECK_OPTIONS_SETTING = "kensho.checkOptions";
 
 export type CheckFn = (grids: SheetGrid[], rule?: ProgressRule, options?: WorkbookOptions) => WorkbookCheck;
 
@@ -44,6 +48,8 @@ export interface PaneState {
    * headers and sheet names cannot state it; saved with the workbook. null: read it from the workbook.
    */
   statedYear: number | null;
+  /** The check's own settings: the texts that give no reason for a delay. */
+  options: CheckOptions;
   departmentFilter: string | null;
   groupBy: GroupBy;
   /** Live re-check is subscribed to worksheet changes. */
@@ -70,6 +76,7 @@ export class TaskpaneController {
     check: null,
     rule: { ...DEFAULT_RULE, directionOverrides: {} },
     statedYear: null,
+    options: sanitizeCheckOptions(null),
     departmentFilter: null,
     groupBy: "kpi",
     live: false,
@@ -147,11 +154,13 @@ export class TaskpaneController {
       const host = await this.deps.createHost();
       this.hostRef = host;
       const rule = sanitizeRule(host.loadSetting<unknown>(RULE_SETTING));
+      const options = sanitizeCheckOptions(host.loadSetting<unknown>(CHECK_OPTIONS_SETTING));
       const savedFilter = host.loadSetting<unknown>(FILTER_SETTING);
       this.set({
         support: host.support,
         rule,
         statedYear: sanitizeYear(host.loadSetting<unknown>(YEAR_SETTING)),
+        options,
         departmentFilter: typeof savedFilter === "string" && savedFilter ? savedFilter : null,
         phase: "idle",
         canUndo: host.canUndo(),
@@ -202,7 +211,10 @@ export class TaskpaneController {
 
   /** Checks the cached grids with the current rule, and re-flags when flags are on. */
   private async runCheck(): Promise<void> {
-    const check = this.deps.checkWorkbook(this.grids, this.state.rule, { fiscalYear: this.state.statedYear });
+    const check = this.deps.checkWorkbook(this.grids, this.state.rule, {
+      ...this.state.options,
+      fiscalYear: this.state.statedYear,
+    });
     let filter = this.state.departmentFilter;
     // A remembered department that this workbook no longer has would hide everything.
     if (filter !== null && !check.rows.some((r) => r.department === filter)) filter = null;
@@ -268,6 +280,27 @@ export class TaskpaneController {
     });
   }
 
+  /**
+   * Writes the status word staff probably meant over one they typed that is not a status word
+   * (順調 → 順調に進捗), as invalid-status names it; only ever called from an explicit click, and
+   * undone like an applied status.
+   */
+  fixStatuses(findings: Finding[]): Promise<void> {
+    const edits: CellEdit[] = [];
+    for (const f of findings) {
+      const word = f.params.suggested;
+      if (f.code !== "invalid-status" || !word || f.sheet === null || f.cell === null) continue;
+      edits.push({ sheet: f.sheet, address: f.cell, value: word });
+    }
+    if (edits.length === 0) return Promise.resolve();
+    return this.action(async () => {
+      await this.host.writeValues(edits);
+      await this.reread([...new Set(edits.map((e) => e.sheet))]);
+      await this.runCheck();
+      return { kind: "success", title: t.findings.statusFixed(edits.length) };
+    });
+  }
+
   undo(): Promise<void> {
     return this.action(async () => {
       const undone = await this.host.undoLastEdit();
@@ -318,12 +351,17 @@ export class TaskpaneController {
   }
 
   // --- settings ---
-  /** Saves the rule into the workbook (so planning's choice travels with it) and re-checks. */
-  saveRule(rule: ProgressRule): Promise<void> {
+  /**
+   * Saves the rule and the check's options into the workbook (so planning's choice travels with it)
+   * and re-checks.
+   */
+  saveRule(rule: ProgressRule, options: CheckOptions = this.state.options): Promise<void> {
     const clean = sanitizeRule(rule);
-    this.set({ rule: clean });
+    const cleanOptions = sanitizeCheckOptions(options);
+    this.set({ rule: clean, options: cleanOptions });
     return this.action(async () => {
       await this.host.saveSetting(RULE_SETTING, clean);
+      await this.host.saveSetting(CHECK_OPTIONS_SETTING, cleanOptions);
       const rechecked = this.state.check !== null && this.grids.length > 0;
       if (rechecked) await this.runCheck();
       return { kind: "success", title: rechecked ? t.settings.savedRechecked : t.settings.saved };

@@ -1,10 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
+import { fullCheck } from "../helpers/fullCheck";
 import * as ExcelJS from "exceljs";
 import { addPageSheets, loadSampleRows, newWorkbook, type SampleRow } from "../../scripts/build-sample";
 import { changedParts, runIn, sheetParts, tempDir } from "./helpers";
 import { WorkbookPatch } from "../../src/adapters/xlsx/write/workbookPatch";
-import { checkFile } from "../../src/cli/checkFile";
 import { DEFAULT_RULE } from "../../src/core/model";
 import { fixturePath } from "../helpers/fixtures";
 
@@ -98,7 +98,7 @@ describe("kensho merge", () => {
     expect(changedParts(new Uint8Array(fs.readFileSync(SAMPLE)), out)).toEqual(
       [parts["1-1"], parts["3-2"]].sort(),
     );
-    const check = await checkFile(path.join(dir, "統合.xlsx"), DEFAULT_RULE);
+    const check = await fullCheck(path.join(dir, "統合.xlsx"), DEFAULT_RULE);
     expect(check.rows.find((x) => x.name === "創業相談件数")!.values.actual.raw).toBe("30件");
     expect(check.rows.find((x) => x.name === "防犯灯設置数")!.values.actual.raw).toBe("17,500基");
     expect(check.rows.find((x) => x.name === "新規求人数")!.values.actual.raw).toBe("1,472件");
@@ -124,7 +124,7 @@ describe("kensho merge", () => {
     expect(r.stdout).toContain("[保護されたセルの変更] 新技術・新製品等の開発数");
     expect(r.stdout).toContain("提出用.xlsx の 1-1!J8");
     expect(r.stdout).not.toContain("[同じ行への食い違う変更]");
-    const check = await checkFile(path.join(dir, "統合2.xlsx"), DEFAULT_RULE);
+    const check = await fullCheck(path.join(dir, "統合2.xlsx"), DEFAULT_RULE);
     expect(check.rows.find((x) => x.name === "新規求人数")!.values.actual.raw).toBe("1,520件");
   });
 
@@ -159,7 +159,7 @@ describe("writer", () => {
     s.setValue(5, 8, { kind: "number", value: 1500 }, { replaceFormula: true });
     const out = wb.write();
     expect(out.changedParts).toContain("xl/worksheets/sheet1.xml");
-    const check = await checkFile(await fixturePath("numeric-formats"), DEFAULT_RULE);
-    expect(check.ok).toBe(true);
+    const check = await fullCheck(await fixturePath("numeric-formats"), DEFAULT_RULE);
+    expect(check.fileError).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
+import { fullCheck } from "../helpers/fullCheck";
 import { buildRichMaster, type RichLayout } from "../helpers/richMaster";
 import { changedParts, partText, rawIdentical, runIn, sheetParts, tempDir } from "./helpers";
-import { checkFile } from "../../src/cli/checkFile";
 import { DEFAULT_RULE } from "../../src/core/model";
 import { advanceYears } from "../../src/core/cycle/yearLabels";
 
@@ -77,8 +77,8 @@ describe.each<RichLayout>(["multi-sheet", "single-sheet"])(
 
     test("reads back as 令和6年度 with the revision applied and only the findings of an empty year", async () => {
       const file = path.join(dir, "r6.xlsx");
-      const check = await checkFile(file, DEFAULT_RULE);
-      expect(check.ok).toBe(true);
+      const check = await fullCheck(file, DEFAULT_RULE);
+      expect(check.fileError).toBeNull();
       expect(check.fiscalYear).toBe("令和6年度");
       const names = check.rows.map((r) => r.name);
       expect(names).toContain("年少人口");
@@ -151,13 +151,13 @@ describe("rollover options and bad input", () => {
   test("--targets linear sets a straight path to the final target; keep keeps", async () => {
     const r = await runIn(dir, ["rollover", "r5.xlsx", "-o", "linear.xlsx", "--targets", "linear"]);
     expect(r.code).toBe(0);
-    const check = await checkFile(path.join(dir, "linear.xlsx"), DEFAULT_RULE);
+    const check = await fullCheck(path.join(dir, "linear.xlsx"), DEFAULT_RULE);
     // 新規求人数: 1,472件 in 令和5年度 toward 1,630件 in 令和9年度: 1472 + 158/4 = 1511.5 → 1,512件
     expect(check.rows.find((r) => r.name === "新規求人数")!.values.target.raw).toBe("1,512件");
     expect(check.findings.some((f) => f.code === "missing-target" && f.kpi === "新規求人数")).toBe(false);
     const k = await runIn(dir, ["rollover", "r5.xlsx", "-o", "keep.xlsx", "--targets", "keep"]);
     expect(k.code).toBe(0);
-    const kept = await checkFile(path.join(dir, "keep.xlsx"), DEFAULT_RULE);
+    const kept = await fullCheck(path.join(dir, "keep.xlsx"), DEFAULT_RULE);
     expect(kept.rows.find((r) => r.name === "新規求人数")!.values.target.raw).toBe("1,594件");
   });
 

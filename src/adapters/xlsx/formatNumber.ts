@@ -1,9 +1,12 @@
 // A small renderer for Excel number formats, enough to reproduce the text staff see for the formats
 // found in verification sheets: General, 0, 0.0, #,##0, 0%, 0.0%, literal units (#,##0"件", 0"万人"),
 // sections (positive;negative;zero), colours and conditions (ignored), [$¥-411] currency literals.
-// Date/time formats and fractions are out of scope: they fall back to General.
+// Date and time formats are rendered by read/formatDate.ts; fractions and scientific notation fall
+// back to General.
 // Hand-written because the maintained formatter (numfmt 4.0.1) ships a CommonJS entry that is
 // missing from its package, and SheetJS's ssf is no longer published to npm. Revisit when fixed.
+
+import { formatDateSection, isDateSection } from "./read/formatDate";
 
 interface Section {
   prefix: string;
@@ -127,6 +130,30 @@ function parseSection(code: string): Section | null {
   };
 }
 
+// A workbook uses a handful of formats for thousands of cells: parse each once.
+const MEMO_LIMIT = 10_000;
+const dateMemo = new Map<string, boolean>();
+const sectionMemo = new Map<string, Section | null>();
+const splitMemo = new Map<string, string[]>();
+
+function isDate(code: string): boolean {
+  let known = dateMemo.get(code);
+  if (known === undefined) {
+    known = isDateSection(code);
+    if (dateMemo.size < MEMO_LIMIT) dateMemo.set(code, known);
+  }
+  return known;
+}
+
+function sectionOf(code: string): Section | null {
+  let known = sectionMemo.get(code);
+  if (known === undefined) {
+    known = parseSection(code);
+    if (sectionMemo.size < MEMO_LIMIT) sectionMemo.set(code, known);
+  }
+  return known;
+}
+
 /** Rounds half away from zero at 15 significant digits first, as Excel does (1.005 -> 1.01). */
 function toFixedExcel(abs: number, decimals: number): string {
   const clean = Number(abs.toPrecision(15));
@@ -172,11 +199,19 @@ function render(abs: number, section: Section): string {
  * The text Excel shows for `value` under `format`. Unsupported formats (dates, fractions,
  * scientific) fall back to General, which is still a faithful rendering of the number.
  */
-export function formatNumber(value: number, format: string | null | undefined): string {
+export function formatNumber(
+  value: number,
+  format: string | null | undefined,
+  options: { date1904?: boolean } = {},
+): string {
   const fmt = (format ?? "").trim();
   if (fmt === "" || /^general$/i.test(fmt)) return formatGeneral(value);
   if (!Number.isFinite(value)) return "#NUM!";
-  const codes = splitSections(fmt);
+  let codes = splitMemo.get(fmt);
+  if (!codes) {
+    codes = splitSections(fmt);
+    if (splitMemo.size < MEMO_LIMIT) splitMemo.set(fmt, codes);
+  }
   let code = codes[0];
   let explicitNegative = false;
   if (value < 0 && codes.length >= 2 && codes[1] !== "") {
@@ -187,7 +222,8 @@ export function formatNumber(value: number, format: string | null | undefined): 
   }
   if (/^general$/i.test(code.trim()))
     return (value < 0 && !explicitNegative ? "-" : "") + formatGeneral(Math.abs(value));
-  const section = parseSection(code);
+  if (isDate(code)) return formatDateSection(value, code, options.date1904);
+  const section = sectionOf(code);
   if (!section || code.includes("@")) return formatGeneral(value);
   const body = render(Math.abs(value), section);
   const roundsToZero = !/[1-9]/.test(toFixedExcel(Math.abs(value) * section.scale, section.maxDec));

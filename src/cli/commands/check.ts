@@ -1,19 +1,27 @@
 // The default command: check workbooks and report, as text, JSON or CSV.
 import * as path from "path";
-import { DEFAULT_RULE, type ProgressRule } from "../../core/model";
+import {
+  DEFAULT_CHECK_OPTIONS,
+  DEFAULT_RULE,
+  type ProgressRule,
+  type WorkbookOptions,
+} from "../../core/model";
 import { parseFiscalYear } from "../../core/layout/yearForms";
 import { CLI_TEXT } from "../../i18n/cli";
 import type { CliIo } from "../cliIo";
 import { EXIT } from "../exitCodes";
 import { checkFile, filterByDepartment, type FileResult } from "../checkFile";
-import { jsonReport } from "../jsonReport";
+import { jsonReport, writeJsonReport } from "../jsonReport";
 import { csvReport } from "../csvReport";
-import { fileReport, totalsLine } from "../textReport";
+import { skippedReport, totalsLine, writeFileReport } from "../textReport";
 import { findSampleWorkbook } from "../sampleWorkbook";
-import { expandInputs } from "../expandInputs";
+import { collectInputs, UNREADABLE_SKIPS, type SkippedFile } from "../expandInputs";
 import { explainFiles } from "../explainLayout";
+import { stripControlsInline } from "../output/sanitize";
+import { labelKey } from "../../core/text";
 import type { CommandSpec, OptionValues } from "../options/optionTable";
 import type { KpiMaster } from "../../core/master/kpiMaster";
+import type { WorkbookCheckOptions } from "../../core/check";
 import { loadStrategyFile } from "../strategy/loadStrategy";
 import { writeBatchOutputs } from "../outputs/batchOutputs";
 
@@ -47,6 +55,12 @@ export const CHECK_COMMAND: CommandSpec = {
     { name: "--force", kind: "flag" },
     { name: "--year", kind: "text", valueName: "<年度>" },
     { name: "--explain-layout", kind: "flag" },
+    {
+      name: "--empty-reason-words",
+      kind: "text",
+      valueName: "<語,…>",
+      defaultValue: CLI_TEXT.emptyReasonWordsDefault(DEFAULT_CHECK_OPTIONS.reasonPlaceholders),
+    },
     { name: "--help", alias: "-h", kind: "flag" },
     { name: "--version", alias: "-v", kind: "flag" },
   ],
@@ -71,6 +85,16 @@ export interface CheckOptions {
   fiscalYear: number | null;
   /** Print how each sheet's layout was read instead of checking. */
   explainLayout: boolean;
+  /** What the engine is told beyond the rule: the stated year, the texts that give no reason. */
+  engine: WorkbookOptions;
+}
+
+/** "特になし,なし、無し" → the words, split at half- or full-width commas and 、. */
+export function wordList(text: string): string[] {
+  return text
+    .split(/[,，、]/)
+    .map((w) => w.trim())
+    .filter((w) => w !== "");
 }
 
 /** Typed options from parsed values, or a usage message. */
@@ -89,6 +113,9 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
   if (yearText !== undefined && fiscalYear === null) return CLI_TEXT.badYear(yearText);
   if (values["--master"] !== undefined && values["--summary"] === undefined)
     return CLI_TEXT.masterNeedsSummary;
+  const words = values["--empty-reason-words"] as string | undefined;
+  const reasonPlaceholders = words === undefined ? DEFAULT_CHECK_OPTIONS.reasonPlaceholders : wordList(words);
+  if (reasonPlaceholders.length === 0) return CLI_TEXT.missingOptionValue("--empty-reason-words");
   return {
     json: values["--json"] === true,
     csv: values["--csv"] === true,
@@ -101,14 +128,23 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
     force: values["--force"] === true,
     fiscalYear,
     explainLayout,
+    engine: { fiscalYear, reasonPlaceholders },
   };
 }
 
 /** Checks the files (or the bundled sample) and prints the report; returns the exit status. */
 export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): Promise<number> {
-  let inputs = expandInputs(files, io.cwd);
+  const collected = collectInputs(files, io.cwd);
+  const { skipped } = collected;
+  let inputs = collected.files;
+  if (collected.emptyFolders.length > 0) {
+    for (const s of skipped)
+      io.stderr(`${CLI_TEXT.skippedStderr(safe(s.file), CLI_TEXT.skippedReasons[s.reason])}\n`);
+    for (const folder of collected.emptyFolders) io.stderr(`${CLI_TEXT.emptyFolder(safe(folder))}\n`);
+    return EXIT.failure;
+  }
   if (files.length > 0 && inputs.length === 0) {
-    io.stderr(`${CLI_TEXT.noWorkbooksIn(files.join(" "))}\n`);
+    io.stderr(`${CLI_TEXT.noWorkbooksIn(safe(files.join(" ")))}\n`);
     return EXIT.failure;
   }
   if (inputs.length === 0) {
@@ -130,33 +166,53 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     }
     strategy = loaded.master;
   }
+  const engine: WorkbookCheckOptions = { ...opts.engine, strategy };
   const showProgress = inputs.length > 1 && io.stderrIsTTY;
-  const results: FileResult[] = [];
+  const checked: FileResult[] = [];
   for (const [i, file] of inputs.entries()) {
-    if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, file)}`);
-    const result = filterByDepartment(
-      await checkFile(path.resolve(io.cwd, file), rule, { fiscalYear: opts.fiscalYear, strategy }),
-      opts.department,
-    );
-    results.push({ ...result, file });
+    if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, safe(file))}`);
+    const keepDetail = opts.summary !== null; // the summary reads every value and matches rows by their cells
+    checked.push({ ...(await checkFile(path.resolve(io.cwd, file), rule, engine, keepDetail)), file });
   }
   if (showProgress) io.stderr("\r\x1b[K");
 
-  if (opts.json) {
-    io.stdout(`${JSON.stringify(jsonReport(results, rule), null, 2)}\n`);
-  } else if (opts.csv) {
-    io.stdout(csvReport(results));
-  } else {
-    const reports = results.map((r) => fileReport(r, opts.department));
-    io.stdout(`${reports.join("\n\n")}\n\n${totalsLine(results)}\n`);
+  let results = checked;
+  if (opts.department) {
+    const wanted = labelKey(opts.department);
+    const found = [...new Set(checked.flatMap((r) => r.rows.map((row) => row.department)))].filter(
+      (d): d is string => d !== null,
+    );
+    const match = found.find((d) => labelKey(d) === wanted);
+    if (!match) {
+      io.stderr(`${CLI_TEXT.unknownDepartment(safe(opts.department), found.map(safe))}\n`);
+      return EXIT.failure;
+    }
+    results = checked.map((r) => filterByDepartment(r, match));
   }
-  const exit = exitFor(results);
-  const written = await writeBatchOutputs(opts, results, rule, { fiscalYear: opts.fiscalYear, strategy }, io);
+
+  const wait = io.stdoutWait ?? (async () => undefined);
+  if (opts.json) {
+    await writeJsonReport(jsonReport(results, rule, skipped), io.stdout, wait);
+  } else if (opts.csv) {
+    io.stdout(csvReport(results, skipped));
+  } else {
+    // One file's report at a time: never the whole batch as one string.
+    for (const [i, r] of results.entries()) {
+      if (i > 0) io.stdout("\n\n");
+      await writeFileReport(r, opts.department, io.stdout, wait);
+    }
+    if (skipped.length > 0) io.stdout(`\n\n${skippedReport(skipped)}`);
+    io.stdout(`\n\n${totalsLine(results)}\n`);
+  }
+  const exit = exitFor(results, skipped);
+  const written = await writeBatchOutputs(opts, results, rule, engine, io);
   return written ? exit : EXIT.failure;
 }
 
+const safe = stripControlsInline;
+
 /** One exit decision for a batch: unreadable beats findings. */
-export function exitFor(results: FileResult[]): number {
-  if (results.some((r) => !r.ok)) return EXIT.failure;
+export function exitFor(results: FileResult[], skipped: SkippedFile[] = []): number {
+  if (results.some((r) => !r.ok) || skipped.some((s) => UNREADABLE_SKIPS.has(s.reason))) return EXIT.failure;
   return results.some((r) => r.findings.some((f) => f.severity === "error")) ? EXIT.findings : EXIT.ok;
 }

@@ -1,6 +1,7 @@
 // Files for planning's commands: inputs read whole and never written; outputs written to a temp
 // file in the target folder and renamed into place, so a failure leaves nothing half-written.
 import * as fs from "fs";
+import { unreadableMessage } from "../../i18n/xlsx";
 import * as path from "path";
 import { createHash, randomBytes } from "crypto";
 import { WorkbookReadError } from "../../adapters/xlsx/errors";
@@ -20,15 +21,16 @@ export async function loadInput(file: string, cwd: string): Promise<Loaded> {
   const abs = path.resolve(cwd, file);
   try {
     const stat = fs.statSync(abs);
-    if (stat.isDirectory()) throw new WorkbookReadError("is-directory", file);
+    if (stat.isDirectory()) throw new WorkbookReadError("is-directory", { file });
     const bytes = new Uint8Array(fs.readFileSync(abs));
     const workbook = await loadVerificationWorkbook(bytes, file);
     if (workbook.sheets.length === 0) return { ok: false, message: CYCLE_TEXT.notMaster(file) };
     return { ok: true, workbook };
   } catch (err) {
-    if (err instanceof WorkbookReadError) return { ok: false, message: err.message };
+    if (err instanceof WorkbookReadError)
+      return { ok: false, message: unreadableMessage(err.reason, err.params) };
     const code = (err as { code?: string }).code;
-    if (code === "ENOENT") return { ok: false, message: new WorkbookReadError("not-found", file).message };
+    if (code === "ENOENT") return { ok: false, message: unreadableMessage("not-found", { file }) };
     return { ok: false, message: `${file}: ${FILE_ERRORS["unreadable-file"].message}` };
   }
 }
@@ -60,8 +62,7 @@ export const nodeSha512: Sha512 = (data) => new Uint8Array(createHash("sha512").
 /** A message for a workbook the writer cannot open (it was readable by the checker). */
 export function writerProblem(file: string, err: unknown): string {
   if (err instanceof PackageError)
-    return new WorkbookReadError(err.reason === "encrypted-entry" ? "legacy-or-encrypted" : "corrupt", file)
-      .message;
+    return unreadableMessage(err.reason === "encrypted-entry" ? "encrypted" : "corrupt", { file });
   return CYCLE_TEXT.writeFailed(file, err instanceof Error ? err.message : String(err));
 }
 

@@ -35,7 +35,7 @@ export async function writeBatchOutputs(
     let master: FileResult | null = null;
     if (opts.master !== null) {
       master = {
-        ...(await checkFile(path.resolve(io.cwd, opts.master), rule, checkOptions)),
+        ...(await checkFile(path.resolve(io.cwd, opts.master), rule, checkOptions, true)),
         file: opts.master,
       };
       if (!master.ok) {

@@ -1,6 +1,7 @@
 // `--summary OUT.xlsx`: builds the board summary from the batch's results and writes it as a new file.
 import * as path from "path";
 import { buildBoardSummary } from "../../core/aggregate/boardSummary";
+import type { CheckedFile } from "../../core/aggregate/submissions";
 import type { ProgressRule } from "../../core/model";
 import { writeSummaryWorkbook } from "../../adapters/xlsx/summary/writeSummary";
 import type { FileResult } from "../checkFile";
@@ -37,7 +38,8 @@ export async function writeSummaryFile(
   const problem = outputProblem(out, cwd, force, inputs);
   if (problem) return problem;
   const absOut = path.resolve(cwd, out);
-  const summary = buildBoardSummary(results, rule, master);
+  const withRows = (r: FileResult): CheckedFile => ({ ...r, rows: r.detail ?? [] });
+  const summary = buildBoardSummary(results.map(withRows), rule, master && withRows(master));
   const bytes = await writeSummaryWorkbook(summary, {
     fiscalYear: commonFiscalYear(master ? [master] : results),
     linkTo: (file) => fileLink(absOut, path.resolve(cwd, file)),

@@ -1,8 +1,23 @@
-import type { CheckedRow, FieldKey, Finding, ParsedValue, StatusWord, ValueField } from "../model";
+import type {
+  CheckedRow,
+  FieldKey,
+  Finding,
+  ParsedValue,
+  StatusWord,
+  ValueField,
+  ValueQualifier,
+} from "../model";
 import { STATUS_WORDS, VALUE_FIELDS } from "../model";
-import { displayText, isBlankText, isDash } from "../text";
+import { displayText, isBlankText } from "../text";
+import { probableStatus } from "../progress/status";
+import { isIsoDateText, isoDateForDisplay } from "../values/dates";
 import { excelErrorCode } from "../values/excelErrors";
+import { normalizeValueText } from "../values/normalize";
+import { unitsComparable, writtenUnit } from "../values/units";
 import { finding } from "./findingFactory";
+import { implausibleActual } from "./plausibility";
+import { reasonState } from "./reasons";
+import { withUncalculatedFormulas } from "./formulaRules";
 
 function isExcelError(value: unknown): boolean {
   return typeof value === "string" && excelErrorCode(value.trim()) !== null;
@@ -10,9 +25,29 @@ function isExcelError(value: unknown): boolean {
 
 export interface RuleContext {
   fiscalYear: string | null;
+  /** Keys of the texts that give no reason for a delay (placeholderKeys of the settings' list). */
+  reasonPlaceholders: ReadonlySet<string>;
 }
 
 const TEXT_FIELDS: FieldKey[] = ["kpi", "activity", "status", "reason", "department"];
+
+/** A figure written with a multiplier ("8,800億"): only the base unit was assumed for it. */
+const MULTIPLIER_WRITTEN = /\d\s*(?:百万|千万|兆|億|万|千)/;
+
+/** Kinds that hold no figure: the target is then missing for the status. */
+const NO_FIGURE = new Set<ParsedValue["kind"]>(["blank", "note", "invalid", "error", "date"]);
+
+/** Qualifiers that make the actual a figure to read with care; 確定値 and 累計 do not. */
+const NOTEWORTHY: ReadonlySet<ValueQualifier> = new Set<ValueQualifier>([
+  "approximate",
+  "estimate",
+  "preliminary",
+  "provisional",
+  "at-least",
+  "at-most",
+  "below",
+  "above",
+]);
 
 function cellText(row: CheckedRow, field: FieldKey): string {
   return displayText(row.cells[field]?.cell);
@@ -22,13 +57,19 @@ function periodKey(v: ParsedValue): string | null {
   return v.period ? `${v.period.year}${v.period.fiscal ? "FY" : "CY"}` : null;
 }
 
+interface UnitOf {
+  unit: string | null;
+  scale: number;
+}
+
 /** Units of a value by part label ("" for a single number). */
-function unitsOf(v: ParsedValue): Map<string, string | null> | null {
-  if (v.kind === "number") return new Map([["", v.unit]]);
-  if (v.kind === "parts") return new Map(v.parts.map((p) => [p.label, p.unit]));
+function unitsOf(v: ParsedValue): Map<string, UnitOf> | null {
+  if (v.kind === "number") return new Map([["", { unit: v.unit, scale: v.scale }]]);
+  if (v.kind === "parts") return new Map(v.parts.map((p) => [p.label, { unit: p.unit, scale: 0 }]));
   return null;
 }
 
+/** The first part whose units cannot be compared, with the units as written. */
 function firstUnitDifference(
   actual: ParsedValue,
   other: ParsedValue,
@@ -37,9 +78,12 @@ function firstUnitDifference(
   const o = unitsOf(other);
   if (!a || !o) return null;
   for (const [label, unit] of a) {
-    if (!o.has(label)) continue;
-    const theirs = o.get(label) ?? null;
-    if ((unit ?? null) !== theirs) return { mine: unit ?? null, theirs };
+    const theirs = o.get(label);
+    if (!theirs || unitsComparable(unit, theirs)) continue;
+    return {
+      mine: writtenUnit(unit.unit, unit.scale) || null,
+      theirs: writtenUnit(theirs.unit, theirs.scale) || null,
+    };
   }
   return null;
 }
@@ -78,40 +122,47 @@ function outOfPercentRange(row: CheckedRow, v: ParsedValue): boolean {
   return nums.some(({ n, unit }) => isPercentLike(row, v, unit) && (n < 0 || n > 100));
 }
 
-function reasonGiven(row: CheckedRow): boolean {
-  const t = cellText(row, "reason");
-  return !isBlankText(t) && !isDash(t);
+/** What Excel shows for a date value ("8月8日"); an ISO date from a reader as "2023/8/8". */
+function shownDate(v: ParsedValue): string {
+  const t = normalizeValueText(v.raw);
+  return isIsoDateText(t) ? isoDateForDisplay(t) : v.raw.trim();
 }
 
-/** Every finding for one row, in the order staff read the row (left to right). */
-export function checkRow(row: CheckedRow, ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  const values = row.values;
-
-  for (const f of TEXT_FIELDS) {
-    const c = row.cells[f]?.cell;
-    if (c && isExcelError(c.value ?? c.text))
-      out.push(finding("formula-error", row, f, { field: f, errorCode: String(c.value ?? c.text) }));
-  }
-  if (row.cells.activity && isBlankText(cellText(row, "activity")))
-    out.push(finding("missing-activity-text", row, "activity"));
-
+function valueFindings(row: CheckedRow, out: Finding[]): void {
   for (const f of VALUE_FIELDS) {
-    const v = values[f];
+    const v = row.values[f];
     if (!row.cells[f]) continue;
     if (v.kind === "error")
       out.push(finding("formula-error", row, f, { field: f, errorCode: v.errorCode ?? v.raw }));
     else if (v.kind === "invalid") out.push(finding("unparseable-value", row, f, { field: f, raw: v.raw }));
+    else if (v.kind === "date") out.push(finding("date-value", row, f, { field: f, raw: shownDate(v) }));
     else if (outOfPercentRange(row, v))
       out.push(finding("percent-out-of-range", row, f, { field: f, raw: v.raw }));
+    if (v.unitAssumed) {
+      out.push(
+        finding("unit-assumed", row, f, {
+          field: f,
+          raw: v.raw.trim(),
+          unit: MULTIPLIER_WRITTEN.test(normalizeValueText(v.raw))
+            ? (v.unit ?? "")
+            : writtenUnit(v.unit, v.scale),
+          unitFrom: v.unitAssumed,
+        }),
+      );
+    }
   }
+}
 
-  const actual = values.actual;
+function actualFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void {
+  const { actual, target, previous } = row.values;
   if (row.cells.actual && actual.kind === "blank") {
     out.push(finding("missing-actual", row, "actual", { fiscalYear: ctx.fiscalYear }));
   }
+  if (row.cells.actual && row.noStatus?.code === "actual-unusable" && row.noStatus.kind === "note") {
+    out.push(finding("actual-is-note", row, "actual", { raw: actual.raw.trim() }));
+  }
   for (const other of ["target", "baseline"] as ValueField[]) {
-    const diff = firstUnitDifference(actual, values[other]);
+    const diff = firstUnitDifference(actual, row.values[other]);
     if (diff) {
       out.push(
         finding("unit-mismatch", row, "actual", {
@@ -124,21 +175,51 @@ export function checkRow(row: CheckedRow, ctx: RuleContext): Finding[] {
     }
   }
   const ap = periodKey(actual);
-  const tp = periodKey(values.target);
+  const tp = periodKey(target);
   if (ap && tp && ap !== tp) {
     out.push(
       finding("reference-year-mismatch", row, "actual", {
         actualPeriod: actual.period?.label,
-        targetPeriod: values.target.period?.label,
+        targetPeriod: target.period?.label,
       }),
     );
   }
-  if (sameMeasurement(actual, values.previous)) {
+  if (sameMeasurement(actual, previous)) {
+    out.push(finding("unchanged-from-previous-year", row, "actual", { previous: previous.raw.trim() }));
+  }
+  const slip = row.cells.actual ? implausibleActual(row) : null;
+  if (slip) out.push(finding("implausible-value", row, "actual", slip));
+  const noteworthy = actual.qualifiers.length === 0 ? [] : actual.qualifiers.filter((q) => NOTEWORTHY.has(q));
+  if (row.cells.actual && noteworthy.length > 0 && (actual.kind === "number" || actual.kind === "parts")) {
     out.push(
-      finding("unchanged-from-previous-year", row, "actual", { previous: values.previous.raw.trim() }),
+      finding("qualified-actual", row, "actual", {
+        raw: actual.raw.trim(),
+        qualifiers: noteworthy,
+        remark: actual.remark ?? undefined,
+      }),
     );
   }
+}
 
+function targetFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void {
+  if (row.cells.target && NO_FIGURE.has(row.values.target.kind)) {
+    out.push(
+      finding("missing-target", row, "target", {
+        fiscalYear: ctx.fiscalYear,
+        raw: row.values.target.raw.trim(),
+      }),
+    );
+  }
+  const why = row.noStatus;
+  if (
+    why &&
+    (why.code === "category-target" || why.code === "part-missing" || why.code === "shape-differs")
+  ) {
+    out.push(finding("incomparable-values", row, "actual", { noStatus: why }));
+  }
+}
+
+function statusFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void {
   const statusText = cellText(row, "status");
   const statusIsError = isExcelError(row.cells.status?.cell.value ?? statusText);
   // computeProgress already recognised the word; anything else it kept is the text as typed.
@@ -151,7 +232,13 @@ export function checkRow(row: CheckedRow, ctx: RuleContext): Finding[] {
         finding("missing-status", row, "status", { computed: row.computedStatus, rate: row.achievement }),
       );
     } else if (!entered) {
-      out.push(finding("invalid-status", row, "status", { entered: statusText.trim() }));
+      const suggested = probableStatus(statusText);
+      out.push(
+        finding("invalid-status", row, "status", {
+          entered: statusText.trim(),
+          ...(suggested ? { suggested } : {}),
+        }),
+      );
     }
   }
   if (entered && row.computedStatus && entered !== row.computedStatus) {
@@ -167,15 +254,37 @@ export function checkRow(row: CheckedRow, ctx: RuleContext): Finding[] {
 
   const effective = entered ?? row.computedStatus;
   if (row.cells.reason) {
-    if (effective === "進捗の遅れ" && !reasonGiven(row)) {
+    const reasonText = cellText(row, "reason");
+    const reason = reasonState(reasonText, ctx.reasonPlaceholders);
+    if (effective === "進捗の遅れ" && reason !== "given") {
       out.push(
-        finding("missing-delay-reason", row, "reason", { computedFromRate: !entered, rate: row.achievement }),
+        finding("missing-delay-reason", row, "reason", {
+          computedFromRate: !entered,
+          rate: row.achievement,
+          ...(reason === "placeholder" ? { placeholder: true, entered: reasonText.trim() } : {}),
+        }),
       );
-    } else if (effective && effective !== "進捗の遅れ" && reasonGiven(row)) {
+    } else if (effective && effective !== "進捗の遅れ" && reason === "given") {
       out.push(finding("unexpected-delay-reason", row, "reason", { entered: effective }));
     }
   }
+}
+
+/** Every finding for one row, in the order staff read the row (left to right). */
+export function checkRow(row: CheckedRow, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const f of TEXT_FIELDS) {
+    const c = row.cells[f]?.cell;
+    if (c && isExcelError(c.value ?? c.text))
+      out.push(finding("formula-error", row, f, { field: f, errorCode: String(c.value ?? c.text) }));
+  }
+  if (row.cells.activity && isBlankText(cellText(row, "activity")))
+    out.push(finding("missing-activity-text", row, "activity"));
+  valueFindings(row, out);
+  actualFindings(row, ctx, out);
+  targetFindings(row, ctx, out);
+  statusFindings(row, ctx, out);
   if (row.cells.department && row.department === null)
     out.push(finding("missing-department", row, "department"));
-  return out;
+  return withUncalculatedFormulas(row, out);
 }

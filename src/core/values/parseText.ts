@@ -1,7 +1,9 @@
 // The grammar of a value written as text. Input is already normalised (normalizeValueText).
-import type { ParsedValue, ReferencePeriod, ValuePart } from "../model";
+import type { ParsedValue, ReferencePeriod, ValuePart, ValueQualifier } from "../model";
+import { isIsoDateText } from "./dates";
 import { decimalTextToNumber } from "./decimal";
 import { excelErrorCode } from "./excelErrors";
+import { peelQualifiers } from "./qualifiers";
 import { parseReferencePeriod } from "./referencePeriod";
 import { parseUnitSuffix, UnitSuffix } from "./units";
 
@@ -10,12 +12,26 @@ const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
 /** ▲ and △ are the Japanese accounting minus. */
 const SIGN = "[-+▲△]";
 const STARTS_WITH_NUMBER = new RegExp(String.raw`^${SIGN}?\.?\d`);
-const SINGLE_NUMBER = new RegExp(String.raw`^(${SIGN}?)(${NUMBER})\s*(\S*)$`);
+const SINGLE_NUMBER = new RegExp(String.raw`^(${SIGN}?)\s?(${NUMBER})\s*(\S*)$`);
+/** 3億2,000万円, 1兆1,017億円, 3万5,000人: a number written in 兆/億/万 groups. */
+const COMPOUND_NUMBER = new RegExp(
+  String.raw`^(${SIGN}?)\s?((?:(?:${NUMBER})(?:兆|億|万))+(?:${NUMBER})?)\s*(\S*)$`,
+);
+const COMPOUND_GROUP = new RegExp(String.raw`(${NUMBER})(兆|億|万)?`, "g");
+const GROUP_POW10: Readonly<Record<string, number>> = { 兆: 12, 億: 8, 万: 4 };
 const QUALIFIED_NUMBER = new RegExp(String.raw`^(${SIGN}?)(${NUMBER})\s*([^\s()]*)\s*\(([^()]+)\)$`);
 /** A sign belongs to a number only at the start or after a space ("男性-1.2" keeps no sign). */
 const ANY_NUMBER = new RegExp(String.raw`(?<!\S)${SIGN}?(?:${NUMBER})|(?:${NUMBER})`, "g");
 
 const DASH_ONLY = /^[-‐‑‒–—―ー─━~〜]+$/;
+/**
+ * Text that says the figure is not there yet or not at all (集計中, 未確定, 非公表): a note, even
+ * when short. Checked at the start of the text.
+ */
+const NOTE_START =
+  /^(?:集計中|未集計|集計前|調査中|未調査|確認中|精査中|算出中|未算出|未確定|確定前|未定|未公表|非公表|公表前|公表待ち|未把握|把握できず|不明|対象外|未実施|実施なし|中止|休止|データなし|統計なし|該当なし|N\/A$)/i;
+/** Words that make unreadable text with digits a note ("令和6年8月公表予定"), not a misread number. */
+const NOTE_MARKER = /集計|公表|予定|調査|確定|未定|不明|中止|休止|未実施|実施せず|把握/;
 const SENTENCE_PUNCTUATION = /[、。「」『』]/;
 /** Text without a leading number longer than this is a sentence (note), shorter a category. */
 const NOTE_MIN_LENGTH = 16;
@@ -27,6 +43,9 @@ export interface Tail extends UnitSuffix {
   remark: string | null;
 }
 
+/** Shared by every value without qualifiers: most have none, and it is never written to. */
+const NO_QUALIFIERS: readonly ValueQualifier[] = Object.freeze([]);
+
 export function emptyValue(raw: string): ParsedValue {
   return {
     kind: "blank",
@@ -37,6 +56,9 @@ export function emptyValue(raw: string): ParsedValue {
     category: null,
     period: null,
     remark: null,
+    qualifiers: NO_QUALIFIERS,
+    scale: 0,
+    unitAssumed: null,
     errorCode: null,
   };
 }
@@ -50,6 +72,10 @@ function signed(sign: string, numberText: string, pow10: number): number {
 function splitRemark(text: string): { body: string; remark: string | null } {
   const at = text.indexOf("※");
   if (at < 0) return { body: text, remark: null };
+  // "700人(※)", "700人(※1)": a footnote mark in brackets.
+  const bracketed = /^(.*?)\s*\(※([^()]*)\)$/.exec(text);
+  if (bracketed && !bracketed[1].includes("※"))
+    return { body: bracketed[1], remark: "※" + bracketed[2].trim() };
   return { body: text.slice(0, at).trim(), remark: "※" + text.slice(at + 1).trim() };
 }
 
@@ -97,7 +123,9 @@ function validLabel(label: string): boolean {
  */
 function parseParts(body: string): ValuePart[] | null {
   const numbers = [...body.matchAll(ANY_NUMBER)];
-  if (numbers.length < 2) return null;
+  if (numbers.length === 0) return null;
+  // One labelled figure ("小学校87.1%"): a part, when the label is words (not "H30").
+  if (numbers.length === 1 && !/[^ -~]/.test(body.slice(0, numbers[0].index))) return null;
   const texts: string[] = [];
   let from = 0;
   for (const m of numbers) {
@@ -149,19 +177,37 @@ function isNote(body: string, startsWithNumber: boolean): boolean {
   return !startsWithNumber && body.length >= NOTE_MIN_LENGTH;
 }
 
+/** The remark: qualifier words in reading order, then a ※ remark. null when there is none. */
+function joinRemark(words: readonly string[], note: string | null): string | null {
+  const all = note ? [...words, note] : words;
+  return all.length === 0 ? null : all.join("、");
+}
+
+/** Fills in this call's own fresh value: cheaper than copying it for each outcome. */
+function fill(value: ParsedValue, patch: Partial<ParsedValue>): ParsedValue {
+  return Object.assign(value, patch);
+}
+
 /** Parses normalised text. `raw` is recorded as given. */
 export function parseValueText(text: string, raw: string): ParsedValue {
   const value = emptyValue(raw);
   if (text === "") return value;
   const errorCode = excelErrorCode(text);
-  if (errorCode) return { ...value, kind: "error", errorCode };
+  if (errorCode) return fill(value, { kind: "error", errorCode });
   // A text opening with ※ is a note as a whole, not a remark on nothing.
-  if (text.startsWith("※")) return { ...value, kind: "note" };
+  if (text.startsWith("※")) return fill(value, { kind: "note" });
+  // Cheap first-character guards: most values open with a digit and are neither.
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    if (text.length >= 8 && text[4] === "-" && isIsoDateText(text)) return fill(value, { kind: "date" });
+  } else if (NOTE_START.test(text)) {
+    return fill(value, { kind: "note" });
+  }
 
   const { body: beforeRemark, remark: remarkText } = splitRemark(text);
-  const split = splitPeriod(beforeRemark);
-  const body = split.body;
-  let period = split.period;
+  const peeled = peelQualifiers(beforeRemark);
+  const body = peeled.body;
+  let period = peeled.period;
   let remark = remarkText;
   if (remark && !period) {
     // "74.1% ※変更後 (令和3年度)": the period may follow the remark.
@@ -169,36 +215,67 @@ export function parseValueText(text: string, raw: string): ParsedValue {
     if (inRemark.period) [remark, period] = [inRemark.body, inRemark.period];
   }
   // `value` is this call's own fresh object: filling it in saves a copy per cell.
-  const base = Object.assign(value, { period, remark });
+  const base = value;
+  base.period = period;
+  base.remark = joinRemark(peeled.words, remark);
+  base.qualifiers = peeled.qualifiers;
 
-  if (DASH_ONLY.test(body)) return { ...base, kind: "note" };
+  if (DASH_ONLY.test(body)) return fill(base, { kind: "note" });
 
   const single = SINGLE_NUMBER.exec(body);
   const suffix = single ? parseUnitSuffix(single[3]) : null;
   if (single && suffix) {
-    return { ...base, kind: "number", number: signed(single[1], single[2], suffix.pow10), unit: suffix.unit };
+    return fill(base, {
+      kind: "number",
+      number: signed(single[1], single[2], suffix.pow10),
+      unit: suffix.unit,
+      scale: suffix.pow10,
+    });
+  }
+
+  const compound = COMPOUND_NUMBER.exec(body);
+  const compoundUnit = compound ? parseUnitSuffix(compound[3]) : null;
+  if (compound && compoundUnit && compoundUnit.pow10 === 0) {
+    let number = 0;
+    let scale = 0;
+    for (const g of compound[2].matchAll(COMPOUND_GROUP)) {
+      scale = GROUP_POW10[g[2] ?? ""] ?? 0;
+      number += decimalTextToNumber(g[1], scale);
+    }
+    const sign = compound[1];
+    return fill(base, {
+      kind: "number",
+      number: sign === "-" || sign === "▲" || sign === "△" ? -number : number,
+      unit: compoundUnit.unit,
+      scale,
+    });
   }
 
   const parts = parseParts(body);
-  if (parts) return { ...base, kind: "parts", parts };
+  if (parts) return fill(base, { kind: "parts", parts });
 
   // "366日 (閏年)": a number with a qualifier that is not a period is a category, number kept.
   const qualified = QUALIFIED_NUMBER.exec(body);
   const qualifiedUnit = qualified ? parseUnitSuffix(qualified[3]) : null;
   if (qualified && qualifiedUnit) {
-    return {
-      ...base,
+    // The bracket is kept as a remark too: against a numeric target the number is what counts.
+    return fill(base, {
+      remark: joinRemark([...peeled.words, qualified[4].trim()], remark),
       kind: "category",
       category: `${qualified[1]}${qualified[2]}${qualified[3]}(${qualified[4].trim()})`,
       number: signed(qualified[1], qualified[2], qualifiedUnit.pow10),
       unit: qualifiedUnit.unit,
-    };
+      scale: qualifiedUnit.pow10,
+    });
   }
 
   const startsWithNumber = STARTS_WITH_NUMBER.test(body);
-  if (body !== "" && isNote(body, startsWithNumber)) return { ...base, kind: "note" };
-  // Digits that no grammar above accepts: the text wants to be a number and cannot be read.
-  if (body === "" || hasDigit(body)) return { ...base, kind: "invalid" };
+  if (body !== "" && isNote(body, startsWithNumber)) return fill(base, { kind: "note" });
+  // Digits no grammar above accepts: a note when it says the figure is pending ("8月公表予定"),
+  // else the text wants to be a number and cannot be read.
+  if (body !== "" && hasDigit(body) && NOTE_MARKER.test(body)) return fill(base, { kind: "note" });
+  if (body === "" || hasDigit(body)) return fill(base, { kind: "invalid" });
   // Short text without digits ("待機児童なし"): a category, compared as text.
-  return { ...base, kind: "category", category: body.replace(/\s*\(\s*/g, "(").replace(/\s*\)/g, ")") };
+  // Spaces carry no meaning in a category: "待機児童 なし" is "待機児童なし".
+  return fill(base, { kind: "category", category: body.replace(/\s+/g, "") });
 }

@@ -1,5 +1,6 @@
 // The entry point: one cell to one ParsedValue. Pure: no Office, DOM or Node APIs.
 import type { ParsedValue, RawCell } from "../model";
+import { serialToDateText } from "./dates";
 import { scaleNumber } from "./decimal";
 import { excelErrorCode } from "./excelErrors";
 import { analyzeNumberFormat } from "./numberFormat";
@@ -20,11 +21,17 @@ function rawText(cell: RawCell): string {
 
 /**
  * A typed number is exact, so prefer it; the format supplies percent and thousands scaling and the
- * literal suffix (unit, multiplier, period). Dates and the text format fall back to the text.
+ * literal suffix (unit, multiplier, period). A date format means Excel made the number a date: no
+ * figure is left, only what Excel shows. The text format falls back to the text.
  */
 function parseNumberCell(value: number, cell: RawCell, raw: string): ParsedValue {
   const format = analyzeNumberFormat(cell.format, value);
-  if (format.isDate || format.isText) return parseValueText(normalizeValueText(raw), raw);
+  if (format.isDate) {
+    const shown =
+      typeof cell.text === "string" && cell.text.trim() !== "" ? cell.text : serialToDateText(value);
+    return { ...emptyValue(shown), kind: "date" };
+  }
+  if (format.isText) return parseValueText(normalizeValueText(raw), raw);
   const base = emptyValue(raw);
   if (!Number.isFinite(value)) return { ...base, kind: "invalid" };
 
@@ -32,10 +39,12 @@ function parseNumberCell(value: number, cell: RawCell, raw: string): ParsedValue
   let unit: string | null = format.percent > 0 ? "%" : null;
   let period = null;
   let remark = null;
+  let scale = 0;
   const tail =
     parseTail(normalizeValueText(format.suffix)) ?? parseTail(format.suffix.replace(/[()\s$¥]/g, ""));
   if (tail) {
     pow10 += tail.pow10;
+    scale = tail.pow10;
     unit = tail.unit ?? unit;
     period = tail.period;
     remark = tail.remark;
@@ -58,9 +67,28 @@ function parseNumberCell(value: number, cell: RawCell, raw: string): ParsedValue
       shown.number !== null &&
       Math.abs(shown.number - number) <=
         DISPLAY_TOLERANCE * Math.max(Math.abs(number), Math.abs(shown.number));
-    if (close) ({ unit, period, remark } = shown);
+    if (close) ({ unit, period, remark, scale } = shown);
   }
-  return { ...base, kind: "number", number, unit, period, remark };
+  return { ...base, kind: "number", number, unit, period, remark, scale };
+}
+
+/**
+ * A bare number typed as text ("8800") in a cell whose number format carries a unit
+ * (`#,##0"億円"`): the column's unit is meant. Staff do not see it, so it is marked as assumed.
+ */
+function withFormatUnit(parsed: ParsedValue, format: string): ParsedValue {
+  if (parsed.kind !== "number" || parsed.unit !== null || parsed.scale !== 0 || parsed.number === null)
+    return parsed;
+  if (typeof format !== "string" || format === "" || /^(?:general|G\/標準|@)$/i.test(format)) return parsed;
+  const info = analyzeNumberFormat(format, parsed.number);
+  if (info.isDate || info.isText) return parsed;
+  const tail = parseTail(normalizeValueText(info.suffix));
+  const unit = tail?.unit ?? (info.percent > 0 ? "%" : null);
+  if (unit === null) return parsed;
+  const scale = tail?.pow10 ?? 0;
+  const number = scaleNumber(parsed.number, scale);
+  if (!Number.isFinite(number)) return parsed;
+  return { ...parsed, number, unit, scale, unitAssumed: "format" };
 }
 
 function parseCell(cell: RawCell): ParsedValue {
@@ -71,7 +99,8 @@ function parseCell(cell: RawCell): ParsedValue {
     if (code) return { ...emptyValue(raw), kind: "error", errorCode: code };
   }
   if (typeof value === "number") return parseNumberCell(value, cell, raw);
-  return parseValueText(normalizeValueText(raw), raw);
+  const parsed = parseValueText(normalizeValueText(raw), raw);
+  return typeof value === "string" ? withFormatUnit(parsed, cell.format) : parsed;
 }
 
 /**

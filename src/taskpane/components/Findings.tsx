@@ -1,6 +1,7 @@
 import * as React from "react";
 import {
   Badge,
+  Button,
   Radio,
   RadioGroup,
   Field,
@@ -54,6 +55,7 @@ const useStyles = makeStyles({
   info: { borderLeftWidth: "4px", borderLeftColor: tokens.colorPaletteBlueBorderActive },
   top: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   message: { overflowWrap: "anywhere", whiteSpace: "pre-wrap" },
+  fix: { marginTop: tokens.spacingVerticalXXS },
 });
 
 const BADGE_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
@@ -102,8 +104,11 @@ export function groupFindings(findings: Finding[], by: GroupBy): Group[] {
 export interface FindingsListProps {
   findings: Finding[];
   groupBy: GroupBy;
+  busy?: boolean;
   onGroupBy(groupBy: GroupBy): void;
   onSelect(cell: CellLocation): void;
+  /** Writes the word an invalid-status finding names; absent where the pane cannot write. */
+  onFixStatus?(finding: Finding): void;
 }
 
 export function FindingsList(props: FindingsListProps): React.JSX.Element {
@@ -152,6 +157,18 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
                   </span>
                   <span className={styles.message}>{renderFinding(f)}</span>
                 </button>
+                {f.code === "invalid-status" && f.params.suggested && props.onFixStatus ? (
+                  <Button
+                    size="small"
+                    className={styles.fix}
+                    disabled={props.busy}
+                    data-testid="fix-status"
+                    aria-label={t.findings.fixStatusLabel(f.params.suggested, t.findings.location(f.sheet, f.cell))}
+                    onClick={() => props.onFixStatus?.(f)}
+                  >
+                    {t.findings.fixStatus(f.params.suggested)}
+                  </Button>
+                ) : null}
               </li>
             ))}
           </ul>

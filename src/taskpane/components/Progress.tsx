@@ -4,7 +4,8 @@ import type { CheckedRow } from "../../core/model";
 import type { HostSupport } from "../../adapters/excel/workbookHost";
 import { isDiffering } from "../selectors";
 import { t } from "../../i18n/taskpane";
-import { kpiLabel, renderNoStatus } from "../../i18n/findings";
+import { QUALIFIER_LABELS, kpiLabel, renderNoStatus } from "../../i18n/findings";
+import { writtenUnit } from "../../core/values/units";
 
 const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
@@ -38,6 +39,37 @@ const useStyles = makeStyles({
 
 function statusText(s: string | null): string {
   return s && s.trim() ? s : t.progress.none;
+}
+
+/** This year's figure as staff wrote it, with what was read around it: remark and assumed unit. */
+function ActualDetail(props: { row: CheckedRow; dt: string; dd: string }): React.JSX.Element | null {
+  const actual = props.row.values.actual;
+  if (actual.kind === "blank") return null;
+  const kinds = [...new Set(actual.qualifiers.map((q) => QUALIFIER_LABELS[q]))].join("・");
+  return (
+    <>
+      <dt className={props.dt}>{t.progress.actual}</dt>
+      <dd className={props.dd} data-testid="actual-raw">
+        {actual.raw.trim()}
+      </dd>
+      {actual.remark ? (
+        <>
+          <dt className={props.dt}>{t.progress.remark}</dt>
+          <dd className={props.dd} data-testid="actual-remark">
+            {t.progress.remarkText(actual.remark, kinds)}
+          </dd>
+        </>
+      ) : null}
+      {actual.unitAssumed ? (
+        <>
+          <dt className={props.dt}>{t.progress.unit}</dt>
+          <dd className={props.dd} data-testid="actual-unit">
+            {t.progress.unitAssumed(writtenUnit(actual.unit, actual.scale), actual.unitAssumed === "format")}
+          </dd>
+        </>
+      ) : null}
+    </>
+  );
 }
 
 export interface ProgressSectionProps {
@@ -107,6 +139,7 @@ export function ProgressSection(props: ProgressSectionProps): React.JSX.Element 
                 {t.progress.rowMeta(t.findings.rowLabel(r.sheet, r.row), r.department)}
               </div>
               <dl className={styles.grid}>
+                <ActualDetail row={r} dt={styles.dt} dd={styles.dd} />
                 <dt className={styles.dt}>{t.progress.entered}</dt>
                 <dd className={styles.dd}>{statusText(r.enteredStatus)}</dd>
                 <dt className={styles.dt}>{t.progress.computed}</dt>

@@ -1,8 +1,9 @@
 import * as React from "react";
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Direction, ProgressRule } from "../../core/model";
-import { DEFAULT_RULE } from "../../core/model";
+import { Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { CheckOptions, Direction, ProgressRule } from "../../core/model";
+import { DEFAULT_CHECK_OPTIONS, DEFAULT_RULE } from "../../core/model";
 import { validateRuleInput, type RuleErrors } from "../ruleInput";
+import { formatPlaceholders, parsePlaceholderInput } from "../checkOptionsInput";
 import { t } from "../../i18n/taskpane";
 
 const useStyles = makeStyles({
@@ -18,9 +19,10 @@ const fmt = (n: number): string => n.toFixed(2);
 
 export interface SettingsSectionProps {
   rule: ProgressRule;
+  options: CheckOptions;
   kpis: string[];
   busy: boolean;
-  onSave(rule: ProgressRule): void;
+  onSave(rule: ProgressRule, options: CheckOptions): void;
 }
 
 export function SettingsSection(props: SettingsSectionProps): React.JSX.Element {
@@ -29,6 +31,7 @@ export function SettingsSection(props: SettingsSectionProps): React.JSX.Element 
   const [nearly, setNearly] = React.useState(fmt(props.rule.nearlyOnTrack));
   const [overrides, setOverrides] = React.useState<Record<string, Direction>>(props.rule.directionOverrides);
   const [errors, setErrors] = React.useState<RuleErrors>({});
+  const [placeholders, setPlaceholders] = React.useState(formatPlaceholders(props.options.reasonPlaceholders));
 
   // A rule saved elsewhere (or loaded from the workbook) replaces what is on screen.
   React.useEffect(() => {
@@ -37,6 +40,9 @@ export function SettingsSection(props: SettingsSectionProps): React.JSX.Element 
     setOverrides(props.rule.directionOverrides);
     setErrors({});
   }, [props.rule]);
+  React.useEffect(() => {
+    setPlaceholders(formatPlaceholders(props.options.reasonPlaceholders));
+  }, [props.options]);
 
   // Overrides for KPIs not on this workbook are kept too: the rule travels between years.
   const kpis = React.useMemo(
@@ -49,7 +55,10 @@ export function SettingsSection(props: SettingsSectionProps): React.JSX.Element 
     const result = validateRuleInput({ onTrack, nearlyOnTrack: nearly });
     setErrors(result.errors);
     if (result.onTrack === undefined || result.nearlyOnTrack === undefined) return;
-    props.onSave({ onTrack: result.onTrack, nearlyOnTrack: result.nearlyOnTrack, directionOverrides: overrides });
+    props.onSave(
+      { onTrack: result.onTrack, nearlyOnTrack: result.nearlyOnTrack, directionOverrides: overrides },
+      { reasonPlaceholders: parsePlaceholderInput(placeholders) },
+    );
   };
 
   const reset = (): void => {
@@ -57,6 +66,7 @@ export function SettingsSection(props: SettingsSectionProps): React.JSX.Element 
     setNearly(fmt(DEFAULT_RULE.nearlyOnTrack));
     setOverrides({});
     setErrors({});
+    setPlaceholders(formatPlaceholders(DEFAULT_CHECK_OPTIONS.reasonPlaceholders));
   };
 
   return (
@@ -81,6 +91,15 @@ export function SettingsSection(props: SettingsSectionProps): React.JSX.Element 
           validationMessage={errors.nearlyOnTrack}
         >
           <Input inputMode="decimal" value={nearly} onChange={(_e, d) => setNearly(d.value)} />
+        </Field>
+        <Field label={t.settings.reasonPlaceholders} hint={t.settings.reasonPlaceholdersHint}>
+          <Textarea
+            value={placeholders}
+            rows={5}
+            resize="vertical"
+            data-testid="reason-placeholders"
+            onChange={(_e, d) => setPlaceholders(d.value)}
+          />
         </Field>
         <h3 className={styles.sub}>{t.settings.directions}</h3>
         <Text className={styles.intro}>{kpis.length ? t.settings.directionsHint : t.settings.noKpis}</Text>

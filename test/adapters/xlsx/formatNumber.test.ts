@@ -32,9 +32,32 @@ describe("formatNumber", () => {
     expect(formatNumber(value, format)).toBe(expected);
   });
 
-  it("falls back to General for date formats and text sections", () => {
-    expect(formatNumber(45000, "yyyy/m/d")).toBe("45000");
+  it("falls back to General for text sections", () => {
     expect(formatNumber(12, "@")).toBe("12");
+    expect(formatNumber(1234.5, "0.00E+00")).toBe("1234.5");
+  });
+
+  it.each([
+    [45382, "yyyy/m/d", "2024/3/31"],
+    [45512, 'm"月"d"日"', "8月8日"],
+    [45382, '[$-411]ggge"年"m"月"d"日"', "令和6年3月31日"],
+    [43585, '[$-411]ggge"年"m"月"d"日"', "平成31年4月30日"],
+    [45382, "ge.m.d", "R6.3.31"],
+    [45382, 'yyyy"年"m"月"d"日"(aaa)', "2024年3月31日(日)"],
+    [45382.5, "yyyy/m/d h:mm", "2024/3/31 12:00"],
+    [45382.75, "h:mm AM/PM", "6:00 PM"],
+    [0.5, "[h]:mm:ss", "12:00:00"],
+    [45382, "d-mmm-yy", "31-Mar-24"],
+    [60, "yyyy-mm-dd", "1900-02-29"],
+    [61, "yyyy-mm-dd", "1900-03-01"],
+    [-1, "yyyy/m/d", "########"],
+  ])("date %p under %p -> %p, as Excel shows it in Japan", (value, format, expected) => {
+    expect(formatNumber(value, format)).toBe(expected);
+  });
+
+  it("counts 1904-based dates from 1904-01-01", () => {
+    expect(formatNumber(0, "yyyy/m/d", { date1904: true })).toBe("1904/1/1");
+    expect(formatNumber(45382 - 1462, "yyyy/m/d", { date1904: true })).toBe("2024/3/31");
   });
 
   it("treats a missing format as General", () => {

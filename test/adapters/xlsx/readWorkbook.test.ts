@@ -5,6 +5,7 @@ import * as path from "path";
 import type { CellArea, SheetGrid } from "../../../src/core/model";
 import { WorkbookReadError } from "../../../src/adapters/xlsx/errors";
 import { readWorkbookBuffer, readWorkbookFile } from "../../../src/adapters/xlsx/readWorkbook";
+import { unreadableMessage } from "../../../src/i18n/xlsx";
 import { type FixtureName, getFixtures, type Fixtures } from "../../helpers/fixtures";
 import { cellAt, dense } from "../../helpers/dense";
 
@@ -154,7 +155,7 @@ describe("cell values", () => {
     expect(dense(grids[0]).values[1]).toEqual(["伊勢崎 太郎", "企画調整課", 1234]);
   });
 
-  it("flattens rich text, converts dates and booleans", async () => {
+  it("flattens rich text; gives dates as serial numbers shown as Excel shows them; booleans", async () => {
     const ExcelJS = await import("exceljs");
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("x");
@@ -166,10 +167,11 @@ describe("cell values", () => {
     const [g] = await readWorkbookBuffer(Buffer.from(await wb.xlsx.writeBuffer()), "x.xlsx");
     expect(dense(g).values).toEqual([
       [null, null, null, null, null],
-      [null, "順調に進捗", "2024-03-31", true, null],
+      [null, "順調に進捗", 45382, true, null],
       [null, null, null, null, "ab"],
     ]);
-    expect(dense(g).texts[1]).toEqual(["", "順調に進捗", "2024-03-31", "TRUE", ""]);
+    expect(dense(g).texts[1]).toEqual(["", "順調に進捗", "2024/3/31", "TRUE", ""]);
+    expect(dense(g).formats[1][2]).toBe("yyyy/m/d");
   });
 });
 
@@ -198,21 +200,24 @@ describe("unreadable files", () => {
     const e = err as WorkbookReadError;
     expect(e.code).toBe("unreadable-file");
     expect(e.reason).toBe(reason);
-    expect(e.message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
-    expect(e.message).toContain(path.basename(file));
+    expect(e.params.file).toBe(path.basename(file));
+    const message = unreadableMessage(e.reason, e.params);
+    expect(message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    expect(message).toContain(path.basename(file));
   });
 
   it("says a password-protected or .xls file must be saved as .xlsx without a password", async () => {
     const e = (await readWorkbookFile(fx["legacy-or-encrypted"]).catch(
       (x: unknown) => x,
     )) as WorkbookReadError;
-    expect(e.message).toContain("パスワード");
-    expect(e.message).toContain(".xls");
-    expect(e.message).toContain(".xlsx");
+    const message = unreadableMessage(e.reason, e.params);
+    expect(message).toContain("パスワード");
+    expect(message).toContain(".xls");
+    expect(message).toContain(".xlsx");
   });
 
-  it("wraps ExcelJS's error for a zip with damaged contents", async () => {
-    // The magic bytes pass; the archive's entries are garbage, so ExcelJS (JSZip) throws.
+  it("reports a zip with damaged contents as unreadable", async () => {
+    // The magic bytes pass; the archive's entries are garbage.
     const ExcelJS = await import("exceljs");
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("a");

@@ -15,15 +15,16 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-type Edit = [sheet: string, address: string, value: ExcelJS.CellValue];
+type Edit = [sheet: string, address: string, value: ExcelJS.CellValue, numFmt?: string];
 
 async function checkCopyWith(edits: Edit[]): Promise<Finding[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(SAMPLE);
-  for (const [sheet, address, value] of edits) {
+  for (const [sheet, address, value, numFmt] of edits) {
     const ws = wb.getWorksheet(sheet);
     if (!ws) throw new Error(`no sheet ${sheet}`);
     ws.getCell(address).value = value;
+    if (numFmt) ws.getCell(address).numFmt = numFmt;
   }
   const file = path.join(dir, `planted-${Math.random().toString(36).slice(2)}.xlsx`);
   await wb.xlsx.writeFile(file);
@@ -113,6 +114,31 @@ const cases: Array<[string, Edit[], FindingCode, Severity, string, string, numbe
     "1-1",
     "I7",
     7,
+  ],
+  [
+    "a date Excel made of 8/8",
+    [["1-1", "I7", new Date(Date.UTC(2023, 7, 8)), 'm"月"d"日"']],
+    "date-value",
+    "error",
+    "1-1",
+    "I7",
+    7,
+  ],
+  ["a blank target", [["1-1", "J7", null]], "missing-target", "warning", "1-1", "J7", 7],
+  ["a negative actual", [["1-1", "I6", "-1,472件"]], "implausible-value", "warning", "1-1", "I6", 6],
+  ["an actual 100 times off", [["1-1", "I6", "147,200件"]], "implausible-value", "warning", "1-1", "I6", 6],
+  ["a note in place of the actual", [["1-1", "I6", "集計中"]], "actual-is-note", "warning", "1-1", "I6", 6],
+  ["a placeholder reason", [["1-1", "M8", "特になし"]], "missing-delay-reason", "error", "1-1", "M8", 8],
+  ["a bare number", [["1-1", "I7", 11017]], "unit-assumed", "info", "1-1", "I7", 7],
+  ["an approximation", [["1-1", "I7", "約11,017億円 (令和3年)"]], "qualified-actual", "info", "1-1", "I7", 7],
+  [
+    "a number against 待機児童なし",
+    [["2-1", "I11", "0人"]],
+    "incomparable-values",
+    "warning",
+    "2-1",
+    "I11",
+    11,
   ],
 ];
 

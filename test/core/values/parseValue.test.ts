@@ -18,6 +18,9 @@ const expected = (kind: ParsedValue["kind"], raw: string, patch: Partial<ParsedV
   category: null,
   period: null,
   remark: null,
+  qualifiers: [],
+  scale: 0,
+  unitAssumed: null,
   errorCode: null,
   ...patch,
 });
@@ -27,7 +30,7 @@ describe("parseValue: text from the FY2023 sheet and real workbooks", () => {
     ["1,563件", { kind: "number", number: 1563, unit: "件" }],
     [
       "11,942億円 (平成30年)",
-      { kind: "number", number: 1.1942e12, unit: "円", period: period("平成30年", 2018, false) },
+      { kind: "number", number: 1.1942e12, unit: "円", scale: 8, period: period("平成30年", 2018, false) },
     ],
     [
       "144人 (平成30年度)",
@@ -35,10 +38,10 @@ describe("parseValue: text from the FY2023 sheet and real workbooks", () => {
     ],
     [
       "490.7万人 (平成30年度)",
-      { kind: "number", number: 4907000, unit: "人", period: period("平成30年度", 2018, true) },
+      { kind: "number", number: 4907000, unit: "人", scale: 4, period: period("平成30年度", 2018, true) },
     ],
-    ["34万人", { kind: "number", number: 340000, unit: "人" }],
-    ["1.5万人", { kind: "number", number: 15000, unit: "人" }],
+    ["34万人", { kind: "number", number: 340000, unit: "人", scale: 4 }],
+    ["1.5万人", { kind: "number", number: 15000, unit: "人", scale: 4 }],
     ["3,923ha", { kind: "number", number: 3923, unit: "ha" }],
     ["78カ所", { kind: "number", number: 78, unit: "カ所" }],
     ["78力所", { kind: "number", number: 78, unit: "カ所" }],
@@ -74,7 +77,7 @@ describe("parseValue: text from the FY2023 sheet and real workbooks", () => {
     ],
     [
       "10,060億円 (令和2年)",
-      { kind: "number", number: 1.006e12, unit: "円", period: period("令和2年", 2020, false) },
+      { kind: "number", number: 1.006e12, unit: "円", scale: 8, period: period("令和2年", 2020, false) },
     ],
     [
       "187事業所 (平成29年)",
@@ -138,7 +141,7 @@ describe("parseValue: text from the FY2023 sheet and real workbooks", () => {
       },
     ],
     ["待機児童なし", { kind: "category", category: "待機児童なし" }],
-    ["366日 (閏年)", { kind: "category", category: "366日(閏年)", number: 366, unit: "日" }],
+    ["366日 (閏年)", { kind: "category", category: "366日(閏年)", number: 366, unit: "日", remark: "閏年" }],
     ["-", { kind: "note" }],
     ["－", { kind: "note" }],
     ["ー", { kind: "note" }],
@@ -228,8 +231,12 @@ describe("parseValue: typed numbers and their formats", () => {
     });
   });
 
-  test("a date format falls back to the displayed text", () => {
-    expect(parseValue(num(45017, "yyyy/m/d", "2023/4/1")).kind).toBe("invalid");
+  test("a number under a date format is a date: what Excel shows, no figure", () => {
+    expect(parseValue(num(45017, "yyyy/m/d", "2023/4/1"))).toEqual(expected("date", "2023/4/1"));
+    expect(parseValue(num(45146, 'm"月"d"日"', "8月8日"))).toEqual(expected("date", "8月8日"));
+    // A host that gives no displayed text: the serial is shown as the date it stands for.
+    expect(parseValue(num(45146, "m/d"))).toEqual(expected("date", "2023/8/8"));
+    expect(parseValue(num(45146.5, "yyyy/m/d h:mm"))).toEqual(expected("date", "2023/8/8 12:00"));
   });
 
   test("raw is the displayed text, or the value written out when there is none", () => {

@@ -25,6 +25,7 @@ const META_LIMIT: ReadLimit = { maxBytes: 32 * 1024 * 1024 };
 
 export class OpcPackage {
   private cachedTypes: ContentTypes | null = null;
+  private readonly cachedRels = new Map<string, Relationship[]>();
 
   private constructor(readonly zip: ZipPackage) {}
 
@@ -54,8 +55,13 @@ export class OpcPackage {
 
   /** The relationships of a part ("/" for the package's own); empty when it has none. */
   relationships(part: string): Relationship[] {
-    const rels = relsPartFor(part);
-    return this.has(rels) ? parseRelationships(this.text(rels), part) : [];
+    let list = this.cachedRels.get(part);
+    if (!list) {
+      const rels = relsPartFor(part);
+      list = this.has(rels) ? parseRelationships(this.text(rels), part) : [];
+      this.cachedRels.set(part, list);
+    }
+    return list;
   }
 
   /** The workbook part, found as the package's officeDocument relationship. */

@@ -1,5 +1,5 @@
 // The one streaming XML parser of the xlsx adapter: htmlparser2 in XML mode (chosen by benchmark
-// over saxes and sax; see bench/README or the issue-8 report). It never throws on malformed input,
+// over saxes and sax; see ../README.md). It never throws on malformed input,
 // so a hostile part yields what can be read of it, and the checks that matter (limits, missing
 // parts) are ours. Element names arrive without their namespace prefix ("x:row" -> "row").
 import { Parser } from "htmlparser2";

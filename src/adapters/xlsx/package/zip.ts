@@ -137,6 +137,20 @@ export class ZipPackage {
       for (let i = 0; i < data.length; i += CHUNK) onChunk(data.subarray(i, i + CHUNK));
       return;
     }
+    // A small part inflates at once into a buffer of its declared size (one byte over it is the
+    // sign of a lying size, which the streaming path then bounds).
+    if (e.size > 0 && e.size <= CHUNK) {
+      let out: Uint8Array | null = null;
+      try {
+        out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+      } catch {
+        out = null;
+      }
+      if (out && out.length <= e.size) {
+        onChunk(out);
+        return;
+      }
+    }
     let total = 0;
     let failure: unknown = null;
     const inflater = new Inflate((chunk) => {
