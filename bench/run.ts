@@ -17,6 +17,7 @@ import { repeatDataRows } from "./syntheticSheet";
 import { median, timeMs } from "./stats";
 import { taskpaneGzipKB } from "./taskpaneSize";
 import { syncCounts } from "./syncCounts";
+import { batchOutputs } from "./batchOutputs";
 
 const ROUNDS = 7;
 const CORE_ROWS = 10_000;
@@ -198,6 +199,11 @@ async function main() {
     `folder: ${big.folder.files} files (${BIG_ROWS.toLocaleString()}-row sheet, merge to the last row, 1,000,000 formatted empty cells, encrypted, .xls, .csv, good) — exit ${big.folder.code}, every file reported: ${big.folder.allReported}, peak RSS ${big.folder.peakMB.toFixed(0)} MB (target ≤ 1024)`,
   );
 
+  const batch = await batchOutputs(sample);
+  log(
+    `batch outputs: ${batch.workbooks} workbooks — plain check ${batch.plainMs.toFixed(0)} ms, with ${batch.outputs.join(" ")} ${batch.outputsMs.toFixed(0)} ms → ratio ${batch.ratio.toFixed(3)} (summary ${batch.summaryKB.toFixed(0)} KB)`,
+  );
+
   const syncs = await syncCounts(sample);
   log(
     `excel adapter (fake): full check with flags — sample ${syncs.small} syncs, ${syncs.largeRows.toLocaleString()}-row sheet with ${syncs.largeMerges.toLocaleString()} merged areas ${syncs.large} syncs (target ≤ 3 and equal)`,
@@ -211,6 +217,7 @@ async function main() {
       JSON.stringify({
         coreOverScan: Number(core.ratio.toFixed(2)),
         cliOverXlsxLoad: Number(cli.ratio.toFixed(3)),
+        batchOutputsOverCheck: Number(batch.ratio.toFixed(3)),
         peakRssMB200k: Math.round(Math.max(big.peakJsonMB, big.peakTextMB)),
         scale200kOver20k: Number(big.scale.toFixed(2)),
         folderPeakRssMB: Math.round(big.folder.peakMB),

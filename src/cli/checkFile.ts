@@ -1,14 +1,7 @@
-import { checkWorkbook } from "../core/check";
+import { checkWorkbook, type WorkbookCheckOptions } from "../core/check";
 import { rowKey } from "../core/summary";
 import { labelKey } from "../core/text";
-import type {
-  CheckedRow,
-  FileErrorCode,
-  Finding,
-  ProgressRule,
-  SheetGrid,
-  WorkbookOptions,
-} from "../core/model";
+import type { CheckedRow, FileErrorCode, Finding, ProgressRule, SheetGrid } from "../core/model";
 import { DEFAULT_CHECK_OPTIONS } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
 import { WorkbookReadError } from "../adapters/xlsx/errors";
@@ -37,6 +30,8 @@ export interface FileResult {
   fiscalYear: string | null;
   sheetCount: number;
   rows: ReportRow[];
+  /** The rows with their cells and values, kept only when asked for (the summary needs them). */
+  detail: CheckedRow[] | null;
   findings: Finding[];
 }
 
@@ -48,6 +43,7 @@ function failed(file: string, code: FileErrorCode, message: string): FileResult 
     fiscalYear: null,
     sheetCount: 0,
     rows: [],
+    detail: null,
     findings: [],
   };
 }
@@ -63,7 +59,8 @@ export function readFailureMessage(err: unknown): string {
 export async function checkFile(
   file: string,
   rule: ProgressRule,
-  options: WorkbookOptions = DEFAULT_CHECK_OPTIONS,
+  options: WorkbookCheckOptions = DEFAULT_CHECK_OPTIONS,
+  keepDetail = false,
 ): Promise<FileResult> {
   let grids: SheetGrid[] | undefined;
   try {
@@ -82,6 +79,7 @@ export async function checkFile(
       fiscalYear: check.fiscalYear,
       sheetCount: check.sheets.length,
       rows: check.rows.map(reportRow),
+      detail: keepDetail ? check.rows : null,
       findings: check.findings,
     };
   } catch (err) {
@@ -100,5 +98,11 @@ export function filterByDepartment(result: FileResult, department: string | null
   const wanted = labelKey(department);
   const rows = result.rows.filter((r) => r.department !== null && labelKey(r.department) === wanted);
   const keys = new Set(rows.map((r) => rowKey(r.sheet, r.row)));
-  return { ...result, rows, findings: result.findings.filter((f) => keys.has(rowKey(f.sheet, f.row))) };
+  const detail = result.detail?.filter((r) => keys.has(rowKey(r.sheet, r.row))) ?? null;
+  return {
+    ...result,
+    rows,
+    detail,
+    findings: result.findings.filter((f) => keys.has(rowKey(f.sheet, f.row))),
+  };
 }

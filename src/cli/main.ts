@@ -8,6 +8,7 @@ import { parseCommandLine } from "./options/parseOptions";
 import type { CommandSpec, OptionValues } from "./options/optionTable";
 import { usage } from "./options/usage";
 import { CHECK_COMMAND, checkOptions, runCheck } from "./commands/check";
+import { STRATEGY_COMMAND, runStrategy } from "./commands/strategy";
 import { version } from "./version";
 import { SPLIT_COMMAND, runSplit } from "./commands/split";
 import { MERGE_COMMAND, runMerge } from "./commands/merge";
@@ -23,6 +24,7 @@ export interface Command {
 
 /** Planning's commands, by name. Each lives in commands/<name>.ts. */
 const COMMANDS: Record<string, Command> = {
+  strategy: { spec: STRATEGY_COMMAND, run: runStrategy },
   split: { spec: SPLIT_COMMAND, run: runSplit },
   merge: { spec: MERGE_COMMAND, run: runMerge },
   rollover: {

@@ -22,6 +22,15 @@ import { checkRow, type RuleContext } from "./rules/rowRules";
 import { placeholderKeys } from "./rules/reasons";
 import { assumeUnitsFromTarget, numbersBesideNumericTarget } from "./values/rowUnits";
 import { layoutFindings } from "./layout/layoutFindings";
+import { parseFiscalYear } from "./layout/yearForms";
+import { checkAgainstStrategy } from "./rules/strategyRules";
+import { BUNDLED_MASTER, type KpiMaster } from "./master/kpiMaster";
+
+/** What a check may be given beyond the progress rule. */
+export interface WorkbookCheckOptions extends WorkbookOptions {
+  /** The KPI master to take directions from and cross-check against; the bundled one by default. */
+  strategy?: KpiMaster;
+}
 
 /** Direction, achievement rate and computed status of one row under a rule. */
 export function computeProgress(
@@ -66,8 +75,9 @@ function placeholdersOf(options: Partial<CheckOptions> | undefined): readonly st
 export function checkWorkbook(
   grids: SheetGrid[],
   rule: ProgressRule = DEFAULT_RULE,
-  options: WorkbookOptions = DEFAULT_CHECK_OPTIONS,
+  options: WorkbookCheckOptions = DEFAULT_CHECK_OPTIONS,
 ): WorkbookCheck {
+  const master = options.strategy ?? BUNDLED_MASTER;
   const reasonPlaceholders = placeholderKeys(placeholdersOf(options));
   const layouts: SheetLayout[] = [];
   const views: SheetView[] = [];
@@ -98,20 +108,25 @@ export function checkWorkbook(
   const findings: Finding[] = layoutFindings(layouts);
   // The master and overrides decide most directions by name alone; look each name up once.
   const byName = new Map<string, ResolvedDirection>();
+  let sheetYear: number | null = null;
   const directionOf = (row: VerificationRow): ResolvedDirection => {
-    const known = byName.get(row.name);
+    // A revision may re-use a name, so the sheet's year is part of the key.
+    const key = `${sheetYear ?? ""}\u0000${row.name}`;
+    const known = byName.get(key);
     if (known) return known;
-    const resolved = resolveDirection(row.name, rule, row.values);
-    if (resolved.source !== "inferred" && resolved.source !== null) byName.set(row.name, resolved);
+    const resolved = resolveDirection(row.name, rule, row.values, master, sheetYear);
+    if (resolved.source !== "inferred" && resolved.source !== null) byName.set(key, resolved);
     return resolved;
   };
   for (const [i, layout] of layouts.entries()) {
     const ctx: RuleContext = { fiscalYear: layout.fiscalYear, reasonPlaceholders };
+    sheetYear = layout.fiscalYear ? parseFiscalYear(layout.fiscalYear) : null;
     for (const row of extractRows(views[i], layout)) {
       const checked = computeProgress(row, rule, directionOf);
       rows.push(checked);
       findings.push(...checkRow(checked, ctx));
     }
   }
+  findings.push(...checkAgainstStrategy(rows, master, fiscalYear ? parseFiscalYear(fiscalYear) : null));
   return { fiscalYear, sheets: layouts, rows, findings, fileError: null };
 }

@@ -419,6 +419,8 @@ export interface FindingParams {
   slip?: "negative" | "magnitude";
   /** The figure or name the value is compared with (the strategy's, the target's), as written. */
   expected?: string;
+  /** kpi-not-in-sheet: the 担当課 the master names for the missing KPI, when it names one. */
+  department?: string | null;
   /** column-by-position: the column's letter(s) and its header as written ("" when blank). */
   column?: string;
   header?: string;

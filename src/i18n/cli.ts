@@ -17,6 +17,17 @@ export const CLI_TEXT = {
         "終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルがある、または使い方の誤り",
       ],
     },
+    strategy: {
+      head: [
+        "使い方: kensho strategy --export <ファイル.json>",
+        "       kensho strategy --check <ファイル.json>",
+        "",
+        "同梱の総合戦略KPIマスター（基準値・最終目標値・方向・有効年度など）をJSONで書き出します。",
+        "書き出したファイルを改訂や他市の戦略に合わせて編集し、kensho --strategy <ファイル.json> で使います。",
+        "形式は docs/strategy-master.md を参照してください。既存のファイルは上書きしません。",
+      ],
+      tail: ["終了コード: 0 成功 / 2 ファイルを読み書きできない、形式の誤り、または使い方の誤り"],
+    },
     ...CYCLE_USAGE,
   } as Record<string, { head: string[]; tail: string[] }>,
   /** One line of help per option, by the option's long name. */
@@ -26,6 +37,13 @@ export const CLI_TEXT = {
     "--department": "指定した担当課の行と指摘だけを表示します",
     "--on-track": "「順調に進捗」とする達成率の下限",
     "--nearly-on-track": "「概ね順調に進捗」とする達成率の下限",
+    "--strategy": "総合戦略のKPIマスター（JSON）を同梱のものの代わりに使います",
+    "--summary": "創生会議向けの集計ブック（集計・進捗一覧・指摘一覧）を新しく作成します",
+    "--master": "配布した原本のブック。--summary に提出状況（担当課ごとの提出の有無）を加えます",
+    "--annotate":
+      "検証したブックの写しを指定フォルダーに作り、指摘のセルに色とメモを付けます（作業ウィンドウの「フラグを消す」で消せます）",
+    "--export": "同梱の総合戦略KPIマスターをJSONファイルに書き出します",
+    "--check": "KPIマスターのJSONファイルが使える形式か確認します",
     "--year": "ブックから年度が読み取れないときに年度を指定します（例: 令和6年度、R6、2024年度）",
     "--explain-layout": "検証はせず、各シートの見出し行・各列の項目と根拠・年度の読み取り結果を表示します",
     "--empty-reason-words": "遅れの理由と認めない記載。カンマ区切りで、既定の一覧を置き換えます",
@@ -38,6 +56,20 @@ export const CLI_TEXT = {
   version: (v: string) => `kensho ${v}（効果検証チェック・JSON形式 version 1）`,
   csvHeader: ["ファイル", "シート", "セル", "行", "KPI", "担当課", "重要度", "コード", "内容"],
   bothFormats: "--json と --csv は同時に指定できません。",
+  masterNeedsSummary:
+    "--master は --summary と一緒に指定してください（提出状況は集計ブックに書き出します）。",
+  masterUnreadable: (file: string, message: string) =>
+    `原本「${file}」を読み込めないため、提出状況は作成できません。${message}`,
+  summaryWritten: (file: string) => `集計ブックを作成しました: ${file}`,
+  annotated: (file: string, cells: number) => `指摘を書き込んだ写しを作成しました: ${file}（${cells}セル）`,
+  annotateDirFailed: (dir: string, detail: string) =>
+    `書き出し先のフォルダー「${dir}」を作成できませんでした（${detail}）。`,
+  annotateNotADir: (dir: string) =>
+    `「${dir}」はフォルダーではありません。--annotate にはフォルダーを指定してください。`,
+  annotateSameName: (file: string) =>
+    `「${file}」: 同じ名前の入力ファイルが複数あるため、2つ目以降の写しは作成していません。フォルダーを分けて実行してください。`,
+  writeFailed: (file: string, detail: string) =>
+    `「${file}」に書き込めませんでした（${detail}）。保存先のフォルダーと書き込みの権限を確認してください。`,
   explainWithFormat: "--explain-layout は --json・--csv と同時に指定できません。",
   badYear: (value: string) =>
     `--year の値「${value}」を年度として読み取れません。令和6年度、R6、2024年度 のように指定してください。`,

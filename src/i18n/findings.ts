@@ -313,7 +313,8 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
   "kpi-not-in-sheet": {
     title: "総合戦略のKPIがシートにない",
     message: (p) =>
-      `総合戦略のKPI「${p.expected ?? ""}」の行がシートにありません。行が抜けていないか確認してください。`,
+      `総合戦略のKPI「${p.expected ?? ""}」${p.department ? `（担当課: ${p.department}）` : ""}の行がシートにありません。` +
+      "今年度の総合戦略に沿って行が抜けていないか確認してください。",
   },
 };
 

@@ -42,6 +42,8 @@ export const t = {
     undo: "元に戻す",
     addDropdown: "進捗状況セルにドロップダウンを追加",
     saveSettings: "設定を保存",
+    createSummarySheet: "集計シートを作成",
+    removeSummarySheet: "集計シートを削除",
     resetSettings: "既定値に戻す",
   },
   summary: {
@@ -164,11 +166,22 @@ export const t = {
     written: (n: number): string => `${n}個のセルにフラグを付けました。`,
     joiner: "\n",
   },
+  summarySheet: {
+    created: (name: string): string => `集計シート「${name}」を作成しました。`,
+    undoHint: "不要になったら Ctrl+Z（元に戻す）で取り消せます。",
+    noChart: "この Excel ではグラフを作成できないため、内訳を記号（◎○△）で示しました。",
+    removed: "集計シートを削除しました。",
+    removedUndoCleared:
+      "シートを削除すると、Excel の「元に戻す」(Ctrl+Z) の履歴が消去されます（Excel の仕様）。",
+    notFound: "kensho が作成した集計シートは見つかりませんでした（既に削除されています）。",
+    removeHint: "シートを削除すると Excel の「元に戻す」の履歴が消えます。",
+  },
   unavailable: {
     heading: "この Office では使えない機能",
     liveRecheck: "編集時の自動再検証 (Excel API 1.7 以降が必要です)。「検証する」で手動で検証してください。",
     messagesInPane: "セルへのメモ・コメント。メッセージはこの作業ウィンドウに表示されます。",
     dropdown: "進捗状況セルのドロップダウン (Excel API 1.8 以降が必要です)。",
+    charts: "集計シートのグラフ (Excel API 1.7 以降が必要です)。内訳は記号で示します。",
     version: (v: string): string => `Excel API ${v}`,
   },
   undoWarning: {

@@ -135,6 +135,23 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
           <Button disabled={!support || state.busy || !check} onClick={() => void controller.clearFlags()}>
             {t.actions.clearFlags}
           </Button>
+          <Button
+            disabled={!support || state.busy || !check || Boolean(check.fileError)}
+            onClick={() => void controller.createSummarySheet()}
+            data-testid="create-summary-sheet"
+          >
+            {t.actions.createSummarySheet}
+          </Button>
+          {state.summarySheet ? (
+            <Button
+              disabled={!support || state.busy}
+              title={t.summarySheet.removeHint}
+              onClick={() => void controller.removeSummarySheet()}
+              data-testid="remove-summary-sheet"
+            >
+              {t.actions.removeSummarySheet}
+            </Button>
+          ) : null}
         </div>
         {checking ? <Spinner size="tiny" label={t.actions.checking} /> : null}
 

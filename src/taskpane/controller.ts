@@ -20,6 +20,7 @@ import { sanitizeRule } from "./ruleInput";
 import { sanitizeYear } from "./yearInput";
 import { sanitizeCheckOptions } from "./checkOptionsInput";
 import { flagsFromFindings, isDiffering } from "./selectors";
+import { summarySheetSpec } from "./summarySheet";
 
 export const RULE_SETTING = "kensho.rule";
 export const FILTER_SETTING = "kensho.departmentFilter";
@@ -62,6 +63,8 @@ export interface PaneState {
    * write, until staff dismiss it.
    */
   undoWarning: boolean;
+  /** The workbook holds a 集計 sheet the pane added (as far as the pane knows). */
+  summarySheet: boolean;
 }
 
 type Listener = () => void;
@@ -81,6 +84,7 @@ export class TaskpaneController {
     notice: null,
     canUndo: false,
     undoWarning: false,
+    summarySheet: false,
   };
   private readonly listeners = new Set<Listener>();
   private hostRef: WorkbookHost | null = null;
@@ -161,6 +165,7 @@ export class TaskpaneController {
         phase: "idle",
         canUndo: host.canUndo(),
         undoWarning: !host.support.undo,
+        summarySheet: host.hasSummarySheet(),
       });
     } catch (err) {
       this.set({ phase: "failed", notice: noticeFromError(err) });
@@ -314,6 +319,34 @@ export class TaskpaneController {
     return this.action(async () => {
       await this.host.addStatusDropdown(cells);
       return { kind: "success", title: t.progress.dropdownAdded(cells.length) };
+    });
+  }
+
+  // --- the 集計 sheet ---
+  /** Adds a 集計 sheet of the last check: one action, one undo group where Excel merges them. */
+  createSummarySheet(): Promise<void> {
+    const check = this.state.check;
+    if (!check || check.fileError) return Promise.resolve();
+    return this.action(async () => {
+      const made = await this.host.createSummarySheet(summarySheetSpec(check, this.state.rule));
+      this.set({ summarySheet: true });
+      const body = [
+        made.chart ? null : t.summarySheet.noChart,
+        this.host.support.undo ? t.summarySheet.undoHint : null,
+      ]
+        .filter(Boolean)
+        .join("");
+      return { kind: "success", title: t.summarySheet.created(made.name), body: body || undefined };
+    });
+  }
+
+  /** Deletes the 集計 sheet the pane added (only that one), in one step. */
+  removeSummarySheet(): Promise<void> {
+    return this.action(async () => {
+      const removed = await this.host.removeSummarySheet();
+      this.set({ summarySheet: false });
+      if (!removed) return { kind: "info", title: t.summarySheet.notFound };
+      return { kind: "success", title: t.summarySheet.removed, body: t.summarySheet.removedUndoCleared };
     });
   }
 

@@ -8,7 +8,16 @@ import { advanceYears } from "../../src/core/cycle/yearLabels";
 
 // What an empty new year implies: entries are blank and targets are planning's to set. The other
 // codes are the ones the FY2023 sheet already carries in cells rollover leaves alone.
-const EMPTY_YEAR = ["missing-actual", "missing-status", "missing-activity-text", "missing-target"];
+const EMPTY_YEAR = [
+  "missing-actual",
+  "missing-status",
+  "missing-activity-text",
+  "missing-target",
+  // The strategy cross-check on what rollover carries over as it was: ミニデイサービス事業's name as
+  // the FY2023 sheet wrote it, and the 危険空き家除却件数 baseline (30件; the strategy says 49件).
+  "kpi-name-differs",
+  "master-mismatch",
+];
 
 describe("year labels", () => {
   test("advance this year and the previous one, as written; 基準値 and 最終 years stay", () => {
@@ -84,6 +93,10 @@ describe.each<RichLayout>(["multi-sheet", "single-sheet"])(
       expect(check.rows).toHaveLength(48);
       const codes = new Set(check.findings.map((f) => f.code));
       for (const c of codes) expect(EMPTY_YEAR).toContain(c);
+      // The strategy cross-check, on what the FY2023 sheet carried into the new year unchanged.
+      expect(
+        check.findings.filter((f) => f.code === "master-mismatch").map((f) => [f.kpi, f.params.expected]),
+      ).toEqual([["危険空き家除却件数", "49件"]]);
       expect(check.findings.filter((f) => f.code === "missing-actual")).toHaveLength(48);
       // The previous-year column holds this year's actual verbatim.
       const newJobs = check.rows.find((r) => r.name === "新規求人数")!;

@@ -298,4 +298,33 @@ describe("task pane", () => {
     expect(await screen.findByText(t.errors.sheetProtected)).toBeTruthy();
     expect(screen.getByText(t.errors.sheetProtectedHint)).toBeTruthy();
   });
+
+  test("集計シートを作成 adds a sheet of the last check in one action; 集計シートを削除 removes it, saying the undo history goes", async () => {
+    const { host } = await setup();
+    expect(screen.getByTestId("create-summary-sheet").hasAttribute("disabled")).toBe(true);
+    expect(screen.queryByTestId("remove-summary-sheet")).toBeNull();
+    await runCheck();
+    fireEvent.click(screen.getByTestId("create-summary-sheet"));
+    await screen.findByText(t.summarySheet.created("集計"));
+    expect(host.summarySheets).toHaveLength(1);
+    const spec = host.summarySheets[0];
+    expect(spec.name).toBe("集計");
+    expect(spec.values[5]).toEqual(["基本目標", "順調に進捗", "概ね順調に進捗", "進捗の遅れ", "未判定", "計"]);
+    // Ctrl+Z is offered where kensho's writes join Excel's undo history.
+    expect(screen.getByText(t.summarySheet.undoHint)).toBeTruthy();
+    fireEvent.click(await screen.findByTestId("remove-summary-sheet"));
+    await screen.findByText(t.summarySheet.removed);
+    expect(screen.getByText(t.summarySheet.removedUndoCleared)).toBeTruthy();
+    expect(host.summaryPresent).toBe(false);
+    await waitFor(() => expect(screen.queryByTestId("remove-summary-sheet")).toBeNull());
+  });
+
+  test("without charts the pane says the counts are shown as symbols", async () => {
+    const { host } = await setup({ support: { ...FULL_SUPPORT, charts: false } });
+    await runCheck();
+    fireEvent.click(screen.getByTestId("create-summary-sheet"));
+    await screen.findByText(t.summarySheet.created("集計"));
+    expect(screen.getByText(new RegExp(t.summarySheet.noChart.slice(0, 20)))).toBeTruthy();
+    expect(host.summarySheets).toHaveLength(1);
+  });
 });

@@ -8,6 +8,8 @@ import type {
   CellFlag,
   CellLocation,
   HostSupport,
+  SummarySheetResult,
+  SummarySheetSpec,
   WorkbookHost,
 } from "../../src/adapters/excel/workbookHost";
 
@@ -18,6 +20,7 @@ export const FULL_SUPPORT: HostSupport = {
   comments: true,
   mergedAreas: true,
   notes: true,
+  charts: true,
   undo: true,
 };
 
@@ -28,6 +31,7 @@ export const OLD_SUPPORT: HostSupport = {
   comments: false,
   mergedAreas: false,
   notes: false,
+  charts: false,
   undo: false,
 };
 
@@ -44,6 +48,9 @@ export class StubHost implements WorkbookHost {
   changeHandler: ((changes: CellChange[]) => void) | null = null;
   /** Set to make the next write fail like a protected sheet. */
   failWrites: Error | null = null;
+  /** The 集計 sheets added, in order (the last is the one present), and how many were removed. */
+  summarySheets: SummarySheetSpec[] = [];
+  summaryPresent = false;
 
   constructor(readonly support: HostSupport = FULL_SUPPORT) {}
 
@@ -74,6 +81,20 @@ export class StubHost implements WorkbookHost {
   }
   async select(cell: CellLocation): Promise<void> {
     this.selected.push(cell);
+  }
+  async createSummarySheet(spec: SummarySheetSpec): Promise<SummarySheetResult> {
+    if (this.failWrites) throw this.failWrites;
+    this.summarySheets.push(spec);
+    this.summaryPresent = true;
+    return { name: spec.name, chart: this.support.charts };
+  }
+  async removeSummarySheet(): Promise<boolean> {
+    const was = this.summaryPresent;
+    this.summaryPresent = false;
+    return was;
+  }
+  hasSummarySheet(): boolean {
+    return this.summaryPresent;
   }
   loadSetting<T>(key: string): T | null {
     return (this.settings.get(key) as T | undefined) ?? null;

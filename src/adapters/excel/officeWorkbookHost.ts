@@ -22,6 +22,7 @@
 //   onCellsChanged  0 when readSheets is called in the same tick (ExcelApi 1.9+: the handler rides
 //                 on its first sync); otherwise 1 (1.9+) or 2 (1.7/1.8: one handler per sheet)
 //   writeValues, addStatusDropdown, undoLastEdit   read 1 + write 1
+//   createSummarySheet 3 (names; sheet, contents, chart; its id into the settings); removeSummarySheet 2
 import type { SheetGrid } from "../../core/model";
 import { Batches, type ExcelRun } from "./batches";
 import { ChangeFeed, realTimers, type Timers } from "./changeFeed";
@@ -35,8 +36,18 @@ import { DEFAULT_CHUNK_CELLS, readSheets, type Dims, type ReadHooks } from "./re
 import { LEGACY_STATE_SHEET, queuePartList, queueRecordRead, type StoredRecord } from "./recordStore";
 import { SettingsStore } from "./settingsStore";
 import { StatusWriter } from "./statusWriter";
+import { SummarySheetWriter } from "./summarySheet";
 import { detectSupport } from "./support";
-import type { CellChange, CellEdit, CellFlag, CellLocation, HostSupport, WorkbookHost } from "./workbookHost";
+import type {
+  CellChange,
+  CellEdit,
+  CellFlag,
+  CellLocation,
+  HostSupport,
+  SummarySheetResult,
+  SummarySheetSpec,
+  WorkbookHost,
+} from "./workbookHost";
 
 export interface OfficeHostOptions {
   /** Defaults to the global Excel.run. */
@@ -65,6 +76,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   private readonly flags: FlagWriter;
   private readonly statuses: StatusWriter;
   private readonly settings: SettingsStore;
+  private readonly summary: SummarySheetWriter;
   private readonly chunkCells: number;
 
   constructor(opts: OfficeHostOptions & { run: ExcelRun; office: OfficeLike }) {
@@ -80,6 +92,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     this.flags = new FlagWriter(this.batches, this.state, this.support, this.feed);
     this.statuses = new StatusWriter(this.batches, this.state, this.support, this.feed);
     this.settings = new SettingsStore(this.batches);
+    this.summary = new SummarySheetWriter(this.batches, this.support, this.settings, this.feed);
     this.chunkCells = opts.chunkCells ?? DEFAULT_CHUNK_CELLS;
   }
 
@@ -232,6 +245,18 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   addStatusDropdown(cells: CellLocation[]): Promise<void> {
     return this.statuses.addStatusDropdown(cells);
+  }
+
+  createSummarySheet(spec: SummarySheetSpec): Promise<SummarySheetResult> {
+    return this.summary.create(spec);
+  }
+
+  removeSummarySheet(): Promise<boolean> {
+    return this.summary.remove();
+  }
+
+  hasSummarySheet(): boolean {
+    return this.summary.exists();
   }
 
   async select(cell: CellLocation): Promise<void> {

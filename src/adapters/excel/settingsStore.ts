@@ -26,6 +26,19 @@ export class SettingsStore {
     return v === undefined || v === null ? null : (v as T);
   }
 
+  /** Queues a setting's write in a caller's batch; the returned function runs after the sync. */
+  queueSave(ctx: Excel.RequestContext, key: string, value: unknown): () => void {
+    ctx.workbook.settings.add(key, value as boolean | number | string | object);
+    return () => this.values.set(key, JSON.parse(JSON.stringify(value ?? null)));
+  }
+
+  /** Queues a setting's removal (when present) in a caller's batch. */
+  queueDelete(ctx: Excel.RequestContext, key: string): () => void {
+    if (!this.values.has(key)) return () => undefined;
+    ctx.workbook.settings.getItem(key).delete();
+    return () => this.values.delete(key);
+  }
+
   async save(key: string, value: unknown): Promise<void> {
     await this.batches.guard(async (ctx) => {
       ctx.workbook.settings.add(key, value);

@@ -23,6 +23,7 @@ export function supportForVersion(excelApi: string, undo = apiAtLeast(excelApi, 
     comments: apiAtLeast(excelApi, "1.10"),
     mergedAreas: apiAtLeast(excelApi, "1.13"),
     notes: apiAtLeast(excelApi, "1.18"),
+    charts: apiAtLeast(excelApi, "1.7"),
     undo,
   };
 }

@@ -20,6 +20,11 @@ export interface HostSupport {
   /** ExcelApi 1.18: notes. */
   notes: boolean;
   /**
+   * ExcelApi 1.7: charts with series data labels (charts themselves are 1.1). Without it the 集計
+   * sheet shows its counts as text bars instead of a chart.
+   */
+  charts: boolean;
+  /**
    * isSetSupported("ExcelUndoApiAll", "1.0"): kensho's writes join the person's undo stack. Without
    * it every API write clears that stack, and the pane says so before the first write.
    */
@@ -68,6 +73,20 @@ export interface WorkbookHost {
    * validation is recorded first, and `undoLastEdit` puts it back.
    */
   addStatusDropdown(cells: CellLocation[]): Promise<void>;
+  /**
+   * Adds the 集計 sheet in one action (one undo group where ExcelApi 1.20 merges them): values,
+   * headings, and a chart of the first table, or text bars where charts are unavailable. The
+   * sheet's id is kept in the workbook's settings so that only this sheet is ever removed.
+   */
+  createSummarySheet(spec: SummarySheetSpec): Promise<SummarySheetResult>;
+  /**
+   * Deletes the 集計 sheet kensho added, found by its id (a renamed one too; never another sheet).
+   * Excel's undo article lists Worksheet.delete as clearing the undo stack: the pane says so.
+   * Returns false when the sheet is gone already.
+   */
+  removeSummarySheet(): Promise<boolean>;
+  /** Whether the workbook records a 集計 sheet kensho added (it may since have been deleted by hand). */
+  hasSummarySheet(): boolean;
   /** Activates the sheet and selects the cell. */
   select(cell: CellLocation): Promise<void>;
   /** Settings that travel with the workbook (per file and add-in; Excel's SettingCollection). */
@@ -78,6 +97,46 @@ export interface WorkbookHost {
    * kensho's own writes. Returns an unsubscribe.
    */
   onCellsChanged(handler: (changes: CellChange[]) => void): Promise<() => Promise<void>>;
+}
+
+/** A cell value of the 集計 sheet. */
+export type SheetValue = string | number | null;
+
+/** The 集計 sheet the pane adds: words and figures made by the pane, laid out by the host. */
+export interface SummarySheetSpec {
+  /** The sheet's name; when a sheet of that name exists, "名前 (2)", "名前 (3)" … is used. */
+  name: string;
+  /** Values from A1, row by row (text is written as text, never read as a formula). */
+  values: SheetValue[][];
+  /** 0-based row of the title. */
+  titleRow: number;
+  /** 0-based rows of the tables' header lines. */
+  headerRows: number[];
+  /** 0-based rows of the tables' total lines. */
+  totalRows: number[];
+  /** The chart of the first table, with a text-bar fallback where charts are unavailable. */
+  chart: {
+    title: string;
+    /** The source table, 0-based and inclusive, header row and label column included. */
+    source: { top: number; left: number; bottom: number; right: number };
+    /** One colour per series ("#RRGGBB"), in the source's column order. */
+    colors: string[];
+    /** Where the chart goes: top-left and bottom-right cells, A1. */
+    from: string;
+    to: string;
+    /** The fallback: text bars, one per source row, written in this 0-based column. */
+    barsColumn: number;
+    bars: string[];
+    barsHeader: string;
+  };
+}
+
+/** What createSummarySheet did. */
+export interface SummarySheetResult {
+  /** The name the sheet got. */
+  name: string;
+  /** A chart was drawn (false: text bars, where the host has no chart support). */
+  chart: boolean;
 }
 
 /** Why a host operation failed, so the pane can say it in Japanese. */

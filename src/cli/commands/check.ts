@@ -20,6 +20,10 @@ import { explainFiles } from "../explainLayout";
 import { stripControlsInline } from "../output/sanitize";
 import { labelKey } from "../../core/text";
 import type { CommandSpec, OptionValues } from "../options/optionTable";
+import type { KpiMaster } from "../../core/master/kpiMaster";
+import type { WorkbookCheckOptions } from "../../core/check";
+import { loadStrategyFile } from "../strategy/loadStrategy";
+import { writeBatchOutputs } from "../outputs/batchOutputs";
 
 /** A ratio between 0 (exclusive) and 2: thresholds above 200% make no sense on this sheet. */
 const RATIO = { min: 0, max: 2, minExclusive: true };
@@ -44,6 +48,11 @@ export const CHECK_COMMAND: CommandSpec = {
       range: RATIO,
       defaultValue: DEFAULT_RULE.nearlyOnTrack,
     },
+    { name: "--strategy", kind: "text", valueName: "<ファイル.json>" },
+    { name: "--summary", kind: "text", valueName: "<出力.xlsx>" },
+    { name: "--master", kind: "text", valueName: "<原本.xlsx>" },
+    { name: "--annotate", kind: "text", valueName: "<フォルダー>" },
+    { name: "--force", kind: "flag" },
     { name: "--year", kind: "text", valueName: "<年度>" },
     { name: "--explain-layout", kind: "flag" },
     {
@@ -62,6 +71,16 @@ export interface CheckOptions {
   csv: boolean;
   department: string | null;
   rule: ProgressRule;
+  /** A KPI master file to use instead of the bundled one. */
+  strategyFile: string | null;
+  /** Where to write the 創生会議 summary workbook. */
+  summary: string | null;
+  /** The distributed workbook, for the summary's 提出状況. */
+  master: string | null;
+  /** Where to write the annotated copies. */
+  annotate: string | null;
+  /** Outputs may replace existing files (never an input). */
+  force: boolean;
   /** The fiscal year stated with --year (Gregorian start year), for a workbook that cannot state it. */
   fiscalYear: number | null;
   /** Print how each sheet's layout was read instead of checking. */
@@ -92,6 +111,8 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
   const yearText = values["--year"] as string | undefined;
   const fiscalYear = yearText === undefined ? null : parseFiscalYear(yearText);
   if (yearText !== undefined && fiscalYear === null) return CLI_TEXT.badYear(yearText);
+  if (values["--master"] !== undefined && values["--summary"] === undefined)
+    return CLI_TEXT.masterNeedsSummary;
   const words = values["--empty-reason-words"] as string | undefined;
   const reasonPlaceholders = words === undefined ? DEFAULT_CHECK_OPTIONS.reasonPlaceholders : wordList(words);
   if (reasonPlaceholders.length === 0) return CLI_TEXT.missingOptionValue("--empty-reason-words");
@@ -100,6 +121,11 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
     csv: values["--csv"] === true,
     department: (values["--department"] as string | undefined) ?? null,
     rule,
+    strategyFile: (values["--strategy"] as string | undefined) ?? null,
+    summary: (values["--summary"] as string | undefined) ?? null,
+    master: (values["--master"] as string | undefined) ?? null,
+    annotate: (values["--annotate"] as string | undefined) ?? null,
+    force: values["--force"] === true,
     fiscalYear,
     explainLayout,
     engine: { fiscalYear, reasonPlaceholders },
@@ -131,11 +157,22 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
   }
   if (opts.explainLayout) return explainFiles(inputs, opts.fiscalYear, io);
   const { rule } = opts;
+  let strategy: KpiMaster | undefined;
+  if (opts.strategyFile !== null) {
+    const loaded = await loadStrategyFile(path.resolve(io.cwd, opts.strategyFile), opts.strategyFile);
+    if (!loaded.ok) {
+      io.stderr(`${loaded.message}\n`);
+      return EXIT.failure;
+    }
+    strategy = loaded.master;
+  }
+  const engine: WorkbookCheckOptions = { ...opts.engine, strategy };
   const showProgress = inputs.length > 1 && io.stderrIsTTY;
   const checked: FileResult[] = [];
   for (const [i, file] of inputs.entries()) {
     if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, safe(file))}`);
-    checked.push({ ...(await checkFile(path.resolve(io.cwd, file), rule, opts.engine)), file });
+    const keepDetail = opts.summary !== null; // the summary reads every value and matches rows by their cells
+    checked.push({ ...(await checkFile(path.resolve(io.cwd, file), rule, engine, keepDetail)), file });
   }
   if (showProgress) io.stderr("\r\x1b[K");
 
@@ -167,7 +204,9 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     if (skipped.length > 0) io.stdout(`\n\n${skippedReport(skipped)}`);
     io.stdout(`\n\n${totalsLine(results)}\n`);
   }
-  return exitFor(results, skipped);
+  const exit = exitFor(results, skipped);
+  const written = await writeBatchOutputs(opts, results, rule, engine, io);
+  return written ? exit : EXIT.failure;
 }
 
 const safe = stripControlsInline;

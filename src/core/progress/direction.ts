@@ -1,5 +1,5 @@
 import type { Direction, DirectionSource, ParsedValue, ProgressRule } from "../model";
-import { findMasterEntry, kpiNameKey } from "../master/kpiMaster";
+import { BUNDLED_MASTER, kpiNameKey, lookupEntry, type KpiMaster } from "../master/kpiMaster";
 
 export interface ResolvedDirection {
   direction: Direction | null;
@@ -31,18 +31,23 @@ export function inferDirection(
   return goal > base ? "increase" : "decrease";
 }
 
-/** Planning's override first, then the strategy's KPI master, then inference from the row itself. */
+/**
+ * Planning's override first, then the strategy's KPI master (the entry in force in `fiscalYear`
+ * when a revision re-used the name), then inference from the row itself.
+ */
 export function resolveDirection(
   name: string,
   rule: ProgressRule,
   values: { baseline: ParsedValue; finalTarget: ParsedValue; target: ParsedValue },
+  master: KpiMaster = BUNDLED_MASTER,
+  fiscalYear: number | null = null,
 ): ResolvedDirection {
   const key = kpiNameKey(name);
   for (const [overrideName, direction] of Object.entries(rule.directionOverrides)) {
     if (kpiNameKey(overrideName) === key) return { direction, source: "settings" };
   }
-  const master = findMasterEntry(name);
-  if (master?.direction) return { direction: master.direction, source: "master" };
+  const entry = lookupEntry(master, name, fiscalYear);
+  if (entry?.direction) return { direction: entry.direction, source: "master" };
   const inferred = inferDirection(values.baseline, values.finalTarget, values.target);
   return inferred ? { direction: inferred, source: "inferred" } : { direction: null, source: null };
 }

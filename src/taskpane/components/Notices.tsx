@@ -43,6 +43,7 @@ export function SupportNotice(props: { support: HostSupport }): React.JSX.Elemen
   if (!support.onChanged) missing.push(t.unavailable.liveRecheck);
   if (!support.notes && !support.comments) missing.push(t.unavailable.messagesInPane);
   if (!support.dataValidation) missing.push(t.unavailable.dropdown);
+  if (!support.charts) missing.push(t.unavailable.charts);
   if (missing.length === 0) return null;
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="support-notice">

@@ -384,6 +384,62 @@ describe("the fake enforces Microsoft's documented rules", () => {
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
+  ruleTest("worksheetKey", async () => {
+    const fake = new FakeExcel(grid());
+    const id = fake.sheets[0].id;
+    const names = await fake.run(async (ctx: FakeContext) => {
+      const byId = ctx.workbook.worksheets.getItem(id).load("name");
+      const byName = ctx.workbook.worksheets.getItemOrNullObject("1-1").load("id");
+      const missing = ctx.workbook.worksheets.getItemOrNullObject("{no such id}").load("name");
+      await ctx.sync();
+      return { byId: byId.name, byName: byName.id, missing: missing.isNullObject };
+    });
+    expect(names).toEqual({ byId: "1-1", byName: id, missing: true });
+  });
+
+  ruleTest("charts", async () => {
+    const fake = new FakeExcel(grid(), { apiVersion: "1.7", undoSupport: true });
+    await fake.run(async (ctx: FakeContext) => {
+      const ws = ctx.workbook.worksheets.add("集計");
+      ws.getRange("A1:C3").values = [
+        ["", "A", "B"],
+        ["x", 1, 2],
+        ["y", 3, 4],
+      ];
+      const chart = ws.charts.add("BarStacked", ws.getRange("A1:C3"), "Columns");
+      chart.title.text = "t";
+      chart.series.getItemAt(1).format.fill.setSolidColor("#C00000");
+      chart.series.getItemAt(1).hasDataLabels = true;
+      chart.setPosition("E1", "K10");
+      await ctx.sync();
+    });
+    const [chart] = fake.sheetByName("集計")!.charts;
+    expect(chart).toMatchObject({ type: "BarStacked", title: "t", position: { from: "E1", to: "K10" } });
+    expect(chart.series).toEqual([
+      { name: "A", color: null, hasDataLabels: false },
+      { name: "B", color: "#C00000", hasDataLabels: true },
+    ]);
+    // Past the last series: the batch fails (harsher where silent).
+    await expect(
+      fake.run(async (ctx: FakeContext) => {
+        const ws = ctx.workbook.worksheets.getItem("集計");
+        ws.charts.add("BarStacked", ws.getRange("A1:C3"), "Columns").series.getItemAt(2).hasDataLabels = true;
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+    // Data labels on a series need ExcelApi 1.7.
+    const old = new FakeExcel(grid(), { apiVersion: "1.6" });
+    await expect(
+      old.run(async (ctx: FakeContext) => {
+        const ws = ctx.workbook.worksheets.getItem("1-1");
+        ws.charts.add("BarStacked", ws.getRange("A1:C3"), "Columns").series.getItemAt(0).hasDataLabels = true;
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+    // Neither the sheet nor the chart clears the undo stack.
+    expect(fake.undoClears).toEqual([]);
+  });
+
   test("every documented rule has a test here", () => {
     expect([...tested].sort()).toEqual(Object.keys(DOCUMENTED_RULES).sort());
   });

@@ -31,6 +31,7 @@ function oldResult(file: string, grids: Awaited<ReturnType<typeof readWithExcelJ
       fiscalYear: null,
       sheetCount: 0,
       rows: [],
+      detail: null,
       findings: [],
     };
   return {
@@ -40,6 +41,7 @@ function oldResult(file: string, grids: Awaited<ReturnType<typeof readWithExcelJ
     fiscalYear: check.fiscalYear,
     sheetCount: check.sheets.length,
     rows: check.rows.map((r) => ({ ...r, actualRemark: r.values.actual.remark })),
+    detail: null,
     findings: check.findings,
   };
 }

@@ -1,6 +1,7 @@
 // The layout reader on the cases that once went wrong silently (issue 12), and on the rules that
 // replace guessing: year forms, composed labels, the fiscal year's sources, position, ambiguity.
 import { checkWorkbook } from "../../../src/core/check";
+import { STRATEGY_CODES } from "../../../src/core/rules/strategyRules";
 import { gridFromArrays } from "../../../src/core/grid";
 import { detectLayout } from "../../../src/core/layout/detectLayout";
 import type { CellArea, CellValue, SheetGrid, SheetLayout } from "../../../src/core/model";
@@ -190,7 +191,11 @@ describe("the fiscal year and its sources", () => {
 
   test("sources that agree raise nothing", () => {
     const rows = [title("R5 効果検証シート"), ...oneRow(["基準値", "R4実績値", "R5実績値", "R5目標値"])];
-    expect(checkWorkbook([grid(rows, [], "令和5年度")]).findings).toEqual([]);
+    // The strategy cross-check compares this made-up row's figures with the real KPI's: set aside.
+    const layoutOnly = checkWorkbook([grid(rows, [], "令和5年度")]).findings.filter(
+      (f) => !(STRATEGY_CODES as readonly string[]).includes(f.code),
+    );
+    expect(layoutOnly).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The fake workbook's own state: sheets of sparse cells, notes, comments, merges, custom XML parts.
 // Plain data and the structural edits a person can make (insert/delete rows and columns).
 import type { CellArea, CellValue } from "../../../src/core/model";
+import type { FChart } from "./charts";
 
 /** A cell's fill as Excel's RangeFill reports it (ExcelApi 1.9 properties included). */
 export interface FFill {
@@ -21,6 +22,8 @@ export interface FCell {
   fill: FFill | null;
   /** Data validation as set through the API (rule, prompt, errorAlert, ignoreBlanks), or null. */
   validation: FValidation | null;
+  /** Font properties set through the API (RangeFont, ExcelApi 1.1); absent ones are Excel's default. */
+  font?: { bold?: boolean; size?: number; color?: string };
 }
 
 export interface FValidation {
@@ -77,6 +80,10 @@ export class FSheet {
   handlers = new Set<ChangedHandler>();
   visibility = "Visible";
   protected = false;
+  /** Charts on the sheet (ExcelApi 1.1), in the order added. */
+  charts: FChart[] = [];
+  /** Columns whose width was fitted to their contents (RangeFormat.autofitColumns). */
+  autofitted = new Set<number>();
   constructor(
     public id: string,
     public name: string,

@@ -310,15 +310,51 @@ function runs(a: number, b: number, keep: (i: number) => boolean): Array<[number
 
 export const MERGED_AREA_LIMIT = 512;
 
+/** RangeFont (ExcelApi 1.1): the write side kensho uses; each cell keeps what was set. */
+class FakeRangeFont {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly own: () => RangeTarget,
+  ) {}
+  private set(key: "bold" | "size" | "color", v: boolean | number | string): void {
+    this.context.enqueue(() => {
+      const t = this.own();
+      this.context.write(t.sheet, t.area, true);
+      forEachCell(t, (c) => (c.font = { ...c.font, [key]: v }));
+    });
+  }
+  set bold(v: boolean) {
+    this.set("bold", v);
+  }
+  set size(v: number) {
+    this.set("size", v);
+  }
+  set color(v: string) {
+    this.set("color", v);
+  }
+}
+
 export class FakeRange extends FakeProxy<RangeTarget> {
-  readonly format: { fill: FakeRangeFill };
+  readonly format: { fill: FakeRangeFill; font: FakeRangeFont; autofitColumns(): void };
   readonly dataValidation: FakeDataValidation;
 
   constructor(context: FakeContext, resolver: () => RangeTarget | null, label: string, nullable = false) {
     super(context, resolver, label);
     this.nullable = nullable;
     const own = () => this.resolveForChild();
-    this.format = { fill: new FakeRangeFill(context, own, `${label}.format.fill`) };
+    this.format = {
+      fill: new FakeRangeFill(context, own, `${label}.format.fill`),
+      font: new FakeRangeFont(context, own),
+      // RangeFormat.autofitColumns, ExcelApi 1.2.
+      autofitColumns: () => {
+        context.requireApi("1.2", "RangeFormat.autofitColumns");
+        this.mutate((t) => {
+          context.write(t.sheet, t.area, true);
+          for (let c = t.area.left; c <= Math.min(t.area.right, t.area.left + 1000); c++)
+            t.sheet.autofitted.add(c);
+        });
+      },
+    };
     this.dataValidation = new FakeDataValidation(context, own, `${label}.dataValidation`);
   }
 

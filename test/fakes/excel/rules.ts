@@ -125,6 +125,21 @@ export const DOCUMENTED_RULES = {
     harsher:
       "A rule read back lists the six other rule types as null, so writing it back unchanged fails with InvalidArgument.",
   },
+  worksheetKey: {
+    title: "WorksheetCollection.getItem and getItemOrNullObject take a worksheet's name or its ID",
+    source: `${DTS} (Excel.WorksheetCollection.getItem, Excel.WorksheetCollection.getItemOrNullObject)`,
+    quote:
+      "getItem(key): Gets a worksheet object using its name or ID. … getItemOrNullObject(key): Gets a worksheet object using its name or ID. If the worksheet does not exist, then this method returns an object with its `isNullObject` property set to `true`. … @param key The name or ID of the worksheet.",
+  },
+  charts: {
+    title:
+      "ChartCollection.add (ExcelApi 1.1) makes a chart of a source range, its series by columns or rows; ChartSeries.hasDataLabels is ExcelApi 1.7",
+    source: `${DTS} (Excel.ChartCollection.add, Excel.ChartSeriesBy, Excel.ChartSeriesCollection.getItemAt, Excel.ChartSeries.hasDataLabels, Excel.ChartFill.setSolidColor, Excel.Chart.setPosition); ${UNDO}`,
+    quote:
+      "add(type, sourceData, seriesBy): Creates a new chart. [Api set: ExcelApi 1.1] … seriesBy: Optional. Specifies the way columns or rows are used as data series on the chart. … getItemAt(index): Retrieves a series based on its position in the collection. … hasDataLabels: Specifies if the series has data labels. [Api set: ExcelApi 1.7] … setSolidColor(color): Sets the fill formatting of a chart element to a uniform color. … setPosition(startCell, endCell): Positions the chart relative to cells on the worksheet. (Neither ChartCollection.add nor these members is in the undo article's list of APIs that clear the undo stack.)",
+    harsher:
+      "With a header row and a label column in the source, series by columns are the source's columns after the first, named by the header row (by rows: the rows after the first, named by the first column). getItemAt past the last series fails the batch with ItemNotFound. seriesBy Auto is not modelled (the fake refuses it).",
+  },
 } satisfies Record<string, DocumentedRule>;
 
 export type RuleId = keyof typeof DOCUMENTED_RULES;

@@ -7,6 +7,7 @@ import { FSheet, MAX_COL, MAX_ROW, type ChangedHandler, type FComment, type FXml
 import { FakeCommentCollection, FakeNoteCollection, FakeWorkbookNoteCollection } from "./annotations";
 import { FakeRange } from "./range";
 import { FakeCustomXmlPartCollection, FakeSettingCollection } from "./storage";
+import { FakeChartCollection } from "./charts";
 
 /** What the worksheet proxies need from the fake workbook. */
 interface SheetHost {
@@ -21,6 +22,11 @@ interface SheetHost {
 
 function host(ctx: FakeContext): SheetHost {
   return ctx.fake as unknown as SheetHost;
+}
+
+/** A sheet by its name or by its id. */
+function byKey(h: SheetHost, key: string): FSheet | null {
+  return h.sheetByName(key) ?? h.sheets.find((s) => s.id === key) ?? null;
 }
 
 class FakeEventHandlers {
@@ -54,11 +60,13 @@ export class FakeWorksheet extends FakeProxy<FSheet> {
   readonly notes: FakeNoteCollection;
   readonly protection: FakeProtection;
   readonly onChanged: FakeEventHandlers;
+  readonly charts: FakeChartCollection;
 
   constructor(context: FakeContext, resolver: () => FSheet | null, label: string, nullable: boolean) {
     super(context, resolver, label);
     this.nullable = nullable;
     const own = () => this.resolveForChild();
+    this.charts = new FakeChartCollection(context, own, `${label}.charts`);
     this.notes = new FakeNoteCollection(context, own, `${label}.notes`);
     this.protection = new FakeProtection(context, own, `${label}.protection`);
     this.onChanged = new FakeEventHandlers(context, () => own().handlers, "1.7");
@@ -187,13 +195,9 @@ class FakeWorksheetCollection {
     if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", "worksheets.items is not loaded");
     return this.loadedItems;
   }
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      () => host(this.context).sheetByName(name),
-      `worksheet(${name})`,
-      false,
-    );
+  /** [worksheetKey] "Gets a worksheet object using its name or ID." */
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => byKey(host(this.context), key), `worksheet(${key})`, false);
   }
   /** The sheet staff are on (documentation samples start here). */
   getActiveWorksheet(): FakeWorksheet {
@@ -205,13 +209,9 @@ class FakeWorksheetCollection {
       false,
     );
   }
-  getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      () => host(this.context).sheetByName(name),
-      `worksheet(${name})?`,
-      true,
-    );
+  /** [worksheetKey] "Gets a worksheet object using its name or ID." */
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => byKey(host(this.context), key), `worksheet(${key})?`, true);
   }
   add(name: string): FakeWorksheet {
     this.context.enqueue(() => {
