@@ -3,8 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { main, type CliIo } from "../../src/cli/main";
 import { wordList } from "../../src/cli/commands/check";
+import { runCli } from "../helpers/runCli";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
 let dir: string;
@@ -21,18 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stderrIsTTY: false,
-    cwd: dir,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, dir);
 
 const delayReasons = (stdout: string) =>
   JSON.parse(stdout).files[0].findings.filter((f: { code: string }) => f.code === "missing-delay-reason");

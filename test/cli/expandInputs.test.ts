@@ -2,8 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { expandInputs } from "../../src/cli/expandInputs";
-import { main, type CliIo } from "../../src/cli/main";
 import { fixturePath } from "../helpers/fixtures";
+import { runCli } from "../helpers/runCli";
 
 let dir: string;
 beforeAll(async () => {
@@ -40,17 +40,7 @@ describe("expandInputs", () => {
 });
 
 describe("kensho on a folder", () => {
-  const run = async (args: string[]) => {
-    let stdout = "";
-    let stderr = "";
-    const io: CliIo = {
-      stdout: (t) => (stdout += t),
-      stderr: (t) => (stderr += t),
-      stderrIsTTY: false,
-      cwd: dir,
-    };
-    return { code: await main(args, io), stdout, stderr };
-  };
+  const run = (args: string[]) => runCli(args, dir);
 
   test("checks every workbook in it", async () => {
     const { code, stdout } = await run(["--json", "提出"]);

@@ -2,9 +2,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main, type CliIo } from "../../src/cli/main";
 import { buildHostileFixtures, type HostileName } from "../../scripts/build-fixtures";
 import { fixturePath } from "../helpers/fixtures";
+import { runCli } from "../helpers/runCli";
 
 let dir: string;
 let hx: Record<HostileName, string>;
@@ -14,12 +14,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[], cwd = dir) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false, cwd };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: string[], cwd = dir) {
+  return runCli(args, cwd);
 }
 
 const jsonOf = async (args: string[]) => {

@@ -4,7 +4,6 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { readWorkbookFile } from "../../src/adapters/xlsx/readWorkbook";
-import { main, type CliIo } from "../../src/cli/main";
 import { FIXTURE_NAMES } from "../../scripts/build-fixtures";
 import { fixturePath } from "../helpers/fixtures";
 import {
@@ -18,22 +17,12 @@ import {
   YEAR_STYLES,
 } from "../helpers/layoutVariants";
 import { writeGrids } from "../helpers/writeGrids";
+import { runCli } from "../helpers/runCli";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "assets", "sample", "kensho-sample-r5.xlsx");
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stderrIsTTY: false,
-    cwd: ROOT,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, ROOT);
 
 let dir: string;
 let sources: SourceSheet[];

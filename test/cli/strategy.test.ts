@@ -2,8 +2,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main, type CliIo } from "../../src/cli/main";
 import { KPI_MASTER } from "../../src/core/master/kpiMaster";
+import { runCli } from "../helpers/runCli";
 
 const ROOT = path.join(__dirname, "..", "..");
 let dir: string;
@@ -13,12 +13,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[], cwd = ROOT) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false, cwd };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: string[], cwd = ROOT) {
+  return runCli(args, cwd);
 }
 
 const json = async (args: string[]) => JSON.parse((await run(["--json", ...args])).stdout);

@@ -4,19 +4,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { unzipSync } from "fflate";
-import { main, type CliIo } from "../../src/cli/main";
 import { ZipPackage } from "../../src/adapters/xlsx/package";
+import { runCli } from "../helpers/runCli";
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `kensho-${prefix}-`));
 }
 
-export async function runIn(cwd: string, args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false, cwd };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+export function runIn(cwd: string, args: string[]) {
+  return runCli(args, cwd);
 }
 
 /** Entry names whose uncompressed bytes differ between two packages (added and removed included). */

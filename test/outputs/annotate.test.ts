@@ -11,13 +11,13 @@ import { readWorkbookBuffer } from "../../src/adapters/xlsx/readWorkbook";
 import { annotateWorkbook } from "../../src/adapters/xlsx/annotate/annotateWorkbook";
 import { checkWorkbook } from "../../src/core/check";
 import { FLAG_RECORD_NAMESPACE, MESSAGE_PREFIX, SEVERITY_COLOR, parseFlagRecord } from "../../src/core/flags";
-import { main, type CliIo } from "../../src/cli/main";
 import { flagsFromFindings } from "../../src/taskpane/selectors";
 import { hostOnFake } from "../fakes/fakeHost";
 import { fakeLook, looksOf, openInFake } from "../helpers/xlsxInFake";
 import { fixturePath } from "../helpers/fixtures";
 import { SAMPLE } from "../helpers/distribution";
 import { buildRichMaster } from "../helpers/richMaster";
+import { runCli } from "../helpers/runCli";
 
 let dir: string;
 beforeAll(() => {
@@ -25,17 +25,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stderrIsTTY: false,
-    cwd: dir,
-  };
-  return { code: await main(args, io), stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, dir);
 
 /**
  * The sample with what staff add by hand: a note of their own on a cell kensho flags (1-1 I9), a

@@ -6,8 +6,8 @@ import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
-import { main, type CliIo } from "../../src/cli/main";
 import { buildDistribution, SAMPLE } from "../helpers/distribution";
+import { runCli } from "../helpers/runCli";
 
 let dir: string;
 beforeAll(() => {
@@ -16,18 +16,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stderrIsTTY: false,
-    cwd: dir,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, dir);
 
 async function open(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

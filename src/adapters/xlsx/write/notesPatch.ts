@@ -5,6 +5,7 @@
 // ECMA-376 Part 1, 18.7 (comments) and Part 4 (VML); Excel writes the same structure.
 import { a1, parseA1 } from "../../../core/address";
 import type { PackageEdit } from "./opcPackage";
+import { worksheetChildrenAfter } from "./worksheetOrder";
 import { addOverride, addRelationship, ensureDefault, freePartName } from "./packageParts";
 import { element, escapeText, excelEscapeControls } from "./xml/xmlBuild";
 import { renderDocument, type ElementChange } from "./xml/xmlRender";
@@ -28,16 +29,7 @@ const CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing";
 export const NOTE_AUTHOR = "kensho";
 
 // CT_Worksheet children that come after <legacyDrawing>: it goes before the first one present.
-const AFTER_LEGACY_DRAWING = [
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
+const AFTER_LEGACY_DRAWING = worksheetChildrenAfter("legacyDrawing");
 
 export interface ExistingNote {
   text: string;

@@ -24,6 +24,7 @@ import {
   type XmlDocument,
   type XmlElement,
 } from "./xml/xmlTree";
+import { WORKSHEET_ORDER } from "./worksheetOrder";
 
 /** What to put in a cell. `copy` takes another cell's value as stored (never its formula). */
 export type CellInput =
@@ -63,49 +64,6 @@ interface Insertion {
   after: number;
   cells: Map<number, CellEdit>;
 }
-
-// CT_Worksheet's children in schema order: a new element goes after the last one present before it.
-const WORKSHEET_ORDER = [
-  "sheetPr",
-  "dimension",
-  "sheetViews",
-  "sheetFormatPr",
-  "cols",
-  "sheetData",
-  "sheetCalcPr",
-  "sheetProtection",
-  "protectedRanges",
-  "scenarios",
-  "autoFilter",
-  "sortState",
-  "dataConsolidate",
-  "customSheetViews",
-  "mergeCells",
-  "phoneticPr",
-  "conditionalFormatting",
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
 
 export class SheetPatch {
   private docCache: XmlDocument | null = null;
