@@ -1,20 +1,8 @@
 // Pure views of a check for the pane: what to flag, which rows and findings a filter shows, counts.
-import { mergeFlags, type CellFlag } from "../core/flags";
 import type { CheckedRow, Finding, Severity, WorkbookCheck } from "../core/model";
 import { rowKey, summarise } from "../core/summary";
-import { renderFinding } from "../i18n/findings";
-import { t } from "../i18n/taskpane";
 
-/** One flag per cell: the worst severity wins and every distinct message is kept (core/flags). */
-export function flagsFromFindings(findings: Finding[]): CellFlag[] {
-  const flags: CellFlag[] = [];
-  for (const f of findings) {
-    // A finding about a whole sheet or workbook has no cell to mark.
-    if (f.sheet === null || f.cell === null) continue;
-    flags.push({ sheet: f.sheet, address: f.cell, severity: f.severity, message: renderFinding(f) });
-  }
-  return mergeFlags(flags, t.flags.joiner);
-}
+export { flagsFromFindings } from "../i18n/flagNotes";
 
 /** A status that differs from what the rule computes, and that kensho could write. */
 export function isDiffering(row: CheckedRow): boolean {

@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { annotateWorkbook } from "../../adapters/xlsx/annotate/annotateWorkbook";
-import { flagsFromFindings } from "../../taskpane/selectors";
+import { flagsFromFindings } from "../../i18n/flagNotes";
 import { CLI_TEXT } from "../../i18n/cli";
 import type { FileResult } from "../checkFile";
 import { outputProblem, writeAtomically, writerProblem } from "../commands/cycleFiles";
