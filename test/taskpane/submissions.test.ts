@@ -3,7 +3,6 @@
 // open master, reported, and taken back whole by 元に戻す.
 import * as fs from "fs";
 import * as path from "path";
-import * as ExcelJS from "exceljs";
 import { readWorkbookFile } from "../../src/adapters/xlsx/readWorkbook";
 import { checkWorkbook } from "../../src/core/check";
 import type { SheetGrid } from "../../src/core/model";
@@ -11,37 +10,15 @@ import { TaskpaneController } from "../../src/taskpane/controller";
 import type { PickedFile } from "../../src/taskpane/submissions/types";
 import { CYCLE_TEXT } from "../../src/i18n/cycle";
 import { t } from "../../src/i18n/taskpane";
-import { addPageSheets, loadSampleRows, newWorkbook, type SampleRow } from "../../scripts/build-sample";
 import { createFakeHostForTests } from "../fakes/fakeHost";
 import type { FakeExcel } from "../fakes/fakeExcel";
 import { verificationGrid } from "../fakes/sampleGrids";
 import { fixturePath } from "../helpers/fixtures";
 import { gridsToXlsx } from "../helpers/writeGrids";
 import { runIn, tempDir } from "../cycle/helpers";
+import { picked, returned, set } from "./submissionFiles";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
-
-async function returned(edit: (rows: SampleRow[]) => SampleRow[]): Promise<Uint8Array> {
-  const wb = newWorkbook();
-  addPageSheets(wb, edit(loadSampleRows().map((r) => ({ ...r }))));
-  return new Uint8Array(await (wb as ExcelJS.Workbook).xlsx.writeBuffer());
-}
-
-const set = (rows: SampleRow[], kpi: string, patch: Partial<SampleRow>) => {
-  Object.assign(
-    rows.find((x) => (x.kpi === "-" ? x.measure : x.kpi) === kpi)!,
-    patch,
-  );
-  return rows;
-};
-
-export function picked(name: string, bytes: Uint8Array): PickedFile {
-  return {
-    name,
-    size: bytes.length,
-    arrayBuffer: async () => bytes.slice().buffer,
-  };
-}
 
 /** Every non-empty cell of the fake as "sheet!row,col" → [value, formula]. */
 function cells(fake: FakeExcel): Map<string, string> {
