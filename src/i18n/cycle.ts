@@ -128,7 +128,6 @@ export const CYCLE_TEXT = {
     "locked-cell-changed":
       "入力欄以外のセル（基準値・目標値・担当課など）が変更されています。原本には反映していません。",
   } as Record<ConflictKind, string>,
-  noKpiName: "（KPI名称なし）",
   notReturnedCopy: (file: string) =>
     `「${file}」に効果検証シートが見つかりません。各課から戻ってきた効果検証シートのファイルを選んでください。`,
   notThisMaster: (file: string) =>

@@ -366,10 +366,10 @@ export class TaskpaneController {
       if (written.written.length > 0) {
         await this.reread([...new Set(written.written.map((c) => c.sheet))]);
       }
-      const report = mod.submissionsReport(planned, written);
-      this.set({ submissions: report });
       // The merged workbook is then checked like any workbook (domain.md, `kensho merge`).
       await this.runCheck();
+      const report = mod.submissionsReport(planned, written);
+      this.set({ submissions: report });
       return submissionsNotice(report);
     });
   }

@@ -263,7 +263,7 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     await page.context().close();
   });
 
-  test("axe: no serious or critical violations (summary, findings, progress, settings)", async () => {
+  test("axe: no serious or critical violations (summary, findings, progress, settings, 取り込み)", async () => {
     const page = await open();
     await check(page);
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
@@ -292,6 +292,16 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     await page.getByRole("tab", { name: t.tabs.progress }).click();
     expect(await run()).toEqual([]);
     await page.getByRole("tab", { name: t.tabs.settings }).click();
+    expect(await run()).toEqual([]);
+    // 取り込み with a report on screen (a file that cannot be read, so nothing is written).
+    await page.getByRole("tab", { name: t.tabs.submissions }).click();
+    await page
+      .getByTestId("submissions-input")
+      .setInputFiles([
+        { name: "メモ.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("メモ") },
+      ]);
+    await page.getByTestId("submissions-report").waitFor();
+    await page.getByText(t.submissions.done(0, 0)).waitFor();
     expect(await run()).toEqual([]);
     await page.context().close();
   });

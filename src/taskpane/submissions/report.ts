@@ -3,6 +3,7 @@
 // take part. Part of the on-demand chunk.
 import type { MergeWriteResult } from "../../adapters/excel/workbookHost";
 import { CONFLICT_LABELS, CYCLE_TEXT } from "../../i18n/cycle";
+import { UNNAMED_KPI } from "../../i18n/findings";
 import { t } from "../../i18n/taskpane";
 import type { ReportConflict, SubmissionsPlan, SubmissionsReport } from "./types";
 
@@ -15,9 +16,7 @@ export function submissionsReport(planned: SubmissionsPlan, written: MergeWriteR
   const formula = new Set(written.formulaCells.map((c) => `${c.sheet}!${c.address}`));
   const conflicts: ReportConflict[] = plan.conflicts.map((c) => ({
     kind: c.kind,
-    title: plain(
-      CYCLE_TEXT.conflictLine(CONFLICT_LABELS[c.kind], c.kpi || CYCLE_TEXT.noKpiName, c.department),
-    ),
+    title: plain(CYCLE_TEXT.conflictLine(CONFLICT_LABELS[c.kind], c.kpi || UNNAMED_KPI, c.department)),
     sources: c.sources.map((s) => plain(CYCLE_TEXT.conflictSource(s.file, s.sheet, s.cells.join(",")))),
     master:
       c.sheet && c.cells.length
