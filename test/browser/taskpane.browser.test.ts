@@ -302,6 +302,10 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
       ]);
     await page.getByTestId("submissions-report").waitFor();
     await page.getByText(t.submissions.done(0, 0)).waitFor();
+    // The buttons fade back from disabled (Fluent's CSS transitions): contrast is measured after.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== "running"),
+    );
     expect(await run()).toEqual([]);
     await page.context().close();
   });
