@@ -118,6 +118,22 @@ export const CYCLE_TEXT = {
     "locked-cell-changed":
       "入力欄以外のセル（基準値・目標値・担当課など）が変更されています。原本には反映していません。",
   } as Record<ConflictKind, string>,
+  /** The pane's words for what to do about each conflict (it has no --from or --prefer). */
+  paneConflictHint: {
+    "other-department":
+      "他課の行が変更されています。原本には反映していません。必要なら、その課に確認して原本のセルを直接修正してください。",
+    "same-row":
+      "複数のファイルが同じ行を異なる値に変更しています。原本には反映していません。どちらが正しいか確認して、原本のセルを直接修正してください。",
+    "unknown-kpi": "原本にないKPIの行です。KPI名の変更や行の追加がないか確認してください。",
+    "locked-cell-changed":
+      "入力欄以外のセル（基準値・目標値・担当課など）が変更されています。原本には反映していません。",
+  } as Record<ConflictKind, string>,
+  notReturnedCopy: (file: string) =>
+    `「${file}」に効果検証シートが見つかりません。各課から戻ってきた効果検証シートのファイルを選んでください。`,
+  notThisMaster: (file: string) =>
+    `「${file}」の行は、原本のどのKPIとも一致しません。この原本から配布したファイルか確認してください。`,
+  masterNotVerification:
+    "開いているブックに効果検証シートが見つかりません。原本（効果検証シートのブック）を開いてから取り込んでください。",
   unchangedHeading: (files: string[]) => `◆ 変更のないファイル: ${files.length ? files.join("、") : "なし"}`,
   missingHeading: (depts: string[]) => `◆ 提出のない担当課: ${depts.length ? depts.join("、") : "なし"}`,
   checkHeading: (out: string) => `◆ 統合したファイルの検証（${out}）`,

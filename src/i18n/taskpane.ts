@@ -30,6 +30,7 @@ export const t = {
   tabs: {
     check: "検証",
     progress: "進捗状況",
+    submissions: "取り込み",
     settings: "設定",
   },
   actions: {
@@ -114,6 +115,31 @@ export const t = {
     dropdownAdded: (n: number): string => `${n}個の進捗状況セルにドロップダウンを追加しました。`,
     noStatusCell: "進捗状況セルが見つかりません",
     applyRowLabel: (name: string): string => `進捗状況を適用: ${name}`,
+  },
+  submissions: {
+    heading: "提出ファイルの取り込み",
+    intro:
+      "各課から戻ってきたファイル (.xlsx) を選ぶと、その課の行の入力欄（①②③・実績値・進捗状況・理由）のうち原本と異なるものを、開いているブック（原本）に書き込みます（値のみ）。行はKPIで照合します。判断が必要な変更は書き込まずに一覧にします。「元に戻す」で取り込み全体を戻せます。",
+    pick: "提出ファイルを取り込む",
+    picking: "取り込んでいます…",
+    inputLabel: "取り込む提出ファイル (.xlsx、複数選択可)",
+    loadFailed: "取り込みの機能を読み込めませんでした。",
+    loadFailedHint: "作業ウィンドウを閉じて開き直してから、もう一度お試しください。",
+    done: (cells: number, rows: number): string =>
+      cells === 0
+        ? "書き込む変更はありませんでした。"
+        : `${rows}行・${cells}個のセルを原本に書き込みました。「元に戻す」で取り込み全体を戻せます。`,
+    needsDecision: (n: number): string => `判断が必要な事項が${n}件あります（書き込んでいません）。`,
+    fileProblems: (n: number): string => `取り込めなかったファイルが${n}件あります。`,
+    formulaSkipped: (n: number): string => `数式のあるセル${n}個は書き込んでいません。`,
+    reportHeading: "取り込みの結果",
+    filesHeading: "提出されたファイル",
+    problemsHeading: "取り込めなかったファイル",
+    appliedHeading: "書き込んだ変更（値のみ）",
+    appliedCount: (n: number): string => `${n}行`,
+    formulaHeading: "数式のため書き込まなかったセル",
+    undone: "この取り込みは「元に戻す」で取り消しました。",
+    selectCell: (sheet: string, cells: string): string => `原本の ${sheet}!${cells} を選択`,
   },
   direction: directionLabel,
   directionSource: directionSourceLabel as Record<keyof typeof directionSourceLabel, string>,

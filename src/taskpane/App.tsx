@@ -21,6 +21,7 @@ import { countBySeverity, departmentsOf, findingsInFilter, rowsInFilter } from "
 import { FindingsList } from "./components/Findings";
 import { ProgressSection } from "./components/Progress";
 import { SettingsSection } from "./components/Settings";
+import { SubmissionsSection } from "./components/Submissions";
 import { FiscalYearSetting } from "./components/FiscalYearSetting";
 import { LayoutReading } from "./components/LayoutReading";
 import { NoticeBar, SupportNotice, UndoWarning } from "./components/Notices";
@@ -59,7 +60,7 @@ const useStyles = makeStyles({
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
-type TabKey = "check" | "progress" | "settings";
+type TabKey = "check" | "progress" | "submissions" | "settings";
 
 function Summary(props: { check: WorkbookCheck; department: string | null; live: boolean }): React.JSX.Element {
   const styles = useStyles();
@@ -207,6 +208,9 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
               <Tab value="progress" id="kensho-tab-progress">
                 {t.tabs.progress}
               </Tab>
+              <Tab value="submissions" id="kensho-tab-submissions">
+                {t.tabs.submissions}
+              </Tab>
               <Tab value="settings" id="kensho-tab-settings">
                 {t.tabs.settings}
               </Tab>
@@ -233,8 +237,18 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                   onAddDropdown={(r) => void controller.addStatusDropdown(r)}
                 />
               ) : null}
-              {tab !== "settings" && !check ? <Text className={styles.muted}>{t.summary.notYetChecked}</Text> : null}
-              {tab !== "settings" && layoutStop ? <Text className={styles.muted}>{t.errors.layoutHint}</Text> : null}
+              {tab === "submissions" ? (
+                <SubmissionsSection
+                  report={state.submissions}
+                  busy={state.busy || checking}
+                  canUndo={state.canUndo}
+                  onPick={(files) => void controller.importSubmissions(files)}
+                  onUndo={() => void controller.undo()}
+                  onSelect={(cell) => void controller.select(cell)}
+                />
+              ) : null}
+              {(tab === "check" || tab === "progress") && !check ? <Text className={styles.muted}>{t.summary.notYetChecked}</Text> : null}
+              {(tab === "check" || tab === "progress") && layoutStop ? <Text className={styles.muted}>{t.errors.layoutHint}</Text> : null}
               {tab === "settings" ? (
                 <>
                   <SettingsSection

@@ -21,6 +21,8 @@ import { sanitizeYear } from "./yearInput";
 import { sanitizeCheckOptions } from "./checkOptionsInput";
 import { flagsFromFindings, isDiffering } from "./selectors";
 import { summarySheetSpec } from "./summarySheet";
+import type { PickedFile, SubmissionsModule, SubmissionsReport } from "./submissions/types";
+import { submissionsNotice } from "./submissions/outcome";
 
 export const RULE_SETTING = "kensho.rule";
 export const FILTER_SETTING = "kensho.departmentFilter";
@@ -32,7 +34,13 @@ export type CheckFn = (grids: SheetGrid[], rule?: ProgressRule, options?: Workbo
 export interface ControllerDeps {
   createHost: () => WorkbookHost | Promise<WorkbookHost>;
   checkWorkbook: CheckFn;
+  /** 提出ファイルを取り込む's reader and planner; by default its own chunk, loaded on first use. */
+  loadSubmissions?: () => Promise<SubmissionsModule>;
 }
+
+/** webpack makes this its own chunk: the xlsx reader and the merge planner load only when used. */
+const loadSubmissionsChunk = (): Promise<SubmissionsModule> =>
+  import(/* webpackChunkName: "submissions" */ "./submissions/planSubmissions");
 
 export type GroupBy = "kpi" | "severity";
 
@@ -65,6 +73,8 @@ export interface PaneState {
   undoWarning: boolean;
   /** The workbook holds a 集計 sheet the pane added (as far as the pane knows). */
   summarySheet: boolean;
+  /** The last 提出ファイルを取り込む: what was written, what needs a decision, which files failed. */
+  submissions: SubmissionsReport | null;
 }
 
 type Listener = () => void;
@@ -85,6 +95,7 @@ export class TaskpaneController {
     canUndo: false,
     undoWarning: false,
     summarySheet: false,
+    submissions: null,
   };
   private readonly listeners = new Set<Listener>();
   private hostRef: WorkbookHost | null = null;
@@ -95,6 +106,8 @@ export class TaskpaneController {
   /** Flags are rewritten on re-check only while staff want them (cleared → stay cleared). */
   private flagsOn = false;
   private disposed = false;
+  /** The merge is the newest undo step: 元に戻す will take it back. */
+  private mergeOnTop = false;
   private readonly live = new LiveRecheck({
     host: () => this.host,
     enqueue: (job) => this.enqueue(job),
@@ -274,6 +287,7 @@ export class TaskpaneController {
     if (edits.length === 0) return Promise.resolve();
     return this.action(async () => {
       await this.host.writeValues(edits);
+      this.mergeOnTop = false;
       await this.reread([...new Set(edits.map((e) => e.sheet))]);
       await this.runCheck();
       return { kind: "success", title: t.progress.applied(edits.length) };
@@ -295,6 +309,7 @@ export class TaskpaneController {
     if (edits.length === 0) return Promise.resolve();
     return this.action(async () => {
       await this.host.writeValues(edits);
+      this.mergeOnTop = false;
       await this.reread([...new Set(edits.map((e) => e.sheet))]);
       await this.runCheck();
       return { kind: "success", title: t.findings.statusFixed(edits.length) };
@@ -305,6 +320,9 @@ export class TaskpaneController {
     return this.action(async () => {
       const undone = await this.host.undoLastEdit();
       if (!undone) return { kind: "info", title: t.progress.nothingToUndo };
+      const report = this.state.submissions;
+      if (this.mergeOnTop && report) this.set({ submissions: { ...report, undone: true } });
+      this.mergeOnTop = false;
       await this.reread(this.grids.map((g) => g.name));
       await this.runCheck();
       return { kind: "success", title: t.progress.undone };
@@ -318,6 +336,7 @@ export class TaskpaneController {
     if (cells.length === 0) return Promise.resolve();
     return this.action(async () => {
       await this.host.addStatusDropdown(cells);
+      this.mergeOnTop = false;
       return { kind: "success", title: t.progress.dropdownAdded(cells.length) };
     });
   }
@@ -347,6 +366,44 @@ export class TaskpaneController {
       this.set({ summarySheet: false });
       if (!removed) return { kind: "info", title: t.summarySheet.notFound };
       return { kind: "success", title: t.summarySheet.removed, body: t.summarySheet.removedUndoCleared };
+    });
+  }
+
+  // --- 提出ファイルを取り込む ---
+  /**
+   * Merges departments' returned copies into the open master, as `kensho merge` does: reads the
+   * master fresh, plans from the picked files (in the on-demand chunk), writes the applied cells as
+   * one undoable step, and re-checks. Only ever called from an explicit pick.
+   */
+  importSubmissions(files: PickedFile[]): Promise<void> {
+    if (files.length === 0) return Promise.resolve();
+    return this.action(async () => {
+      let mod: SubmissionsModule;
+      try {
+        mod = await (this.deps.loadSubmissions ?? loadSubmissionsChunk)();
+      } catch {
+        return { kind: "error", title: t.submissions.loadFailed, body: t.submissions.loadFailedHint };
+      }
+      this.grids = await this.host.readSheets();
+      const planned = await mod.planSubmissions(this.grids, files);
+      if (planned.masterProblem) {
+        this.set({ submissions: null });
+        return { kind: "error", title: planned.masterProblem };
+      }
+      const written =
+        planned.edits.length > 0
+          ? await this.host.writeMerge(planned.edits)
+          : { written: [], formulaCells: [] };
+      // Nothing written adds no undo step: 元に戻す then takes back something older.
+      this.mergeOnTop = written.written.length > 0;
+      if (written.written.length > 0) {
+        await this.reread([...new Set(written.written.map((c) => c.sheet))]);
+      }
+      // The merged workbook is then checked like any workbook (domain.md, `kensho merge`).
+      await this.runCheck();
+      const report = mod.submissionsReport(planned, written);
+      this.set({ submissions: report });
+      return submissionsNotice(report);
     });
   }
 

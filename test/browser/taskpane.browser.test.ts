@@ -9,6 +9,7 @@ import { readWorkbookFile } from "../../src/adapters/xlsx/readWorkbook";
 import type { SheetGrid } from "../../src/core/model";
 import type { FakeExcel, FakeExcelOptions } from "../fakes/fakeExcel";
 import { t } from "../../src/i18n/taskpane";
+import { returned, set } from "../taskpane/submissionFiles";
 
 const root = path.join(__dirname, "../..");
 const WEB = path.join(root, "dist/web");
@@ -201,6 +202,39 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     await page.context().close();
   });
 
+  test("提出ファイルを取り込む: the reader loads on demand, the merge goes in, 元に戻す takes it back", async () => {
+    const page = await open();
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    });
+    await page.getByRole("tab", { name: t.tabs.submissions }).click();
+    await page.getByRole("button", { name: t.submissions.pick }).waitFor();
+    // Opening the tab loads nothing: the reader comes with the first pick.
+    expect(scripts).toEqual([]);
+    const before = await fakeEval(page, (f) => JSON.stringify(f.snapshot()));
+    const own = await returned((rows) => set(rows, "防犯灯設置数", { actual: "17,500基", activity: "-" }));
+    await page.getByTestId("submissions-input").setInputFiles([
+      { name: "安心安全課.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(own) },
+      { name: "メモ.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("メモ") },
+    ]);
+    await page.getByTestId("submissions-report").waitFor();
+    await page.getByText(t.submissions.done(2, 1)).waitFor();
+    expect(scripts).toContain("/submissions.js");
+    expect(scripts.every((s) => s !== "/taskpane.js")).toBe(true);
+    // The sample's 防犯灯設置数 is on 3-2, row 8: actual in H, ①②③ in E.
+    expect(
+      await fakeEval(page, (f) => [f.value("3-2", "H8"), f.value("3-2", "E8"), f.formula("3-2", "E8")]),
+    ).toEqual(["17,500基", "-", null]);
+    expect(await page.getByTestId("submission-problem").getAttribute("data-file")).toBe("メモ.xlsx");
+    await page.screenshot({ path: path.join(SHOTS, "taskpane-submissions-400.png"), fullPage: true });
+    await page.getByRole("button", { name: t.actions.undo }).click();
+    await page.getByText(t.progress.undone).waitFor();
+    expect(await fakeEval(page, (f) => JSON.stringify(f.snapshot()))).toBe(before);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
+
   test("live re-check: an edit in the workbook updates the pane without pressing 検証する", async () => {
     const page = await open();
     await check(page);
@@ -229,7 +263,7 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     await page.context().close();
   });
 
-  test("axe: no serious or critical violations (summary, findings, progress, settings)", async () => {
+  test("axe: no serious or critical violations (summary, findings, progress, settings, 取り込み)", async () => {
     const page = await open();
     await check(page);
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
@@ -258,6 +292,20 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     await page.getByRole("tab", { name: t.tabs.progress }).click();
     expect(await run()).toEqual([]);
     await page.getByRole("tab", { name: t.tabs.settings }).click();
+    expect(await run()).toEqual([]);
+    // 取り込み with a report on screen (a file that cannot be read, so nothing is written).
+    await page.getByRole("tab", { name: t.tabs.submissions }).click();
+    await page
+      .getByTestId("submissions-input")
+      .setInputFiles([
+        { name: "メモ.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("メモ") },
+      ]);
+    await page.getByTestId("submissions-report").waitFor();
+    await page.getByText(t.submissions.done(0, 0)).waitFor();
+    // The buttons fade back from disabled (Fluent's CSS transitions): contrast is measured after.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== "running"),
+    );
     expect(await run()).toEqual([]);
     await page.context().close();
   });

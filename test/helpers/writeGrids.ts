@@ -3,7 +3,7 @@
 import * as ExcelJS from "exceljs";
 import type { SheetGrid } from "../../src/core/model";
 
-export async function writeGrids(grids: SheetGrid[], file: string): Promise<void> {
+function workbookOf(grids: SheetGrid[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   for (const g of grids) {
     const ws = wb.addWorksheet(g.name);
@@ -15,5 +15,14 @@ export async function writeGrids(grids: SheetGrid[], file: string): Promise<void
     for (const m of g.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     for (const r of g.hiddenRows) ws.getRow(r + 1).hidden = true;
   }
-  await wb.xlsx.writeFile(file);
+  return wb;
+}
+
+export async function writeGrids(grids: SheetGrid[], file: string): Promise<void> {
+  await workbookOf(grids).xlsx.writeFile(file);
+}
+
+/** The same workbook as bytes, as a file picker would hand it over. */
+export async function gridsToXlsx(grids: SheetGrid[]): Promise<Uint8Array> {
+  return new Uint8Array(await workbookOf(grids).xlsx.writeBuffer());
 }

@@ -10,6 +10,8 @@ import type {
   HostSupport,
   SummarySheetResult,
   SummarySheetSpec,
+  MergeEdit,
+  MergeWriteResult,
   WorkbookHost,
 } from "../../src/adapters/excel/workbookHost";
 
@@ -40,6 +42,9 @@ export class StubHost implements WorkbookHost {
   grids: SheetGrid[] = [grid("1-1"), grid("2-1")];
   flags: CellFlag[] = [];
   edits: CellEdit[][] = [];
+  merges: MergeEdit[][] = [];
+  /** Which list each undoable action went to, oldest first. */
+  private steps: Array<"edit" | "merge"> = [];
   selected: CellLocation[] = [];
   dropdowns: CellLocation[][] = [];
   readCalls: (string[] | undefined)[] = [];
@@ -68,13 +73,23 @@ export class StubHost implements WorkbookHost {
   async writeValues(edits: CellEdit[]): Promise<void> {
     if (this.failWrites) throw this.failWrites;
     this.edits.push(edits);
+    this.steps.push("edit");
+  }
+  async writeMerge(edits: MergeEdit[]): Promise<MergeWriteResult> {
+    if (this.failWrites) throw this.failWrites;
+    this.merges.push(edits);
+    this.steps.push("merge");
+    return { written: edits.map((e) => ({ sheet: e.sheet, address: e.address })), formulaCells: [] };
   }
   async undoLastEdit(): Promise<boolean> {
     this.undoCalls++;
-    return this.edits.pop() !== undefined;
+    const last = this.steps.pop();
+    if (last === "merge") this.merges.pop();
+    if (last === "edit") this.edits.pop();
+    return last !== undefined;
   }
   canUndo(): boolean {
-    return this.edits.length > 0;
+    return this.steps.length > 0;
   }
   async addStatusDropdown(cells: CellLocation[]): Promise<void> {
     this.dropdowns.push(cells);

@@ -21,7 +21,8 @@
 //   clearFlags    same as writeFlags (1 after a readSheets)
 //   onCellsChanged  0 when readSheets is called in the same tick (ExcelApi 1.9+: the handler rides
 //                 on its first sync); otherwise 1 (1.9+) or 2 (1.7/1.8: one handler per sheet)
-//   writeValues, addStatusDropdown, undoLastEdit   read 1 + write 1
+//   writeValues, writeMerge, addStatusDropdown, undoLastEdit   read 1 + write 1 (+1 to list the
+//                 record's part when the workbook has none yet), whatever the number of cells
 //   createSummarySheet 3 (names; sheet, contents, chart; its id into the settings); removeSummarySheet 2
 import type { SheetGrid } from "../../core/model";
 import { Batches, type ExcelRun } from "./batches";
@@ -33,6 +34,7 @@ import { HostState } from "./hostState";
 import type { OfficeLike } from "./officeHost.types";
 import type { ReadCache } from "./readCache";
 import { DEFAULT_CHUNK_CELLS, readSheets, type Dims, type ReadHooks } from "./readSheets";
+import { MergeWriter } from "./mergeWriter";
 import { LEGACY_STATE_SHEET, queuePartList, queueRecordRead, type StoredRecord } from "./recordStore";
 import { SettingsStore } from "./settingsStore";
 import { StatusWriter } from "./statusWriter";
@@ -46,6 +48,8 @@ import type {
   HostSupport,
   SummarySheetResult,
   SummarySheetSpec,
+  MergeEdit,
+  MergeWriteResult,
   WorkbookHost,
 } from "./workbookHost";
 
@@ -75,6 +79,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   private readonly changes: ChangeRegistration;
   private readonly flags: FlagWriter;
   private readonly statuses: StatusWriter;
+  private readonly merges: MergeWriter;
   private readonly settings: SettingsStore;
   private readonly summary: SummarySheetWriter;
   private readonly chunkCells: number;
@@ -91,6 +96,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     this.changes = new ChangeRegistration(this.batches, this.support, this.feed);
     this.flags = new FlagWriter(this.batches, this.state, this.support, this.feed);
     this.statuses = new StatusWriter(this.batches, this.state, this.support, this.feed);
+    this.merges = new MergeWriter({ batches: this.batches, state: this.state, feed: this.feed });
     this.settings = new SettingsStore(this.batches);
     this.summary = new SummarySheetWriter(this.batches, this.support, this.settings, this.feed);
     this.chunkCells = opts.chunkCells ?? DEFAULT_CHUNK_CELLS;
@@ -233,6 +239,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   writeValues(edits: CellEdit[]): Promise<void> {
     return this.statuses.writeValues(edits);
+  }
+
+  writeMerge(edits: MergeEdit[]): Promise<MergeWriteResult> {
+    return this.merges.write(edits);
   }
 
   undoLastEdit(): Promise<boolean> {

@@ -5,19 +5,12 @@
 
 import { HOST_MESSAGES } from "../../i18n/excel";
 import { STATUS_WORDS } from "../../core/model";
-import {
-  MAX_UNDO_STEPS,
-  type FlagRecordDocument,
-  type UndoEntry,
-  type UndoStep,
-  type ValidationState,
-} from "../../core/flags";
+import type { UndoEntry, UndoStep, ValidationState } from "../../core/flags";
 import type { Batches } from "./batches";
 import { queueContent, textEntry, writeContent } from "./cellContent";
 import type { ChangeFeed } from "./changeFeed";
-import { officeErrorCode, toHostError } from "./errors";
 import type { HostState } from "./hostState";
-import { queuePartList, queueRecordRead, queueRecordWrite, type StoredRecord } from "./recordStore";
+import { cellRange as range, recordedEdit, withStep } from "./recordedEdit";
 import { HostError, type CellEdit, type CellLocation, type HostSupport } from "./workbookHost";
 
 const VALIDATION_PROPS = "type,rule,ignoreBlanks,prompt,errorAlert";
@@ -29,6 +22,13 @@ export class StatusWriter {
     private readonly support: HostSupport,
     private readonly feed: ChangeFeed,
   ) {}
+
+  private withRecord<R>(
+    read: (ctx: Excel.RequestContext) => R,
+    edit: Parameters<typeof recordedEdit<R>>[2],
+  ): Promise<void> {
+    return recordedEdit({ batches: this.batches, state: this.state, feed: this.feed }, read, edit);
+  }
 
   canUndo(): boolean {
     return this.state.record.undo.length > 0;
@@ -140,79 +140,6 @@ export class StatusWriter {
     );
     return undone;
   }
-
-  /**
-   * One pane edit: read the cells (and the record, as stored), then make the edit and write the
-   * record in one batch. Normally 2 syncs. The record's part is read by the id the host knows; if
-   * another pane removed it meanwhile, the edit starts over from the part list, once.
-   */
-  private async withRecord<R>(
-    read: (ctx: Excel.RequestContext) => R,
-    edit: (ctx: Excel.RequestContext, read: R, doc: FlagRecordDocument) => Promise<PlannedEdit | null>,
-  ): Promise<void> {
-    const attempt = (known: boolean) =>
-      this.batches.run(async (ctx) => {
-        const r = read(ctx);
-        const stored = this.state.storage;
-        const loadRecord =
-          known && stored.partIds.length > 0 ? queueRecordRead(ctx, stored.partIds, stored.legacy) : null;
-        const list = loadRecord ? null : queuePartList(ctx);
-        await ctx.sync();
-        let fresh: StoredRecord;
-        if (loadRecord) {
-          fresh = loadRecord();
-        } else {
-          const again = queueRecordRead(ctx, list!(), stored.legacy);
-          await ctx.sync();
-          fresh = again();
-        }
-        this.state.adopt(fresh);
-        const movesSeen = this.state.movesSeen;
-        const done = await edit(ctx, r, this.state.record);
-        if (!done) return;
-        if (!done.recordFirst) done.apply();
-        const written = queueRecordWrite(ctx, done.doc, this.state.storage);
-        if (done.recordFirst) done.apply();
-        const end = this.feed.beginWrite(done.cells, done.formatOnly);
-        try {
-          await ctx.sync();
-        } finally {
-          end();
-        }
-        this.state.written(done.doc, written(), movesSeen);
-      });
-    try {
-      try {
-        await attempt(true);
-      } catch (err) {
-        if (officeErrorCode(err) !== "ItemNotFound") throw err;
-        await attempt(false);
-      }
-    } catch (err) {
-      throw toHostError(err);
-    }
-  }
-}
-
-interface PlannedEdit {
-  doc: FlagRecordDocument;
-  cells: Array<{ sheet: string; address: string }>;
-  /** Only formats (validation) change, never values: how the change feed tells people's edits apart. */
-  formatOnly: boolean;
-  /** Record before the cells change (an edit), or after (an undo). */
-  recordFirst: boolean;
-  apply(): void;
-}
-
-function range(
-  ctx: Excel.RequestContext,
-  c: { sheet: string; address?: string; cell?: string },
-): Excel.Range {
-  return ctx.workbook.worksheets.getItem(c.sheet).getRange(c.address ?? c.cell);
-}
-
-function withStep(doc: FlagRecordDocument, step: UndoStep): FlagRecordDocument {
-  return { flags: doc.flags, undo: [...doc.undo, step].slice(-MAX_UNDO_STEPS) };
 }
 
 function validationOf(dv: Excel.DataValidation): ValidationState {

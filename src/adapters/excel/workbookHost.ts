@@ -42,6 +42,23 @@ export interface CellLocation {
   address: string;
 }
 
+/** What 提出ファイルを取り込む writes into a cell: a number, a text kept verbatim, or nothing. */
+export type MergeValue =
+  { kind: "number"; value: number } | { kind: "text"; value: string } | { kind: "blank" };
+
+export interface MergeEdit {
+  sheet: string;
+  address: string;
+  value: MergeValue;
+}
+
+export interface MergeWriteResult {
+  /** Cells written, all recorded as one undo step. */
+  written: CellLocation[];
+  /** Cells left alone because they hold a formula: kensho never destroys one. */
+  formulaCells: CellLocation[];
+}
+
 /** A change staff made, as reported by worksheet.onChanged. */
 export interface CellChange {
   sheet: string;
@@ -63,7 +80,13 @@ export interface WorkbookHost {
    */
   writeValues(edits: CellEdit[]): Promise<void>;
   /**
-   * Takes back the last pane action (statuses written or drop-downs added), restoring each cell's
+   * Writes a merge's values (提出ファイルを取り込む): numbers as numbers, text as the text it is, values
+   * only (each cell keeps its format). A cell holding a formula is skipped and reported. Every written
+   * cell's content is recorded first, as one step `undoLastEdit` takes back whole.
+   */
+  writeMerge(edits: MergeEdit[]): Promise<MergeWriteResult>;
+  /**
+   * Takes back the last pane action (statuses written, drop-downs added or a merge), restoring each cell's
    * content or data validation exactly. Returns false when there is nothing to undo.
    */
   undoLastEdit(): Promise<boolean>;

@@ -49,11 +49,13 @@ export type UndoEntry =
   | { kind: "value"; sheet: string; cell: string; before: CellContent }
   | { kind: "validation"; sheet: string; cell: string; before: ValidationState };
 
-/** One pane action that 元に戻す can take back: statuses written, or drop-downs added. */
+/** One pane action that 元に戻す can take back: statuses written, drop-downs added, or a merge. */
 export interface UndoStep {
-  action: "status" | "dropdown";
+  action: "status" | "dropdown" | "merge";
   entries: UndoEntry[];
 }
+
+const UNDO_ACTIONS: ReadonlyArray<UndoStep["action"]> = ["status", "dropdown", "merge"];
 
 /** How many pane actions stay undoable; older ones are forgotten. */
 export const MAX_UNDO_STEPS = 10;
@@ -219,7 +221,11 @@ export function parseFlagRecord(xml: string): ParsedRecord {
   }
   const undo: UndoStep[] = [];
   for (const s of Array.isArray(raw.undo) ? raw.undo : []) {
-    if (!isObject(s) || (s.action !== "status" && s.action !== "dropdown") || !Array.isArray(s.entries)) {
+    if (
+      !isObject(s) ||
+      !(UNDO_ACTIONS as readonly unknown[]).includes(s.action) ||
+      !Array.isArray(s.entries)
+    ) {
       dropped++;
       continue;
     }
@@ -229,7 +235,7 @@ export function parseFlagRecord(xml: string): ParsedRecord {
       dropped++;
       continue;
     }
-    undo.push({ action: s.action, entries: entries as UndoEntry[] });
+    undo.push({ action: s.action as UndoStep["action"], entries: entries as UndoEntry[] });
   }
   return { doc: { flags, undo }, dropped, unreadable: false };
 }

@@ -36,6 +36,14 @@ const doc: FlagRecordDocument = {
         },
       ],
     },
+    {
+      // 提出ファイルを取り込む: one step for the whole merge.
+      action: "merge",
+      entries: [
+        { kind: "value", sheet: "3-2", cell: "H8", before: { type: "number", number: 17187 } },
+        { kind: "value", sheet: "3-2", cell: "M8", before: { type: "text", text: "-" } },
+      ],
+    },
   ],
 };
 

@@ -1,11 +1,8 @@
 // One workbook read for planning's cycle: its bytes (the writer patches them), and its sheets as
 // the core sees them (grid, layout, rows). Rows are read with the same engine as a check.
 import { readWorkbookBuffer } from "../readWorkbook";
-import { SheetView } from "../../../core/sheetView";
-import { detectLayout } from "../../../core/layout/detectLayout";
-import { extractRows } from "../../../core/rows/extractRows";
 import type { RolloverSheet } from "../../../core/cycle/rollover";
-import { parseFiscalYear } from "../../../core/cycle/yearLabels";
+import { verificationSheets } from "../../../core/cycle/verificationSheets";
 
 export interface VerificationWorkbook {
   name: string;
@@ -23,16 +20,5 @@ export async function loadVerificationWorkbook(
   name: string,
 ): Promise<VerificationWorkbook> {
   const grids = await readWorkbookBuffer(bytes, name);
-  const sheets: RolloverSheet[] = [];
-  const years = new Map<string, number>();
-  for (const grid of grids) {
-    const view = new SheetView(grid);
-    const layout = detectLayout(view);
-    if (layout.blocks.length === 0) continue;
-    sheets.push({ grid, layout, rows: extractRows(view, layout) });
-    if (layout.fiscalYear) years.set(layout.fiscalYear, (years.get(layout.fiscalYear) ?? 0) + 1);
-  }
-  let fiscalYear: string | null = null;
-  for (const [fy, n] of years) if (fiscalYear === null || n > years.get(fiscalYear)!) fiscalYear = fy;
-  return { name, bytes, sheets, fiscalYear, year: fiscalYear ? parseFiscalYear(fiscalYear) : null };
+  return { name, bytes, ...verificationSheets(grids) };
 }

@@ -1,0 +1,89 @@
+// The on-demand half of 提出ファイルを取り込む: reads the picked files with the xlsx reader and plans
+// the same merge as `kensho merge` against the open master's grids. The pane loads it with import()
+// on the first click, so the reader (its zip and XML libraries) and the merge planner stay out of
+// the first load. A file that cannot take part is reported and the others go on.
+import { readWorkbookBytes, WorkbookReadError } from "../../adapters/xlsx/read";
+import type { MergeEdit } from "../../adapters/excel/workbookHost";
+import { RowMatcher } from "../../core/cycle/identity";
+import { planMerge, type ReturnedCopy } from "../../core/cycle/merge";
+import { verificationSheets } from "../../core/cycle/verificationSheets";
+import type { SheetGrid } from "../../core/model";
+import { CYCLE_TEXT } from "../../i18n/cycle";
+import { unreadableMessage } from "../../i18n/xlsx";
+import type { FileProblem, PickedFile, SubmissionsPlan } from "./types";
+
+export { submissionsReport } from "./report";
+
+/** The CLI's limit for one file (src/adapters/xlsx/readWorkbook.ts): far beyond any real workbook. */
+export const MAX_PICKED_BYTES = 256 * 1024 * 1024;
+
+type Read = { ok: true; copy: ReturnedCopy; fiscalYear: string | null } | { ok: false; message: string };
+
+async function readPicked(file: PickedFile): Promise<Read> {
+  const name = file.name;
+  if (file.size > MAX_PICKED_BYTES)
+    return {
+      ok: false,
+      message: unreadableMessage("file-too-large", { file: name, limit: MAX_PICKED_BYTES }),
+    };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    // The file was moved, deleted or locked after it was picked.
+    return { ok: false, message: unreadableMessage("io-error", { file: name }) };
+  }
+  try {
+    const read = verificationSheets(await readWorkbookBytes(bytes, { name }));
+    if (read.sheets.length === 0) return { ok: false, message: CYCLE_TEXT.notReturnedCopy(name) };
+    return {
+      ok: true,
+      copy: { file: name, rows: read.sheets.flatMap((s) => s.rows) },
+      fiscalYear: read.fiscalYear,
+    };
+  } catch (err) {
+    if (err instanceof WorkbookReadError)
+      return { ok: false, message: unreadableMessage(err.reason, err.params) };
+    return { ok: false, message: unreadableMessage("parse-failed", { file: name }) };
+  }
+}
+
+export async function planSubmissions(
+  masterGrids: SheetGrid[],
+  files: PickedFile[],
+): Promise<SubmissionsPlan> {
+  const master = verificationSheets(masterGrids);
+  const masterRows = master.sheets.flatMap((s) => s.rows);
+  const problems: FileProblem[] = [];
+  const copies: ReturnedCopy[] = [];
+  if (master.sheets.length === 0) {
+    return {
+      masterProblem: CYCLE_TEXT.masterNotVerification,
+      files: [],
+      problems,
+      plan: planMerge([], [], { prefer: [], from: [] }),
+      edits: [],
+    };
+  }
+  const matcher = new RowMatcher(masterRows);
+  const year = (y: string | null) => y ?? "年度不明";
+  // One at a time: only one picked file is in memory as bytes.
+  for (const file of files) {
+    const r = await readPicked(file);
+    if (!r.ok) problems.push({ file: file.name, message: r.message });
+    else if (r.fiscalYear !== master.fiscalYear)
+      problems.push({
+        file: file.name,
+        message: CYCLE_TEXT.otherYear(file.name, year(r.fiscalYear), year(master.fiscalYear)),
+      });
+    else if (!r.copy.rows.some((row) => matcher.match(row) !== null))
+      problems.push({ file: file.name, message: CYCLE_TEXT.notThisMaster(file.name) });
+    else copies.push(r.copy);
+  }
+  const plan = planMerge(masterRows, copies, { prefer: [], from: [] });
+  const edits: MergeEdit[] = [];
+  for (const a of plan.applied)
+    for (const c of a.changes)
+      if (c.value.kind !== "copy") edits.push({ sheet: a.sheet, address: c.address, value: c.value });
+  return { masterProblem: null, files: copies.map((c) => c.file), problems, plan, edits };
+}

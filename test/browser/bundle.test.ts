@@ -1,0 +1,61 @@
+// The pane's first load stays small: the xlsx reader (its zip and XML libraries) and the merge
+// planner of 提出ファイルを取り込む are in chunks loaded on demand, never in what taskpane.html loads.
+// Reads the production build in dist/web (npm test builds it first).
+import * as fs from "fs";
+import * as path from "path";
+import * as zlib from "zlib";
+
+const WEB = path.join(__dirname, "../../dist/web");
+const built = fs.existsSync(path.join(WEB, "taskpane.html"));
+
+/** Strings only the reader's code holds, each from a different part of it. */
+const READER_MARKERS = [
+  "[Content_Types].xml", // the package reader (src/adapters/xlsx/package)
+  "unreadable workbook", // WorkbookReadError (src/adapters/xlsx/read)
+  "invalid zip data", // fflate
+  "recognizeSelfClosing", // htmlparser2
+];
+
+/** bench/run.ts's target for the pane, gzipped. */
+const BUDGET_KB = 300;
+
+const read = (f: string) => fs.readFileSync(path.join(WEB, f), "utf8");
+
+/** Scripts taskpane.html loads itself (office.js comes from Microsoft's CDN). */
+function firstLoad(): string[] {
+  return [...read("taskpane.html").matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
+    .map((m) => m[1])
+    .filter((src) => !/^https?:/.test(src))
+    .map((src) => src.replace(/^\.?\//, ""));
+}
+
+(built ? describe : describe.skip)("the pane's bundle", () => {
+  test("taskpane.html loads no reader code; the reader is in a chunk of its own", () => {
+    const first = firstLoad();
+    expect(first).toEqual(["taskpane.js"]);
+    const main = first.map(read).join("\n");
+    for (const m of READER_MARKERS) expect([m, main.includes(m)]).toEqual([m, false]);
+    const lazy = fs
+      .readdirSync(WEB)
+      .filter((f) => f.endsWith(".js") && !first.includes(f) && f !== "commands.js")
+      .map(read)
+      .join("\n");
+    for (const m of READER_MARKERS) expect([m, lazy.includes(m)]).toEqual([m, true]);
+    expect(fs.existsSync(path.join(WEB, "submissions.js"))).toBe(true);
+  });
+
+  test(`the first load is within the budget (${BUDGET_KB} KB gzipped)`, () => {
+    const kb =
+      firstLoad().reduce(
+        (n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(WEB, f)), { level: 9 }).length,
+        0,
+      ) / 1024;
+    expect(kb).toBeLessThanOrEqual(BUDGET_KB);
+  });
+});
+
+if (!built) {
+  test("the web build exists (run `npm run build`)", () => {
+    expect(built).toBe(true);
+  });
+}
