@@ -30,5 +30,6 @@ const DASHES = /^[-－ー—―‐−~〜]$/;
 /** True for the placeholder staff write for "none": a single dash of any width. */
 export function isDash(text: string): boolean {
   if (text.length > 8) return false;
-  return DASHES.test(text.replace(/[\s\u3000]+/g, ""));
+  // Names and departments rarely hold spaces: test them as they are, without a copy.
+  return DASHES.test(/[\s\u3000]/.test(text) ? text.replace(/[\s\u3000]+/g, "") : text);
 }
