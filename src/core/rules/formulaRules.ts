@@ -18,7 +18,8 @@ const BLANK_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
 export function withUncalculatedFormulas(row: CheckedRow, findings: Finding[]): Finding[] {
   // Nearly every row has none: look without building anything.
   let fields: FieldKey[] | null = null;
-  for (const f in row.cells) if (row.cells[f as FieldKey]?.cell.uncalculated) (fields ??= []).push(f as FieldKey);
+  for (const f in row.cells)
+    if (row.cells[f as FieldKey]?.cell.uncalculated) (fields ??= []).push(f as FieldKey);
   if (!fields) return findings;
   const addresses = new Set(fields.map((f) => row.cells[f]?.address));
   const out = findings.filter((f) => !(BLANK_CODES.has(f.code) && addresses.has(f.cell ?? "")));

@@ -40,6 +40,7 @@ export function formatTail(reading: FormatReading): Tail | null {
 
 /** The tail of a format's suffix read as it is written, without the lenient second attempt. */
 export function strictFormatTail(reading: FormatReading): Tail | null {
-  if (reading.strictTail === undefined) reading.strictTail = parseTail(normalizeValueText(reading.info.suffix));
+  if (reading.strictTail === undefined)
+    reading.strictTail = parseTail(normalizeValueText(reading.info.suffix));
   return reading.strictTail;
 }

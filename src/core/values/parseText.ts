@@ -255,7 +255,12 @@ export function parseValueText(text: string, raw: string): ParsedValue {
       number += decimalTextToNumber(g[1], scale);
     }
     const sign = compound[1];
-    return asNumber(base, sign === "-" || sign === "▲" || sign === "△" ? -number : number, compoundUnit.unit, scale);
+    return asNumber(
+      base,
+      sign === "-" || sign === "▲" || sign === "△" ? -number : number,
+      compoundUnit.unit,
+      scale,
+    );
   }
 
   const parts = parseParts(body);
@@ -270,7 +275,12 @@ export function parseValueText(text: string, raw: string): ParsedValue {
   if (qualified && qualifiedUnit) {
     // The bracket is kept as a remark too: against a numeric target the number is what counts.
     base.remark = joinRemark([...peeled.words, qualified[4].trim()], remark);
-    asNumber(base, signed(qualified[1], qualified[2], qualifiedUnit.pow10), qualifiedUnit.unit, qualifiedUnit.pow10);
+    asNumber(
+      base,
+      signed(qualified[1], qualified[2], qualifiedUnit.pow10),
+      qualifiedUnit.unit,
+      qualifiedUnit.pow10,
+    );
     base.category = `${qualified[1]}${qualified[2]}${qualified[3]}(${qualified[4].trim()})`;
     return ofKind(base, "category");
   }
