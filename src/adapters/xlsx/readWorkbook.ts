@@ -5,6 +5,7 @@ import * as path from "path";
 import type { SheetGrid } from "../../core/model";
 import { WorkbookReadError, type UnreadableReason } from "./read/errors";
 import { readWorkbookBytesSync, type ReadOptions } from "./read/readWorkbook";
+import { nodeInflateRaw } from "./nodeInflate";
 
 export { sniffWorkbookBytes } from "./read/sniff";
 
@@ -44,9 +45,9 @@ export async function readWorkbookFile(
   } finally {
     if (fd !== null) fs.closeSync(fd);
   }
-  return readWorkbookBytesSync(buf, { ...options, name: file });
+  return readWorkbookBytesSync(buf, { inflateRaw: nodeInflateRaw, ...options, name: file });
 }
 
 export async function readWorkbookBuffer(buf: Uint8Array, name = ""): Promise<SheetGrid[]> {
-  return readWorkbookBytesSync(buf, { name });
+  return readWorkbookBytesSync(buf, { name, inflateRaw: nodeInflateRaw });
 }
