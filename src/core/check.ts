@@ -44,16 +44,17 @@ export function computeProgress(
   const { direction, source } = directionOf(row);
   const result = achievementRate(direction, row.values.actual, row.values.target);
   const statusText = displayText(row.cells.status?.cell);
-  // Rows are built fresh for each check, so the progress is added in place rather than copied.
-  return Object.assign(row, {
-    direction,
-    directionSource: source,
-    achievement: result.rate,
-    // Unrecognised text is kept as typed, spaces included (" =1+1 " is not "=1+1").
-    enteredStatus: statusText.trim() === "" ? null : (recogniseStatus(statusText) ?? statusText),
-    computedStatus: result.rate === null ? null : statusForRate(result.rate, rule),
-    noStatus: result.reason,
-  });
+  // Rows are built fresh for each check, so the progress is added in place rather than copied;
+  // plain assignments in a fixed order give every row one shape, without a patch object per row.
+  const checked = row as CheckedRow;
+  checked.direction = direction;
+  checked.directionSource = source;
+  checked.achievement = result.rate;
+  // Unrecognised text is kept as typed, spaces included (" =1+1 " is not "=1+1").
+  checked.enteredStatus = statusText.trim() === "" ? null : (recogniseStatus(statusText) ?? statusText);
+  checked.computedStatus = result.rate === null ? null : statusForRate(result.rate, rule);
+  checked.noStatus = result.reason;
+  return checked;
 }
 
 /** The most common fiscal year among the sheets (a stray older sheet does not decide it). */
@@ -124,7 +125,7 @@ export function checkWorkbook(
     for (const row of extractRows(views[i], layout)) {
       const checked = computeProgress(row, rule, directionOf);
       rows.push(checked);
-      findings.push(...checkRow(checked, ctx));
+      for (const f of checkRow(checked, ctx)) findings.push(f);
     }
   }
   findings.push(...checkAgainstStrategy(rows, master, fiscalYear ? parseFiscalYear(fiscalYear) : null));

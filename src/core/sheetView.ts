@@ -15,10 +15,12 @@ export class SheetView {
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
-  /** Each content row's cells, sorted by column. */
-  private readonly byRow = new Map<number, GridCell[]>();
-  /** Per column, the merged areas covering it, sorted by top row (they never overlap). */
-  private readonly mergesByCol = new Map<number, CellArea[]>();
+  // Rows and columns are indexed by offset from the bounds in plain arrays: every field of every
+  // row is looked up several times, and an array index is cheaper than a Map's hash.
+  /** Each content row's cells, sorted by column, at `row - firstRow` (a hole for an empty row). */
+  private readonly byRow: GridCell[][] = [];
+  /** Per column (at `col - firstCol`), the merged areas covering it, sorted by top row (they never overlap). */
+  private readonly mergesByCol: CellArea[][] = [];
   private readonly hidden: Set<number>;
 
   constructor(readonly grid: SheetGrid) {
@@ -34,14 +36,15 @@ export class SheetView {
 
   private indexRows(cells: GridCell[]): void {
     let sorted = true;
+    const first = this.firstRow;
     for (const c of cells) {
-      let row = this.byRow.get(c.row);
-      if (!row) this.byRow.set(c.row, (row = []));
+      let row = this.byRow[c.row - first];
+      if (!row) this.byRow[c.row - first] = row = [];
       if (row.length > 0 && row[row.length - 1].col >= c.col) sorted = false;
       row.push(c);
     }
     // Producers write row-major order; tolerate anything else rather than misread it.
-    if (!sorted) for (const row of this.byRow.values()) row.sort((a, b) => a.col - b.col);
+    if (!sorted) for (const row of this.byRow) if (row) row.sort((a, b) => a.col - b.col);
   }
 
   private indexMerges(merges: CellArea[], bounds: CellArea): void {
@@ -55,21 +58,26 @@ export class SheetView {
         right: Math.min(m.right, bounds.right),
       };
       for (let c = Math.max(clipped.left, bounds.left); c <= clipped.right; c++) {
-        let list = this.mergesByCol.get(c);
-        if (!list) this.mergesByCol.set(c, (list = []));
+        let list = this.mergesByCol[c - bounds.left];
+        if (!list) this.mergesByCol[c - bounds.left] = list = [];
         list.push(clipped);
       }
     }
-    for (const list of this.mergesByCol.values()) list.sort((a, b) => a.top - b.top);
+    for (const list of this.mergesByCol) if (list) list.sort((a, b) => a.top - b.top);
   }
 
   /** The cells with content on a row, left to right. */
   rowCells(row: number): readonly GridCell[] {
-    return this.byRow.get(row) ?? NO_CELLS;
+    return this.rowAt(row) ?? NO_CELLS;
+  }
+
+  private rowAt(row: number): GridCell[] | undefined {
+    // Outside the bounds (or fractional) there is nothing; never index an array out of range.
+    return row >= this.firstRow && row <= this.lastRow ? this.byRow[row - this.firstRow] : undefined;
   }
 
   private find(row: number, col: number): GridCell | undefined {
-    const cells = this.byRow.get(row);
+    const cells = this.rowAt(row);
     if (!cells) return undefined;
     let lo = 0;
     let hi = cells.length - 1;
@@ -90,7 +98,8 @@ export class SheetView {
 
   /** The merged area that covers this cell, if any. */
   mergeAt(row: number, col: number): CellArea | null {
-    const list = this.mergesByCol.get(col);
+    const list =
+      col >= this.firstCol && col <= this.lastCol ? this.mergesByCol[col - this.firstCol] : undefined;
     if (!list) return null;
     let lo = 0;
     let hi = list.length - 1;

@@ -73,3 +73,14 @@ test("writeJson writes exactly what JSON.stringify(value, null, 2) does, in piec
   expect(text).toBe(JSON.stringify(value, null, 2));
   expect(pieces).toBe(1);
 });
+
+test("arrays of flat records (rows, findings) come out exactly as JSON.stringify writes them", () => {
+  const rows = [{ a: 1, b: "x\ny", c: null, d: undefined, e: true, f: NaN }, {}, { g: "\u001b[2J", h: -0 }];
+  const value = { files: [{ rows, findings: rows }], flat: rows, nested: [[rows[0]]] };
+  const replacer = (_k: string, v: unknown) => (typeof v === "string" ? v.split("\u001b").join("") : v);
+  let text = "";
+  const out = new ChunkedWriter((t) => (text += t));
+  writeJson(value, out, replacer);
+  out.flush();
+  expect(text).toBe(JSON.stringify(value, replacer, 2));
+});

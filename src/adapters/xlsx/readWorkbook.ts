@@ -1,10 +1,11 @@
 // The Node side of the xlsx reader: a file path in, sparse grids out. Everything past reading the
 // bytes is ./read, which runs in the browser too.
-import { promises as fs } from "fs";
+import * as fs from "fs";
 import * as path from "path";
 import type { SheetGrid } from "../../core/model";
 import { WorkbookReadError, type UnreadableReason } from "./read/errors";
 import { readWorkbookBytesSync, type ReadOptions } from "./read/readWorkbook";
+import { nodeInflateRaw } from "./nodeInflate";
 
 export { sniffWorkbookBytes } from "./read/sniff";
 
@@ -26,26 +27,27 @@ export async function readWorkbookFile(
 ): Promise<SheetGrid[]> {
   const file = path.basename(filePath);
   let buf: Buffer;
+  let fd: number | null = null;
   try {
-    // One open, then its size: no window between checking a file and reading it.
-    const handle = await fs.open(filePath, "r");
-    try {
-      const stat = await handle.stat();
-      if (stat.isDirectory()) throw new WorkbookReadError("is-directory", { file });
-      if (stat.size > MAX_FILE_BYTES)
-        throw new WorkbookReadError("file-too-large", { file, limit: MAX_FILE_BYTES });
-      buf = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    // One open, then its size: no window between checking a file and reading it. Synchronous calls:
+    // the CLI reads one file at a time, and four promise round trips cost more than reading a
+    // returned workbook of a few dozen kilobytes.
+    fd = fs.openSync(filePath, "r");
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw new WorkbookReadError("is-directory", { file });
+    if (stat.size > MAX_FILE_BYTES)
+      throw new WorkbookReadError("file-too-large", { file, limit: MAX_FILE_BYTES });
+    buf = fs.readFileSync(fd);
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;
     const reason = FS_REASONS[(err as { code?: string }).code ?? ""] ?? "io-error";
     throw new WorkbookReadError(reason, { file }, { cause: err });
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
-  return readWorkbookBytesSync(buf, { ...options, name: file });
+  return readWorkbookBytesSync(buf, { inflateRaw: nodeInflateRaw, ...options, name: file });
 }
 
 export async function readWorkbookBuffer(buf: Uint8Array, name = ""): Promise<SheetGrid[]> {
-  return readWorkbookBytesSync(buf, { name });
+  return readWorkbookBytesSync(buf, { name, inflateRaw: nodeInflateRaw });
 }

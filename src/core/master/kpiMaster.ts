@@ -5,6 +5,7 @@
 // (readMaster.ts validates it). No Node imports: this module is bundled into the add-in too.
 
 import data from "./kpi-master.json";
+import { memoByString } from "../memo";
 import type { Direction, RowKind } from "../model";
 
 export type KpiStatus = "active" | "replaced";
@@ -81,14 +82,17 @@ const MIDDLE_DOTS = /[·•‧∙]/g;
  * The key two spellings of one KPI name share: NFKC, no white space at all (sheet labels carry
  * line breaks and U+3000), no footnote marks, no "(累計)", one middle dot.
  */
-export function kpiNameKey(name: string): string {
-  return name
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
-    .replace(FOOTNOTE_MARKS, "")
-    .replace(CUMULATIVE, "")
-    .replace(MIDDLE_DOTS, "・");
-}
+export const kpiNameKey: (name: string) => string = memoByString(
+  // Memoised: every row's name is keyed for its direction, and a batch repeats the same names.
+  (name) =>
+    name
+      .normalize("NFKC")
+      .replace(/\s+/g, "")
+      .replace(FOOTNOTE_MARKS, "")
+      .replace(CUMULATIVE, "")
+      .replace(MIDDLE_DOTS, "・"),
+  4096,
+);
 
 /** Whether an entry is in force in a fiscal year (Gregorian start year). */
 export function inForce(entry: KpiMasterEntry, fiscalYear: number): boolean {

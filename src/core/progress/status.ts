@@ -15,8 +15,7 @@ export function statusForRate(
 
 /** The status word staff meant, tolerant of stray spaces and full-width forms; null if not one of the three. */
 export function recogniseStatus(text: string): StatusWord | null {
-  const exact = STATUS_WORDS.find((w) => w === text);
-  if (exact) return exact;
+  if ((STATUS_WORDS as readonly string[]).includes(text)) return text as StatusWord;
   const key = labelKey(text);
   return STATUS_WORDS.find((w) => w === key) ?? null;
 }

@@ -1,5 +1,5 @@
 import { a1 } from "../address";
-import type { FieldCell, FieldKey, HeaderBlock, SheetLayout, ValueField, VerificationRow } from "../model";
+import type { FieldCell, FieldKey, HeaderBlock, SheetLayout, VerificationRow } from "../model";
 import { VALUE_FIELDS } from "../model";
 import type { SheetView } from "../sheetView";
 import { cleanName, isBlankText, isDash } from "../text";
@@ -45,43 +45,50 @@ function fieldCell(view: SheetView, row: number, cols: number[] | undefined): Fi
   return new LazyFieldCell(r, c, view.ownCell(r, c));
 }
 
+const NO_COLS: readonly number[] = Object.freeze([]);
+/** Fields whose filling makes a nameless row a data row. */
+const DATA_FIELDS: readonly FieldKey[] = [...VALUE_FIELDS, "status", "department"];
+/** What a field without a column holds. */
+const BLANK_CELL: FieldCell["cell"] = Object.freeze({ value: null, text: "", format: "General" });
+
 /** A cell merged across other fields' columns (a title or note row) belongs to no single field. */
-function spillsAcross(view: SheetView, row: number, col: number, cols: number[]): boolean {
+function spillsAcross(view: SheetView, row: number, col: number, cols: readonly number[]): boolean {
   const m = view.mergeAt(row, col);
   return m !== null && (m.left < cols[0] || m.right > cols[cols.length - 1]);
 }
 
-/** First non-blank text among a field's columns (the measure may sit in either of its two). */
-function fieldText(
-  view: SheetView,
-  row: number,
-  cols: number[] | undefined,
-): { text: string; col: number } | null {
-  for (const c of cols ?? []) {
-    if (spillsAcross(view, row, c, cols ?? [])) continue;
-    const t = view.text(row, c);
-    if (!isBlankText(t)) return { text: t, col: c };
+// The helpers below return a column (-1 for none) rather than a {text, col} pair: they run for
+// several fields on every row, and the text is one lookup away when it is wanted.
+
+/** Column of the first non-blank text among a field's columns (the measure may sit in either of its two). */
+function fieldTextCol(view: SheetView, row: number, cols: readonly number[] = NO_COLS): number {
+  for (const c of cols) {
+    if (spillsAcross(view, row, c, cols)) continue;
+    if (!isBlankText(view.text(row, c))) return c;
   }
-  return null;
+  return -1;
 }
 
-/** Text that sits in this very row (not carried from a merge anchor above). */
-function ownRowText(
-  view: SheetView,
-  row: number,
-  cols: number[] | undefined,
-): { text: string; col: number } | null {
-  for (const c of cols ?? []) {
+/** First non-blank text among a field's columns, or null. */
+function fieldText(view: SheetView, row: number, cols: readonly number[] | undefined): string | null {
+  const c = fieldTextCol(view, row, cols);
+  return c < 0 ? null : view.text(row, c);
+}
+
+/** Column of text that sits in this very row (not carried from a merge anchor above). */
+function ownRowTextCol(view: SheetView, row: number, cols: readonly number[] = NO_COLS): number {
+  for (const c of cols) {
     const m = view.mergeAt(row, c);
-    if ((m && m.top !== row) || spillsAcross(view, row, c, cols ?? [])) continue;
-    const t = view.text(row, c);
-    if (!isBlankText(t)) return { text: t, col: c };
+    if ((m && m.top !== row) || spillsAcross(view, row, c, cols)) continue;
+    if (!isBlankText(view.text(row, c))) return c;
   }
-  return null;
+  return -1;
 }
 
-function countFilled(view: SheetView, row: number, block: HeaderBlock, fields: FieldKey[]): number {
-  return fields.filter((f) => fieldText(view, row, block.columns[f]) !== null).length;
+function countFilled(view: SheetView, row: number, block: HeaderBlock): number {
+  let n = 0;
+  for (const f of DATA_FIELDS) if (fieldTextCol(view, row, block.columns[f]) >= 0) n++;
+  return n;
 }
 
 /** Reads the data rows of one sheet, carrying merged 大基本目標 / 小基本目標 / 施策 labels down. */
@@ -94,27 +101,28 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
     const cols = block.columns;
     for (let r = block.firstDataRow; r <= block.lastDataRow; r++) {
       const kpiText = fieldText(view, r, cols.kpi);
-      const measureHere = ownRowText(view, r, cols.measure);
-      const kpiIsName = kpiText !== null && !isDash(kpiText.text);
+      const measureCol = ownRowTextCol(view, r, cols.measure);
+      const measureHere = measureCol < 0 ? null : view.text(r, measureCol);
+      const kpiIsName = kpiText !== null && !isDash(kpiText);
       let kind: VerificationRow["kind"];
       let name: string;
       if (kpiIsName) {
         kind = "KPI";
-        name = cleanName(kpiText.text);
-        if (measureHere) measure = cleanName(measureHere.text);
-      } else if (measureHere && !isDash(measureHere.text)) {
-        const m = view.mergeAt(r, measureHere.col);
+        name = cleanName(kpiText);
+        if (measureHere !== null) measure = cleanName(measureHere);
+      } else if (measureHere !== null && !isDash(measureHere)) {
+        const m = view.mergeAt(r, measureCol);
         const spansDown = m !== null && m.bottom > m.top;
         if (spansDown && kpiText === null) {
           // A 施策 label merged down over KPI rows whose first name is missing: still a KPI row.
           kind = "KPI";
           name = UNNAMED;
-          measure = cleanName(measureHere.text);
+          measure = cleanName(measureHere);
         } else {
           kind = "数値目標";
-          name = cleanName(measureHere.text);
+          name = cleanName(measureHere);
         }
-      } else if (countFilled(view, r, block, [...VALUE_FIELDS, "status", "department"]) >= 2) {
+      } else if (countFilled(view, r, block) >= 2) {
         // Data without any name: still checked, so that nothing staff entered is silently skipped.
         kind = "KPI";
         name = UNNAMED;
@@ -122,9 +130,9 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
         continue;
       }
       const goalHere = fieldText(view, r, cols.goal);
-      if (goalHere) goal = cleanName(goalHere.text);
+      if (goalHere !== null) goal = cleanName(goalHere);
       const subGoalHere = fieldText(view, r, cols.subGoal);
-      if (subGoalHere) subGoal = cleanName(subGoalHere.text);
+      if (subGoalHere !== null) subGoal = cleanName(subGoalHere);
       if (kind === "数値目標") measure = null;
 
       const cells: VerificationRow["cells"] = {};
@@ -132,10 +140,14 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
         const fc = fieldCell(view, r, cols[f]);
         if (fc) cells[f] = fc;
       }
-      const values = {} as Record<ValueField, ReturnType<typeof parseValue>>;
-      for (const f of VALUE_FIELDS) {
-        values[f] = parseValue(cells[f]?.cell ?? { value: null, text: "", format: "General" });
-      }
+      // One literal in VALUE_FIELDS order: every row's values share a shape.
+      const values: VerificationRow["values"] = {
+        baseline: parseValue(cells.baseline?.cell ?? BLANK_CELL),
+        previous: parseValue(cells.previous?.cell ?? BLANK_CELL),
+        actual: parseValue(cells.actual?.cell ?? BLANK_CELL),
+        target: parseValue(cells.target?.cell ?? BLANK_CELL),
+        finalTarget: parseValue(cells.finalTarget?.cell ?? BLANK_CELL),
+      };
       const departmentText = fieldText(view, r, cols.department);
       rows.push({
         sheet: layout.sheet,
@@ -146,7 +158,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
         subGoal,
         measure: kind === "KPI" ? measure : null,
         name,
-        department: departmentText && !isDash(departmentText.text) ? cleanName(departmentText.text) : null,
+        department: departmentText !== null && !isDash(departmentText) ? cleanName(departmentText) : null,
         cells,
         values,
       });

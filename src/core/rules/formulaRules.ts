@@ -16,8 +16,11 @@ const BLANK_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
  * of the findings a blank cell would get: the fix is to recalculate the file, not to type a value.
  */
 export function withUncalculatedFormulas(row: CheckedRow, findings: Finding[]): Finding[] {
-  const fields = (Object.keys(row.cells) as FieldKey[]).filter((f) => row.cells[f]?.cell.uncalculated);
-  if (fields.length === 0) return findings;
+  // Nearly every row has none: look without building anything.
+  let fields: FieldKey[] | null = null;
+  for (const f in row.cells)
+    if (row.cells[f as FieldKey]?.cell.uncalculated) (fields ??= []).push(f as FieldKey);
+  if (!fields) return findings;
   const addresses = new Set(fields.map((f) => row.cells[f]?.address));
   const out = findings.filter((f) => !(BLANK_CODES.has(f.code) && addresses.has(f.cell ?? "")));
   for (const f of fields) out.push(finding("uncalculated-formula", row, f, { field: f }));

@@ -13,6 +13,7 @@ import { probableStatus } from "../progress/status";
 import { isIsoDateText, isoDateForDisplay } from "../values/dates";
 import { excelErrorCode } from "../values/excelErrors";
 import { normalizeValueText } from "../values/normalize";
+import { samePeriod } from "../values/referencePeriod";
 import { unitsComparable, writtenUnit } from "../values/units";
 import { finding } from "./findingFactory";
 import { implausibleActual } from "./plausibility";
@@ -53,19 +54,27 @@ function cellText(row: CheckedRow, field: FieldKey): string {
   return displayText(row.cells[field]?.cell);
 }
 
-function periodKey(v: ParsedValue): string | null {
-  return v.period ? `${v.period.year}${v.period.fiscal ? "FY" : "CY"}` : null;
-}
-
+/** A figure's unit and multiplier: a single number's, or a part's (parts carry no multiplier). */
 interface UnitOf {
   unit: string | null;
-  scale: number;
+  scale?: number;
 }
 
-/** Units of a value by part label ("" for a single number). */
-function unitsOf(v: ParsedValue): Map<string, UnitOf> | null {
-  if (v.kind === "number") return new Map([["", { unit: v.unit, scale: v.scale }]]);
-  if (v.kind === "parts") return new Map(v.parts.map((p) => [p.label, { unit: p.unit, scale: 0 }]));
+// These run on every row, so they walk the values in place rather than building a map of units.
+
+/** Labels a value's units are known by: "" for a single number, each part's label; null for neither. */
+function unitCount(v: ParsedValue): number {
+  return v.kind === "number" ? 1 : v.kind === "parts" ? v.parts.length : -1;
+}
+
+function labelAt(v: ParsedValue, i: number): string {
+  return v.kind === "number" ? "" : v.parts[i].label;
+}
+
+/** The unit a value gives a label; for a label written twice, the last part's, as a lookup table keeps it. */
+function unitFor(v: ParsedValue, label: string): UnitOf | null {
+  if (v.kind === "number") return label === "" ? v : null;
+  for (let i = v.parts.length - 1; i >= 0; i--) if (v.parts[i].label === label) return v.parts[i];
   return null;
 }
 
@@ -74,22 +83,27 @@ function firstUnitDifference(
   actual: ParsedValue,
   other: ParsedValue,
 ): { mine: string | null; theirs: string | null } | null {
-  const a = unitsOf(actual);
-  const o = unitsOf(other);
-  if (!a || !o) return null;
-  for (const [label, unit] of a) {
-    const theirs = o.get(label);
-    if (!theirs || unitsComparable(unit, theirs)) continue;
+  const n = unitCount(actual);
+  if (n < 0 || unitCount(other) < 0) return null;
+  for (let i = 0; i < n; i++) {
+    const label = labelAt(actual, i);
+    // A label written twice is looked at once, where it first appears.
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = labelAt(actual, j) === label;
+    if (seen) continue;
+    const unit = unitFor(actual, label);
+    const theirs = unitFor(other, label);
+    if (!unit || !theirs || unitsComparable(unit, theirs)) continue;
     return {
-      mine: writtenUnit(unit.unit, unit.scale) || null,
-      theirs: writtenUnit(theirs.unit, theirs.scale) || null,
+      mine: writtenUnit(unit.unit, unit.scale ?? 0) || null,
+      theirs: writtenUnit(theirs.unit, theirs.scale ?? 0) || null,
     };
   }
   return null;
 }
 
 function sameMeasurement(a: ParsedValue, b: ParsedValue): boolean {
-  if (periodKey(a) !== periodKey(b)) return false;
+  if (!samePeriod(a.period, b.period)) return false;
   if (a.kind === "number" && b.kind === "number") return a.number === b.number && a.unit === b.unit;
   if (a.kind === "parts" && b.kind === "parts") {
     return (
@@ -113,13 +127,10 @@ function isPercentLike(row: CheckedRow, v: ParsedValue, unit: string | null): bo
 }
 
 function outOfPercentRange(row: CheckedRow, v: ParsedValue): boolean {
-  const nums =
-    v.kind === "number" && v.number !== null
-      ? [{ n: v.number, unit: v.unit }]
-      : v.kind === "parts"
-        ? v.parts.map((p) => ({ n: p.number, unit: p.unit }))
-        : [];
-  return nums.some(({ n, unit }) => isPercentLike(row, v, unit) && (n < 0 || n > 100));
+  const out = (n: number, unit: string | null) => isPercentLike(row, v, unit) && (n < 0 || n > 100);
+  if (v.kind === "number") return v.number !== null && out(v.number, v.unit);
+  if (v.kind === "parts") for (const p of v.parts) if (out(p.number, p.unit)) return true;
+  return false;
 }
 
 /** What Excel shows for a date value ("8月8日"); an ISO date from a reader as "2023/8/8". */
@@ -174,9 +185,7 @@ function actualFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void
       break;
     }
   }
-  const ap = periodKey(actual);
-  const tp = periodKey(target);
-  if (ap && tp && ap !== tp) {
+  if (actual.period && target.period && !samePeriod(actual.period, target.period)) {
     out.push(
       finding("reference-year-mismatch", row, "actual", {
         actualPeriod: actual.period?.label,

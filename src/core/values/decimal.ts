@@ -4,7 +4,32 @@
 /** Reads ASCII decimal text ("1,563", "-490.7", "1e+21") multiplied by 10^pow10. NaN if unreadable. */
 const PLAIN_DECIMAL = /^[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)$/;
 
+/** Digits an integer may have and still be read exactly by accumulation (2^53 has 16). */
+const EXACT_DIGITS = 15;
+
+/**
+ * "1,563" and "65" read digit by digit: exact for up to 15 digits, and no copy without the commas.
+ * NaN when the text is not plain digits and commas (the caller then takes the general path).
+ */
+function plainInteger(text: string): number {
+  let n = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+    } else if (c !== 44 || i === 0) return NaN;
+  }
+  return digits === 0 || digits > EXACT_DIGITS ? NaN : n;
+}
+
 export function decimalTextToNumber(text: string, pow10 = 0): number {
+  // Integers (most figures) without a multiplier: no regex, no string built.
+  if (pow10 === 0) {
+    const n = plainInteger(text);
+    if (!Number.isNaN(n)) return n;
+  }
   // Fast path for the usual "1,563" / "80.5": no exponent to merge, so one Number() call.
   if (PLAIN_DECIMAL.test(text)) {
     const mantissa = text.includes(",") ? text.replace(/,/g, "") : text;

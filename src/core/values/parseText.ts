@@ -183,9 +183,20 @@ function joinRemark(words: readonly string[], note: string | null): string | nul
   return all.length === 0 ? null : all.join("、");
 }
 
-/** Fills in this call's own fresh value: cheaper than copying it for each outcome. */
-function fill(value: ParsedValue, patch: Partial<ParsedValue>): ParsedValue {
-  return Object.assign(value, patch);
+// The helpers below fill in this call's own fresh value: cheaper than copying it for each outcome,
+// and plain assignments allocate nothing (a patch object per cell did).
+
+function ofKind(value: ParsedValue, kind: ParsedValue["kind"]): ParsedValue {
+  value.kind = kind;
+  return value;
+}
+
+function asNumber(value: ParsedValue, number: number, unit: string | null, scale: number): ParsedValue {
+  value.kind = "number";
+  value.number = number;
+  value.unit = unit;
+  value.scale = scale;
+  return value;
 }
 
 /** Parses normalised text. `raw` is recorded as given. */
@@ -193,18 +204,24 @@ export function parseValueText(text: string, raw: string): ParsedValue {
   const value = emptyValue(raw);
   if (text === "") return value;
   const errorCode = excelErrorCode(text);
-  if (errorCode) return fill(value, { kind: "error", errorCode });
+  if (errorCode) {
+    value.errorCode = errorCode;
+    return ofKind(value, "error");
+  }
   // A text opening with ※ is a note as a whole, not a remark on nothing.
-  if (text.startsWith("※")) return fill(value, { kind: "note" });
+  if (text.startsWith("※")) return ofKind(value, "note");
   // Cheap first-character guards: most values open with a digit and are neither.
   const first = text.charCodeAt(0);
   if (first >= 48 && first <= 57) {
-    if (text.length >= 8 && text[4] === "-" && isIsoDateText(text)) return fill(value, { kind: "date" });
+    if (text.length >= 8 && text[4] === "-" && isIsoDateText(text)) return ofKind(value, "date");
   } else if (NOTE_START.test(text)) {
-    return fill(value, { kind: "note" });
+    return ofKind(value, "note");
   }
 
-  const { body: beforeRemark, remark: remarkText } = splitRemark(text);
+  // Most values carry no ※ remark: skip the split (and its result object) for them.
+  let beforeRemark = text;
+  let remarkText: string | null = null;
+  if (text.includes("※")) ({ body: beforeRemark, remark: remarkText } = splitRemark(text));
   const peeled = peelQualifiers(beforeRemark);
   const body = peeled.body;
   let period = peeled.period;
@@ -220,17 +237,12 @@ export function parseValueText(text: string, raw: string): ParsedValue {
   base.remark = joinRemark(peeled.words, remark);
   base.qualifiers = peeled.qualifiers;
 
-  if (DASH_ONLY.test(body)) return fill(base, { kind: "note" });
+  if (DASH_ONLY.test(body)) return ofKind(base, "note");
 
   const single = SINGLE_NUMBER.exec(body);
   const suffix = single ? parseUnitSuffix(single[3]) : null;
   if (single && suffix) {
-    return fill(base, {
-      kind: "number",
-      number: signed(single[1], single[2], suffix.pow10),
-      unit: suffix.unit,
-      scale: suffix.pow10,
-    });
+    return asNumber(base, signed(single[1], single[2], suffix.pow10), suffix.unit, suffix.pow10);
   }
 
   const compound = COMPOUND_NUMBER.exec(body);
@@ -243,39 +255,44 @@ export function parseValueText(text: string, raw: string): ParsedValue {
       number += decimalTextToNumber(g[1], scale);
     }
     const sign = compound[1];
-    return fill(base, {
-      kind: "number",
-      number: sign === "-" || sign === "▲" || sign === "△" ? -number : number,
-      unit: compoundUnit.unit,
+    return asNumber(
+      base,
+      sign === "-" || sign === "▲" || sign === "△" ? -number : number,
+      compoundUnit.unit,
       scale,
-    });
+    );
   }
 
   const parts = parseParts(body);
-  if (parts) return fill(base, { kind: "parts", parts });
+  if (parts) {
+    base.parts = parts;
+    return ofKind(base, "parts");
+  }
 
   // "366日 (閏年)": a number with a qualifier that is not a period is a category, number kept.
   const qualified = QUALIFIED_NUMBER.exec(body);
   const qualifiedUnit = qualified ? parseUnitSuffix(qualified[3]) : null;
   if (qualified && qualifiedUnit) {
     // The bracket is kept as a remark too: against a numeric target the number is what counts.
-    return fill(base, {
-      remark: joinRemark([...peeled.words, qualified[4].trim()], remark),
-      kind: "category",
-      category: `${qualified[1]}${qualified[2]}${qualified[3]}(${qualified[4].trim()})`,
-      number: signed(qualified[1], qualified[2], qualifiedUnit.pow10),
-      unit: qualifiedUnit.unit,
-      scale: qualifiedUnit.pow10,
-    });
+    base.remark = joinRemark([...peeled.words, qualified[4].trim()], remark);
+    asNumber(
+      base,
+      signed(qualified[1], qualified[2], qualifiedUnit.pow10),
+      qualifiedUnit.unit,
+      qualifiedUnit.pow10,
+    );
+    base.category = `${qualified[1]}${qualified[2]}${qualified[3]}(${qualified[4].trim()})`;
+    return ofKind(base, "category");
   }
 
   const startsWithNumber = STARTS_WITH_NUMBER.test(body);
-  if (body !== "" && isNote(body, startsWithNumber)) return fill(base, { kind: "note" });
+  if (body !== "" && isNote(body, startsWithNumber)) return ofKind(base, "note");
   // Digits no grammar above accepts: a note when it says the figure is pending ("8月公表予定"),
   // else the text wants to be a number and cannot be read.
-  if (body !== "" && hasDigit(body) && NOTE_MARKER.test(body)) return fill(base, { kind: "note" });
-  if (body === "" || hasDigit(body)) return fill(base, { kind: "invalid" });
+  if (body !== "" && hasDigit(body) && NOTE_MARKER.test(body)) return ofKind(base, "note");
+  if (body === "" || hasDigit(body)) return ofKind(base, "invalid");
   // Short text without digits ("待機児童なし"): a category, compared as text.
   // Spaces carry no meaning in a category: "待機児童 なし" is "待機児童なし".
-  return fill(base, { kind: "category", category: body.replace(/\s+/g, "") });
+  base.category = body.replace(/\s+/g, "");
+  return ofKind(base, "category");
 }

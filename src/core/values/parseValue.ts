@@ -3,9 +3,10 @@ import type { ParsedValue, RawCell } from "../model";
 import { serialToDateText } from "./dates";
 import { scaleNumber } from "./decimal";
 import { excelErrorCode } from "./excelErrors";
-import { analyzeNumberFormat } from "./numberFormat";
+import { formatReading, formatTail, strictFormatTail } from "./formatReading";
 import { normalizeValueText } from "./normalize";
-import { emptyValue, parseTail, parseValueText } from "./parseText";
+import { emptyValue, parseValueText } from "./parseText";
+import { memoByCell } from "./valueCache";
 
 /** Relative gap allowed between a number and its displayed text when borrowing the text's unit. */
 const DISPLAY_TOLERANCE = 0.005;
@@ -25,23 +26,29 @@ function rawText(cell: RawCell): string {
  * figure is left, only what Excel shows. The text format falls back to the text.
  */
 function parseNumberCell(value: number, cell: RawCell, raw: string): ParsedValue {
-  const format = analyzeNumberFormat(cell.format, value);
+  const reading = formatReading(cell.format, value);
+  const format = reading.info;
   if (format.isDate) {
     const shown =
       typeof cell.text === "string" && cell.text.trim() !== "" ? cell.text : serialToDateText(value);
-    return { ...emptyValue(shown), kind: "date" };
+    const date = emptyValue(shown);
+    date.kind = "date";
+    return date;
   }
   if (format.isText) return parseValueText(normalizeValueText(raw), raw);
+  // `base` is this call's own fresh value: it is filled in, not copied.
   const base = emptyValue(raw);
-  if (!Number.isFinite(value)) return { ...base, kind: "invalid" };
+  if (!Number.isFinite(value)) {
+    base.kind = "invalid";
+    return base;
+  }
 
   let pow10 = 2 * format.percent - 3 * format.thousandsScale;
   let unit: string | null = format.percent > 0 ? "%" : null;
   let period = null;
   let remark = null;
   let scale = 0;
-  const tail =
-    parseTail(normalizeValueText(format.suffix)) ?? parseTail(format.suffix.replace(/[()\s$¥]/g, ""));
+  const tail = formatTail(reading);
   if (tail) {
     pow10 += tail.pow10;
     scale = tail.pow10;
@@ -50,7 +57,10 @@ function parseNumberCell(value: number, cell: RawCell, raw: string): ParsedValue
     remark = tail.remark;
   }
   const number = scaleNumber(value, pow10);
-  if (!Number.isFinite(number)) return { ...base, kind: "invalid" }; // 1e307 under "0%"
+  if (!Number.isFinite(number)) {
+    base.kind = "invalid"; // 1e307 under "0%"
+    return base;
+  }
 
   // A format we could not read (or a host that reports "General"): borrow the unit from the text
   // when it shows the same number.
@@ -69,7 +79,13 @@ function parseNumberCell(value: number, cell: RawCell, raw: string): ParsedValue
         DISPLAY_TOLERANCE * Math.max(Math.abs(number), Math.abs(shown.number));
     if (close) ({ unit, period, remark, scale } = shown);
   }
-  return { ...base, kind: "number", number, unit, period, remark, scale };
+  base.kind = "number";
+  base.number = number;
+  base.unit = unit;
+  base.period = period;
+  base.remark = remark;
+  base.scale = scale;
+  return base;
 }
 
 /**
@@ -80,9 +96,10 @@ function withFormatUnit(parsed: ParsedValue, format: string): ParsedValue {
   if (parsed.kind !== "number" || parsed.unit !== null || parsed.scale !== 0 || parsed.number === null)
     return parsed;
   if (typeof format !== "string" || format === "" || /^(?:general|G\/標準|@)$/i.test(format)) return parsed;
-  const info = analyzeNumberFormat(format, parsed.number);
+  const reading = formatReading(format, parsed.number);
+  const info = reading.info;
   if (info.isDate || info.isText) return parsed;
-  const tail = parseTail(normalizeValueText(info.suffix));
+  const tail = strictFormatTail(reading);
   const unit = tail?.unit ?? (info.percent > 0 ? "%" : null);
   if (unit === null) return parsed;
   const scale = tail?.pow10 ?? 0;
@@ -106,8 +123,11 @@ function parseCell(cell: RawCell): ParsedValue {
 /**
  * Parses a value cell (基準値, 実績値, 目標値 …) into its kind, number in the base unit, unit, parts,
  * reference period and remark. Never throws: anything unreadable comes back as kind "invalid".
+ * The result is frozen and may be shared by every cell with the same content.
  */
-export function parseValue(cell: RawCell): ParsedValue {
+export const parseValue: (cell: RawCell) => ParsedValue = memoByCell(parseValueOnce);
+
+function parseValueOnce(cell: RawCell): ParsedValue {
   try {
     return parseCell(cell);
   } catch {

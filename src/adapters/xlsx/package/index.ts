@@ -2,7 +2,14 @@
 // Bytes in, parts out; no Node or DOM APIs, so it runs in Node and in the browser alike.
 // Additive changes only: other modules build on this API.
 export { PackageError, type PackageErrorParams, type PackageErrorReason } from "./errors";
-export { DEFAULT_MAX_PART_BYTES, ZipPackage, type ReadLimit, type ZipEntry } from "./zip";
+export {
+  DEFAULT_MAX_PART_BYTES,
+  ZipPackage,
+  type RawInflater,
+  type ReadLimit,
+  type ZipEntry,
+  type ZipOptions,
+} from "./zip";
 export { OpcPackage, type SheetRef } from "./opcPackage";
 export { CONTENT_TYPES_PART, contentTypeOf, parseContentTypes, type ContentTypes } from "./contentTypes";
 export { parseRelationships, REL, relType, type Relationship } from "./relationships";

@@ -7,7 +7,7 @@ import { parseRelationships, REL, relType, type Relationship } from "./relations
 import { DEFAULT_MAX_STRING_CHARS, sharedStringsReader, type SharedStringLimits } from "./sharedStrings";
 import { EMPTY_STYLES, parseStyles, type Styles } from "./styles";
 import { parseWorkbook, type SheetState } from "./workbook";
-import { DEFAULT_MAX_PART_BYTES, ZipPackage, type ReadLimit } from "./zip";
+import { DEFAULT_MAX_PART_BYTES, ZipPackage, type ReadLimit, type ZipOptions } from "./zip";
 
 export interface SheetRef {
   name: string;
@@ -30,8 +30,8 @@ export class OpcPackage {
   private constructor(readonly zip: ZipPackage) {}
 
   /** Opens a package; throws PackageError ("not-zip", "corrupt"). */
-  static open(bytes: Uint8Array): OpcPackage {
-    return new OpcPackage(ZipPackage.open(bytes));
+  static open(bytes: Uint8Array, options: ZipOptions = {}): OpcPackage {
+    return new OpcPackage(ZipPackage.open(bytes, options));
   }
 
   /** Whether a part exists (part name with or without the leading "/"). */

@@ -1,7 +1,7 @@
 // Reads an .xlsx package's bytes into the core's sparse SheetGrids: streamed, bounded by the
 // limits, with no Node or DOM APIs (the task pane imports it lazily; the CLI through ../readWorkbook).
 import type { SheetGrid } from "../../../core/model";
-import { numFmtCode, OpcPackage, PackageError } from "../package";
+import { numFmtCode, OpcPackage, PackageError, type RawInflater } from "../package";
 import { WorkbookReadError, type UnreadableReason } from "./errors";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { sniffWorkbookBytes } from "./sniff";
@@ -11,6 +11,8 @@ export interface ReadOptions {
   /** The file's name, for messages (and to recognise Excel's "~$" lock files). */
   name?: string;
   limits?: Partial<ReadLimits>;
+  /** A faster raw inflater for small parts, where the host has one (Node's zlib); fflate otherwise. */
+  inflateRaw?: RawInflater;
 }
 
 const PACKAGE_REASONS: Record<PackageError["reason"], UnreadableReason> = {
@@ -33,7 +35,7 @@ export function readWorkbookBytesSync(bytes: Uint8Array, options: ReadOptions = 
     throw new WorkbookReadError(lock ? "lock-file" : sniffed, { file });
   }
   try {
-    return readPackage(bytes, file, limits);
+    return readPackage(bytes, file, limits, options.inflateRaw);
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;
     if (err instanceof PackageError) {
@@ -57,8 +59,13 @@ export async function readWorkbookBytes(bytes: Uint8Array, options: ReadOptions 
   return readWorkbookBytesSync(bytes, options);
 }
 
-function readPackage(bytes: Uint8Array, file: string, limits: ReadLimits): SheetGrid[] {
-  const pkg = OpcPackage.open(bytes);
+function readPackage(
+  bytes: Uint8Array,
+  file: string,
+  limits: ReadLimits,
+  inflateRaw: RawInflater | undefined,
+): SheetGrid[] {
+  const pkg = OpcPackage.open(bytes, { inflateRaw });
   const wb = pkg.workbook();
   const worksheets = wb.sheets.filter((s) => s.kind === "worksheet");
   if (worksheets.length === 0) throw new WorkbookReadError("no-worksheets", { file });

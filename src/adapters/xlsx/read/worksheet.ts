@@ -4,7 +4,7 @@
 import type { CellArea, GridCell, SheetGrid } from "../../../core/model";
 import { XmlStream, xmlTrue } from "../package";
 import { cellContent, type CellXml } from "./cellValue";
-import { decodeAreaRef, decodeCellRef } from "./cellRef";
+import { decodeAreaRef, decodeCellRefInto, type CellPosition } from "./cellRef";
 import { WorkbookReadError } from "./errors";
 
 export interface WorksheetContext {
@@ -44,6 +44,8 @@ export function worksheetReader(ctx: WorksheetContext) {
   let inIs = false;
   let inIsText = false;
   let phonetic = 0;
+  /** Where each cell's reference is decoded to: one object for the whole sheet. */
+  const at: CellPosition = { row: 0, col: 0 };
 
   const tooLong = () =>
     new WorkbookReadError("string-too-long", { file: ctx.file, sheet: ctx.name, limit: ctx.maxStringChars });
@@ -62,10 +64,9 @@ export function worksheetReader(ctx: WorksheetContext) {
       }
       if (inSheetData) {
         if (name === "c") {
-          const ref = a.r === undefined ? null : decodeCellRef(a.r);
-          if (ref) {
-            cellRow = ref.row;
-            cellCol = ref.col;
+          if (a.r !== undefined && decodeCellRefInto(a.r, at)) {
+            cellRow = at.row;
+            cellCol = at.col;
           } else {
             // Excel accepts cells (and rows) without their reference: they follow the previous one.
             cellRow = row < 0 ? 0 : row;
@@ -124,6 +125,9 @@ export function worksheetReader(ctx: WorksheetContext) {
   });
 
   function addCell(): void {
+    // A formatted empty cell (<c r="B1" s="3"/>), most of what some writers put in a sheet, holds
+    // nothing to read: no value, no inline string, no formula.
+    if (!x.hasV && !x.hasFormula && x.inline === "") return;
     if (x.v.length > ctx.maxStringChars) throw tooLong();
     const format = ctx.formats[style] ?? "General";
     const content = cellContent(x, format, ctx.sharedStrings, ctx.date1904);
