@@ -3,28 +3,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { main, type CliIo } from "../src/cli/main";
 import { median, timeMs } from "./stats";
+import { WORKBOOKS, generateWorkbooks } from "./workbooks";
 
-const WORKBOOKS = 200;
 const ROUNDS = 3;
-
-/** 200 distinct workbooks: the sample with the first actual changed in each. */
-async function workbooks(sample: string, dir: string): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(sample);
-  const cell = wb.getWorksheet("1-1")?.getCell("I6");
-  if (!cell) throw new Error("sample has no 1-1!I6");
-  const files: string[] = [];
-  for (let i = 0; i < WORKBOOKS; i++) {
-    cell.value = `${1400 + i}件`;
-    const file = path.join(dir, `wb-${String(i).padStart(3, "0")}.xlsx`);
-    await wb.xlsx.writeFile(file);
-    files.push(file);
-  }
-  return files;
-}
 
 async function kensho(args: string[], cwd: string): Promise<number> {
   const io: CliIo = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, cwd };
@@ -44,7 +27,7 @@ export interface BatchFigure {
 export async function batchOutputs(sample: string): Promise<BatchFigure> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kensho-bench-batch-"));
   try {
-    const files = (await workbooks(sample, dir)).map((f) => path.basename(f));
+    const files = (await generateWorkbooks(sample, dir)).map((f) => path.basename(f));
     let n = 0;
     const plain = () => kensho(files, dir);
     const outputs = async () => {

@@ -4,7 +4,7 @@ import type { CellArea, SheetGrid } from "../src/core/model";
 import { TaskpaneController } from "../src/taskpane/controller";
 import { FakeExcel } from "../test/fakes/fakeExcel";
 import { hostOnFake } from "../test/fakes/fakeHost";
-import { repeatDataRows } from "./syntheticSheet";
+import { repeatDataRows } from "../scripts/syntheticSheet";
 
 export const LARGE_ROWS = 5_000;
 const FIRST_DATA_ROW = 5;

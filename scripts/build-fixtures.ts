@@ -65,7 +65,7 @@ import {
 import { oleFile, writeXlsx, type SheetSpec } from "./synthetic-xlsx";
 import { readWorkbookBuffer } from "../src/adapters/xlsx/readWorkbook";
 import type { GridCell, SheetGrid } from "../src/core/model";
-import { repeatDataRows } from "../bench/syntheticSheet";
+import { repeatDataRows } from "./syntheticSheet";
 
 export const FIXTURE_NAMES = [
   "sample",

@@ -24,3 +24,21 @@ export function repeatDataRows(sheet: SheetGrid, firstDataRow: number, rows: num
     hiddenCols: [],
   };
 }
+
+const LEADING_FIGURE = /^(\d[\d,]*(?:\.\d+)?)(\D.{0,30})?$/s;
+
+/**
+ * The same sheet with every figure of its data rows made distinct (`65件` → `65.33件`, a little more
+ * on each row): real sheets do not repeat their figures, so no cache can answer for the parser.
+ */
+export function distinctFigures(sheet: SheetGrid, firstDataRow: number): SheetGrid {
+  const cells = sheet.cells.map((c) => {
+    if (c.row < firstDataRow || typeof c.value !== "string") return c;
+    const m = LEADING_FIGURE.exec(c.value);
+    if (!m) return c;
+    const n = Number(m[1].replace(/,/g, "")) * (1 + (c.row - firstDataRow + 1) / 100_000);
+    const text = `${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${m[2] ?? ""}`;
+    return { ...c, value: text, text };
+  });
+  return { ...sheet, cells };
+}
