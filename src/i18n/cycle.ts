@@ -69,8 +69,8 @@ export const CYCLE_TEXT = {
     `「${file}」に効果検証シートが見つかりません。原本（効果検証シートのブック）を指定してください。`,
   noYear: (file: string) =>
     `「${file}」の年度を表題・見出しから読み取れません。--to で次年度を指定してください。`,
-  otherYear: (file: string, year: string, masterYear: string) =>
-    `「${file}」は${year}のシートです（原本は${masterYear}）。別の年度のファイルは統合できません。`,
+  otherYear: (file: string, year: string | null, masterYear: string | null) =>
+    `「${file}」は${year ?? "年度不明"}のシートです（原本は${masterYear ?? "年度不明"}）。別の年度のファイルは統合できません。`,
   badTo: (value: string) => `--to の値「${value}」を年度として読み取れません（例: 令和6年度）。`,
   toNotNext: (to: string, from: string, next: string) =>
     `--to ${to} は今年度（${from}）の翌年度ではありません。次年度のシートは${next}として作ります。`,

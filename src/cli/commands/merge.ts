@@ -126,13 +126,7 @@ export async function runMerge(values: OptionValues, positionals: string[], io: 
     const r = await loadInput(f, io.cwd);
     if (!r.ok) problems.push(r.message);
     else if (r.workbook.fiscalYear !== master.workbook.fiscalYear)
-      problems.push(
-        CYCLE_TEXT.otherYear(
-          f,
-          r.workbook.fiscalYear ?? "年度不明",
-          master.workbook.fiscalYear ?? "年度不明",
-        ),
-      );
+      problems.push(CYCLE_TEXT.otherYear(f, r.workbook.fiscalYear, master.workbook.fiscalYear));
     else copies.push(r.workbook);
   }
   const masterDepartments = new Set(master.workbook.sheets.flatMap((s) => s.rows.map((r) => r.department)));

@@ -66,7 +66,6 @@ export async function planSubmissions(
     };
   }
   const matcher = new RowMatcher(masterRows);
-  const year = (y: string | null) => y ?? "年度不明";
   // One at a time: only one picked file is in memory as bytes.
   for (const file of files) {
     const r = await readPicked(file);
@@ -74,7 +73,7 @@ export async function planSubmissions(
     else if (r.fiscalYear !== master.fiscalYear)
       problems.push({
         file: file.name,
-        message: CYCLE_TEXT.otherYear(file.name, year(r.fiscalYear), year(master.fiscalYear)),
+        message: CYCLE_TEXT.otherYear(file.name, r.fiscalYear, master.fiscalYear),
       });
     else if (!r.copy.rows.some((row) => matcher.match(row) !== null))
       problems.push({ file: file.name, message: CYCLE_TEXT.notThisMaster(file.name) });
