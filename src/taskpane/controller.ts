@@ -284,14 +284,7 @@ export class TaskpaneController {
     const edits: CellEdit[] = rows
       .filter(isDiffering)
       .map((r) => ({ sheet: r.sheet, address: r.cells.status!.address, value: r.computedStatus! }));
-    if (edits.length === 0) return Promise.resolve();
-    return this.action(async () => {
-      await this.host.writeValues(edits);
-      this.mergeOnTop = false;
-      await this.reread([...new Set(edits.map((e) => e.sheet))]);
-      await this.runCheck();
-      return { kind: "success", title: t.progress.applied(edits.length) };
-    });
+    return this.writeStatuses(edits, t.progress.applied(edits.length));
   }
 
   /**
@@ -306,13 +299,18 @@ export class TaskpaneController {
       if (f.code !== "invalid-status" || !word || f.sheet === null || f.cell === null) continue;
       edits.push({ sheet: f.sheet, address: f.cell, value: word });
     }
+    return this.writeStatuses(edits, t.findings.statusFixed(edits.length));
+  }
+
+  /** Writes status words as one undoable step, then re-reads and re-checks the sheets written. */
+  private writeStatuses(edits: CellEdit[], done: string): Promise<void> {
     if (edits.length === 0) return Promise.resolve();
     return this.action(async () => {
       await this.host.writeValues(edits);
       this.mergeOnTop = false;
       await this.reread([...new Set(edits.map((e) => e.sheet))]);
       await this.runCheck();
-      return { kind: "success", title: t.findings.statusFixed(edits.length) };
+      return { kind: "success", title: done };
     });
   }
 

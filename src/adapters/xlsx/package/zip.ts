@@ -96,11 +96,7 @@ export class ZipPackage {
     const e = this.required(name);
     checkDeclared(e, limit);
     const data = this.dataRange(e);
-    if (e.method === 0) {
-      if (data.length > limit.maxBytes)
-        throw new PackageError("part-too-large", { part: e.name, limit: limit.maxBytes });
-      return data;
-    }
+    if (e.method === 0) return storedWithin(e, data, limit);
     // The declared size is only a hint: inflate in chunks and stop at the limit.
     const small = this.inflateSmall(e, data);
     if (small) return small;
@@ -142,9 +138,8 @@ export class ZipPackage {
     checkDeclared(e, limit);
     const data = this.dataRange(e);
     if (e.method === 0) {
-      if (data.length > limit.maxBytes)
-        throw new PackageError("part-too-large", { part: e.name, limit: limit.maxBytes });
-      for (let i = 0; i < data.length; i += CHUNK) onChunk(data.subarray(i, i + CHUNK));
+      const stored = storedWithin(e, data, limit);
+      for (let i = 0; i < stored.length; i += CHUNK) onChunk(stored.subarray(i, i + CHUNK));
       return;
     }
     const small = this.inflateSmall(e, data);
@@ -211,6 +206,13 @@ export class ZipPackage {
     if (end > b.length) throw new PackageError("corrupt", { part: e.name });
     return b.subarray(start, end);
   }
+}
+
+/** A stored (uncompressed) entry's bytes, refused past the limit like an inflated one. */
+function storedWithin(e: ZipEntry, data: Uint8Array, limit: ReadLimit): Uint8Array {
+  if (data.length > limit.maxBytes)
+    throw new PackageError("part-too-large", { part: e.name, limit: limit.maxBytes });
+  return data;
 }
 
 function checkDeclared(e: ZipEntry, limit: ReadLimit): void {
