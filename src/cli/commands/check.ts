@@ -167,11 +167,11 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     strategy = loaded.master;
   }
   const engine: WorkbookCheckOptions = { ...opts.engine, strategy };
+  const keepDetail = opts.summary !== null; // the summary reads every value and matches rows by their cells
   const showProgress = inputs.length > 1 && io.stderrIsTTY;
   const checked: FileResult[] = [];
   for (const [i, file] of inputs.entries()) {
     if (showProgress) io.stderr(`\r\x1b[K${CLI_TEXT.progress(i + 1, inputs.length, safe(file))}`);
-    const keepDetail = opts.summary !== null; // the summary reads every value and matches rows by their cells
     checked.push({ ...(await checkFile(path.resolve(io.cwd, file), rule, engine, keepDetail)), file });
   }
   if (showProgress) io.stderr("\r\x1b[K");
