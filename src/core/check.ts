@@ -108,20 +108,23 @@ export function checkWorkbook(
   const rows: CheckedRow[] = [];
   const findings: Finding[] = layoutFindings(layouts);
   // The master and overrides decide most directions by name alone; look each name up once.
-  const byName = new Map<string, ResolvedDirection>();
+  // A revision may re-use a name, so names are looked up per sheet year.
+  const byYear = new Map<number | null, Map<string, ResolvedDirection>>();
   let sheetYear: number | null = null;
+  let byName = new Map<string, ResolvedDirection>();
   const directionOf = (row: VerificationRow): ResolvedDirection => {
-    // A revision may re-use a name, so the sheet's year is part of the key.
-    const key = `${sheetYear ?? ""}\u0000${row.name}`;
-    const known = byName.get(key);
+    const known = byName.get(row.name);
     if (known) return known;
     const resolved = resolveDirection(row.name, rule, row.values, master, sheetYear);
-    if (resolved.source !== "inferred" && resolved.source !== null) byName.set(key, resolved);
+    if (resolved.source !== "inferred" && resolved.source !== null) byName.set(row.name, resolved);
     return resolved;
   };
   for (const [i, layout] of layouts.entries()) {
     const ctx: RuleContext = { fiscalYear: layout.fiscalYear, reasonPlaceholders };
     sheetYear = layout.fiscalYear ? parseFiscalYear(layout.fiscalYear) : null;
+    const known = byYear.get(sheetYear);
+    if (known) byName = known;
+    else byYear.set(sheetYear, (byName = new Map()));
     for (const row of extractRows(views[i], layout)) {
       const checked = computeProgress(row, rule, directionOf);
       rows.push(checked);

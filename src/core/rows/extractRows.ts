@@ -8,28 +8,18 @@ import { parseValue } from "../values/parseValue";
 /** The name of a data row whose KPI name cell is empty; the edges show it in words. */
 export const UNNAMED = "";
 
-const ALL_FIELDS: FieldKey[] = [
-  "goal",
-  "subGoal",
-  "measure",
-  "kpi",
-  "activity",
-  ...VALUE_FIELDS,
-  "status",
-  "reason",
-  "department",
-];
-
-/** A field's cell whose A1 address is only spelled out when asked for: most cells are never reported. */
+/**
+ * A field's cell whose A1 address is only spelled out when asked for: most cells are never reported,
+ * and every row keeps a dozen of these, so the address is not cached in a slot of its own.
+ */
 class LazyFieldCell implements FieldCell {
-  private a1: string | null = null;
   constructor(
     readonly row: number,
     readonly col: number,
     readonly cell: FieldCell["cell"],
   ) {}
   get address(): string {
-    return (this.a1 ??= a1(this.row, this.col));
+    return a1(this.row, this.col);
   }
   toJSON() {
     return { row: this.row, col: this.col, address: this.address, cell: this.cell };
@@ -37,7 +27,7 @@ class LazyFieldCell implements FieldCell {
 }
 
 /** The field's cell on a row: its first column, merge-resolved to the cell staff would edit. */
-function fieldCell(view: SheetView, row: number, cols: number[] | undefined): FieldCell | undefined {
+function fieldCell(view: SheetView, row: number, cols: readonly number[] | undefined): FieldCell | undefined {
   if (!cols || cols.length === 0) return undefined;
   const m = view.mergeAt(row, cols[0]);
   const r = m ? m.top : row;
@@ -85,10 +75,53 @@ function ownRowTextCol(view: SheetView, row: number, cols: readonly number[] = N
   return -1;
 }
 
-function countFilled(view: SheetView, row: number, block: HeaderBlock): number {
+function countFilled(view: SheetView, row: number, dataCols: readonly (readonly number[])[]): number {
   let n = 0;
-  for (const f of DATA_FIELDS) if (fieldTextCol(view, row, block.columns[f]) >= 0) n++;
+  for (const cols of dataCols) if (fieldTextCol(view, row, cols) >= 0) n++;
   return n;
+}
+
+type FieldColumns = Record<FieldKey, readonly number[] | undefined>;
+
+/** A block's columns copied into one literal: every block's map then has one shape, read by name. */
+function fieldColumns({ columns: c }: HeaderBlock): FieldColumns {
+  return {
+    goal: c.goal,
+    subGoal: c.subGoal,
+    measure: c.measure,
+    kpi: c.kpi,
+    activity: c.activity,
+    baseline: c.baseline,
+    previous: c.previous,
+    actual: c.actual,
+    target: c.target,
+    finalTarget: c.finalTarget,
+    status: c.status,
+    reason: c.reason,
+    department: c.department,
+  };
+}
+
+/**
+ * A row's field cells, in one literal: every row's cells share one shape. A field without a column
+ * holds undefined, which JSON and the rules read as absent.
+ */
+function rowCells(view: SheetView, r: number, c: FieldColumns): VerificationRow["cells"] {
+  return {
+    goal: fieldCell(view, r, c.goal),
+    subGoal: fieldCell(view, r, c.subGoal),
+    measure: fieldCell(view, r, c.measure),
+    kpi: fieldCell(view, r, c.kpi),
+    activity: fieldCell(view, r, c.activity),
+    baseline: fieldCell(view, r, c.baseline),
+    previous: fieldCell(view, r, c.previous),
+    actual: fieldCell(view, r, c.actual),
+    target: fieldCell(view, r, c.target),
+    finalTarget: fieldCell(view, r, c.finalTarget),
+    status: fieldCell(view, r, c.status),
+    reason: fieldCell(view, r, c.reason),
+    department: fieldCell(view, r, c.department),
+  };
 }
 
 /** Reads the data rows of one sheet, carrying merged 大基本目標 / 小基本目標 / 施策 labels down. */
@@ -98,7 +131,8 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
   let subGoal: string | null = null;
   let measure: string | null = null;
   for (const block of layout.blocks) {
-    const cols = block.columns;
+    const cols = fieldColumns(block);
+    const dataCols = DATA_FIELDS.map((f) => cols[f] ?? NO_COLS);
     for (let r = block.firstDataRow; r <= block.lastDataRow; r++) {
       const kpiText = fieldText(view, r, cols.kpi);
       const measureCol = ownRowTextCol(view, r, cols.measure);
@@ -122,7 +156,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
           kind = "数値目標";
           name = cleanName(measureHere);
         }
-      } else if (countFilled(view, r, block) >= 2) {
+      } else if (countFilled(view, r, dataCols) >= 2) {
         // Data without any name: still checked, so that nothing staff entered is silently skipped.
         kind = "KPI";
         name = UNNAMED;
@@ -135,11 +169,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
       if (subGoalHere !== null) subGoal = cleanName(subGoalHere);
       if (kind === "数値目標") measure = null;
 
-      const cells: VerificationRow["cells"] = {};
-      for (const f of ALL_FIELDS) {
-        const fc = fieldCell(view, r, cols[f]);
-        if (fc) cells[f] = fc;
-      }
+      const cells = rowCells(view, r, cols);
       // One literal in VALUE_FIELDS order: every row's values share a shape.
       const values: VerificationRow["values"] = {
         baseline: parseValue(cells.baseline?.cell ?? BLANK_CELL),

@@ -21,7 +21,7 @@ export interface StrategyMatch {
 }
 
 /** The fields compared with the strategy's figures. */
-const COMPARED: ReadonlyArray<ValueField & ("baseline" | "finalTarget")> = ["baseline", "finalTarget"];
+type ComparedField = ValueField & ("baseline" | "finalTarget");
 
 /** Below this similarity a differently worded name is not "recognisably the same KPI". */
 const SIMILARITY_THRESHOLD = 0.5;
@@ -172,7 +172,7 @@ export function matchStrategy(
   // Without a fiscal year no revision can be chosen, so nothing is said to be missing. Only the
   // 小基本目標 the workbook reports on are expected complete: a workbook of one page (or of
   // another strategy) is not short of every other KPI.
-  const blocks = new Set(matches.map((m) => subGoalNumber(m.entry.subGoal) ?? m.entry.subGoal));
+  const blocks = new Set([...claimed].map((e) => subGoalNumber(e.subGoal) ?? e.subGoal));
   const missing =
     fiscalYear === null
       ? []
@@ -188,23 +188,23 @@ function nameField(row: CheckedRow): FieldKey {
   return row.kind === "数値目標" && row.cells.measure ? "measure" : "kpi";
 }
 
-function rowFindings({ row, entry, how }: StrategyMatch): Finding[] {
-  const out: Finding[] = [];
+function rowFindings({ row, entry, how }: StrategyMatch, out: Finding[]): void {
   if (how !== "name") out.push(finding("kpi-name-differs", row, nameField(row), { expected: entry.name }));
-  for (const field of COMPARED) {
-    if (!row.cells[field]) continue;
-    const same = sameByMeaning(row.values[field], masterValue(entry[field]));
-    if (same === false) {
-      out.push(
-        finding("master-mismatch", row, field, {
-          field,
-          raw: row.values[field].raw.trim(),
-          expected: entry[field],
-        }),
-      );
-    }
-  }
-  return out;
+  // Spelled out per field: each read is then by name, on rows that all share one shape.
+  if (row.cells.baseline) compareWithMaster(row, "baseline", row.values.baseline, entry.baseline, out);
+  if (row.cells.finalTarget)
+    compareWithMaster(row, "finalTarget", row.values.finalTarget, entry.finalTarget, out);
+}
+
+function compareWithMaster(
+  row: CheckedRow,
+  field: ComparedField,
+  value: ParsedValue,
+  expected: string,
+  out: Finding[],
+): void {
+  if (sameByMeaning(value, masterValue(expected)) === false)
+    out.push(finding("master-mismatch", row, field, { field, raw: value.raw.trim(), expected }));
 }
 
 function missingFinding(entry: KpiMasterEntry): Finding {
@@ -229,7 +229,13 @@ export function checkAgainstStrategy(
   fiscalYear: number | null,
 ): Finding[] {
   const { matches, missing } = matchStrategy(rows, master, fiscalYear);
-  const order = new Map(rows.map((r, i) => [r, i]));
-  matches.sort((a, b) => (order.get(a.row) ?? 0) - (order.get(b.row) ?? 0));
-  return [...matches.flatMap(rowFindings), ...missing.map(missingFinding)];
+  // Name matches come in row order; only the similar ones found afterwards need placing.
+  if (matches.some((m) => m.how === "similar")) {
+    const order = new Map(rows.map((r, i) => [r, i]));
+    matches.sort((a, b) => (order.get(a.row) ?? 0) - (order.get(b.row) ?? 0));
+  }
+  const out: Finding[] = [];
+  for (const m of matches) rowFindings(m, out);
+  for (const entry of missing) out.push(missingFinding(entry));
+  return out;
 }

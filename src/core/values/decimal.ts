@@ -7,29 +7,42 @@ const PLAIN_DECIMAL = /^[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)$/;
 /** Digits an integer may have and still be read exactly by accumulation (2^53 has 16). */
 const EXACT_DIGITS = 15;
 
+/** Powers of ten that doubles hold exactly (10^22 is the last). */
+const EXACT_POW10 = [
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+  1e19, 1e20, 1e21, 1e22,
+];
+
 /**
- * "1,563" and "65" read digit by digit: exact for up to 15 digits, and no copy without the commas.
- * NaN when the text is not plain digits and commas (the caller then takes the general path).
+ * "1,563", "65" and "1,634.02" read digit by digit, without a string built. With at most 15 digits
+ * the digits form an exact integer, and one multiplication or division by an exact power of ten is
+ * correctly rounded, so the result is exactly Number("1634.02e4") (Clinger's fast path).
+ * NaN when the text is not plain digits, commas and one point, or falls outside that path.
  */
-function plainInteger(text: string): number {
+function plainDecimal(text: string, pow10: number): number {
   let n = 0;
   let digits = 0;
+  let fraction = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       n = n * 10 + (c - 48);
       digits++;
-    } else if (c !== 44 || i === 0) return NaN;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0 && digits > 0) fraction = 0;
+    else if (c !== 44 || i === 0 || fraction >= 0) return NaN;
   }
-  return digits === 0 || digits > EXACT_DIGITS ? NaN : n;
+  if (digits === 0 || digits > EXACT_DIGITS || fraction === 0) return NaN;
+  const exponent = pow10 - Math.max(fraction, 0);
+  if (exponent === 0) return n;
+  if (exponent > 0) return exponent < EXACT_POW10.length ? n * EXACT_POW10[exponent] : NaN;
+  return -exponent < EXACT_POW10.length ? n / EXACT_POW10[-exponent] : NaN;
 }
 
 export function decimalTextToNumber(text: string, pow10 = 0): number {
-  // Integers (most figures) without a multiplier: no regex, no string built.
-  if (pow10 === 0) {
-    const n = plainInteger(text);
-    if (!Number.isNaN(n)) return n;
-  }
+  // Most figures: no regex, no string built.
+  const plain = plainDecimal(text, pow10);
+  if (!Number.isNaN(plain)) return plain;
   // Fast path for the usual "1,563" / "80.5": no exponent to merge, so one Number() call.
   if (PLAIN_DECIMAL.test(text)) {
     const mantissa = text.includes(",") ? text.replace(/,/g, "") : text;

@@ -6,6 +6,7 @@ import { excelErrorCode } from "./excelErrors";
 import { peelQualifiers } from "./qualifiers";
 import { parseReferencePeriod } from "./referencePeriod";
 import { parseUnitSuffix, UnitSuffix } from "./units";
+import { memoByString } from "../memo";
 
 /** A number as written: strict thousands groups ("1,563", not "15,63"), optional decimals. */
 const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
@@ -45,6 +46,8 @@ export interface Tail extends UnitSuffix {
 
 /** Shared by every value without qualifiers: most have none, and it is never written to. */
 const NO_QUALIFIERS: readonly ValueQualifier[] = Object.freeze([]);
+/** Shared by every value that is not in parts, likewise. */
+const NO_PARTS: ValuePart[] = Object.freeze([]) as unknown as ValuePart[];
 
 export function emptyValue(raw: string): ParsedValue {
   return {
@@ -52,7 +55,7 @@ export function emptyValue(raw: string): ParsedValue {
     raw,
     number: null,
     unit: null,
-    parts: [],
+    parts: NO_PARTS,
     category: null,
     period: null,
     remark: null,
@@ -199,8 +202,130 @@ function asNumber(value: ParsedValue, number: number, unit: string | null, scale
   return value;
 }
 
+/** What the text around a figure says, when the figure alone decides nothing. */
+interface Surroundings {
+  body: string;
+  /** The ※ remark, without the qualifier words (they are in the value's remark already). */
+  remark: string | null;
+  words: readonly string[];
+}
+
+/**
+ * Peels the ※ remark, qualifier words and reference period off `text`, filling in `value`'s
+ * period, remark and qualifiers; returns what is left to read as the figure.
+ */
+function peelSurroundings(text: string, value: ParsedValue): Surroundings {
+  // Most values carry no ※ remark: skip the split (and its result object) for them.
+  let beforeRemark = text;
+  let remarkText: string | null = null;
+  if (text.includes("※")) ({ body: beforeRemark, remark: remarkText } = splitRemark(text));
+  const peeled = peelQualifiers(beforeRemark);
+  let period = peeled.period;
+  let remark = remarkText;
+  if (remark && !period) {
+    // "74.1% ※変更後 (令和3年度)": the period may follow the remark.
+    const inRemark = splitPeriod(remark);
+    if (inRemark.period) [remark, period] = [inRemark.body, inRemark.period];
+  }
+  value.period = period;
+  value.remark = joinRemark(peeled.words, remark);
+  value.qualifiers = peeled.qualifiers;
+  return { body: peeled.body, remark, words: peeled.words };
+}
+
+/**
+ * Length of the unsigned number a text opens with, written strictly ("1,563", "80.5"), when the
+ * next character cannot continue it; 0 otherwise (the general grammar then decides).
+ */
+export function leadingNumberLength(text: string): number {
+  let i = 0;
+  while (i < text.length && isDigitCode(text.charCodeAt(i))) i++;
+  if (i === 0) return 0;
+  if (text.charCodeAt(i) === 44 /* , */) {
+    if (i > 3) return 0;
+    while (text.charCodeAt(i) === 44) {
+      for (let k = 1; k <= 3; k++) if (!isDigitCode(text.charCodeAt(i + k))) return 0;
+      i += 4;
+    }
+  }
+  if (text.charCodeAt(i) === 46 /* . */) {
+    const from = ++i;
+    while (i < text.length && isDigitCode(text.charCodeAt(i))) i++;
+    if (i === from) return 0;
+  }
+  const next = text.charCodeAt(i);
+  return isDigitCode(next) || next === 44 || next === 46 ? 0 : i;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** What follows a plain figure: the single-number reading, independent of the figure itself. */
+interface FigureTail {
+  pow10: number;
+  unit: string | null;
+  period: ReferencePeriod | null;
+  remark: string | null;
+  qualifiers: readonly ValueQualifier[];
+}
+
+/**
+ * How the general grammar reads "<figure><tail>" when the figure is a plain unsigned number: every
+ * step before the number grammar (remark, qualifiers, period) looks only at the tail, since a
+ * figure holds no bracket, word, ※ or #. null when the single-number reading does not apply.
+ * A tail holding "-" or "#" is never asked about: the date and error checks look at the whole text.
+ */
+function readFigureTail(tail: string): FigureTail | null {
+  const probe = emptyValue("");
+  const { body } = peelSurroundings(`1${tail}`, probe);
+  const single = SINGLE_NUMBER.exec(body);
+  const suffix = single && single[1] === "" && single[2] === "1" ? parseUnitSuffix(single[3]) : null;
+  if (!suffix) return null;
+  return {
+    pow10: suffix.pow10,
+    unit: suffix.unit,
+    period: probe.period,
+    remark: probe.remark,
+    qualifiers: Object.freeze(probe.qualifiers),
+  };
+}
+
+/** Tails recur ("件", "件 (令和5年)") even where figures never do. */
+const figureTail = memoByString(readFigureTail, 2048);
+
+/**
+ * The common case, "1,634件 (令和元年)", read without the general grammar: the number by hand and
+ * its tail from the memo. null when the text is not of that shape; the result is then the general
+ * grammar's, which a property test holds this to.
+ */
+function readPlainFigure(text: string, raw: string): ParsedValue | null {
+  const n = leadingNumberLength(text);
+  if (n === 0) return null;
+  const tail = text.slice(n);
+  if (tail.includes("-") || tail.includes("#") || tail.includes("＃")) return null;
+  const shape = figureTail(tail);
+  if (!shape) return null;
+  const value = emptyValue(raw);
+  value.period = shape.period;
+  value.remark = shape.remark;
+  value.qualifiers = shape.qualifiers;
+  return asNumber(value, decimalTextToNumber(text.slice(0, n), shape.pow10), shape.unit, shape.pow10);
+}
+
 /** Parses normalised text. `raw` is recorded as given. */
 export function parseValueText(text: string, raw: string): ParsedValue {
+  // Cheap first-character guards: most values open with a digit.
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    const plain = readPlainFigure(text, raw);
+    if (plain) return plain;
+  }
+  return parseGeneralText(text, raw);
+}
+
+/** The whole grammar of a value written as text; `parseValueText` only adds a shortcut to it. */
+export function parseGeneralText(text: string, raw: string): ParsedValue {
   const value = emptyValue(raw);
   if (text === "") return value;
   const errorCode = excelErrorCode(text);
@@ -210,7 +335,6 @@ export function parseValueText(text: string, raw: string): ParsedValue {
   }
   // A text opening with ※ is a note as a whole, not a remark on nothing.
   if (text.startsWith("※")) return ofKind(value, "note");
-  // Cheap first-character guards: most values open with a digit and are neither.
   const first = text.charCodeAt(0);
   if (first >= 48 && first <= 57) {
     if (text.length >= 8 && text[4] === "-" && isIsoDateText(text)) return ofKind(value, "date");
@@ -218,24 +342,9 @@ export function parseValueText(text: string, raw: string): ParsedValue {
     return ofKind(value, "note");
   }
 
-  // Most values carry no ※ remark: skip the split (and its result object) for them.
-  let beforeRemark = text;
-  let remarkText: string | null = null;
-  if (text.includes("※")) ({ body: beforeRemark, remark: remarkText } = splitRemark(text));
-  const peeled = peelQualifiers(beforeRemark);
-  const body = peeled.body;
-  let period = peeled.period;
-  let remark = remarkText;
-  if (remark && !period) {
-    // "74.1% ※変更後 (令和3年度)": the period may follow the remark.
-    const inRemark = splitPeriod(remark);
-    if (inRemark.period) [remark, period] = [inRemark.body, inRemark.period];
-  }
   // `value` is this call's own fresh object: filling it in saves a copy per cell.
   const base = value;
-  base.period = period;
-  base.remark = joinRemark(peeled.words, remark);
-  base.qualifiers = peeled.qualifiers;
+  const { body, remark, words } = peelSurroundings(text, base);
 
   if (DASH_ONLY.test(body)) return ofKind(base, "note");
 
@@ -274,7 +383,7 @@ export function parseValueText(text: string, raw: string): ParsedValue {
   const qualifiedUnit = qualified ? parseUnitSuffix(qualified[3]) : null;
   if (qualified && qualifiedUnit) {
     // The bracket is kept as a remark too: against a numeric target the number is what counts.
-    base.remark = joinRemark([...peeled.words, qualified[4].trim()], remark);
+    base.remark = joinRemark([...words, qualified[4].trim()], remark);
     asNumber(
       base,
       signed(qualified[1], qualified[2], qualifiedUnit.pow10),
