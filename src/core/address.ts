@@ -1,5 +1,15 @@
+/** Letters of the columns asked for so far: every finding spells its cell's column. */
+const LETTERS: string[] = [];
+/** Excel's last column is XFD, 16,384 columns. */
+const MAX_COLUMNS = 16_384;
+
 /** 0-based column index to letters: 0 -> "A", 27 -> "AB". */
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < MAX_COLUMNS && Number.isInteger(col)) return (LETTERS[col] ??= spellColumn(col));
+  return spellColumn(col);
+}
+
+function spellColumn(col: number): string {
   let n = col + 1;
   let letters = "";
   while (n > 0) {

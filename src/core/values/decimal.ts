@@ -19,11 +19,11 @@ const EXACT_POW10 = [
  * correctly rounded, so the result is exactly Number("1634.02e4") (Clinger's fast path).
  * NaN when the text is not plain digits, commas and one point, or falls outside that path.
  */
-function plainDecimal(text: string, pow10: number): number {
+function plainDecimal(text: string, end: number, pow10: number): number {
   let n = 0;
   let digits = 0;
   let fraction = -1;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       n = n * 10 + (c - 48);
@@ -41,7 +41,7 @@ function plainDecimal(text: string, pow10: number): number {
 
 export function decimalTextToNumber(text: string, pow10 = 0): number {
   // Most figures: no regex, no string built.
-  const plain = plainDecimal(text, pow10);
+  const plain = plainDecimal(text, text.length, pow10);
   if (!Number.isNaN(plain)) return plain;
   // Fast path for the usual "1,563" / "80.5": no exponent to merge, so one Number() call.
   if (PLAIN_DECIMAL.test(text)) {
@@ -53,6 +53,12 @@ export function decimalTextToNumber(text: string, pow10 = 0): number {
   const mantissa = m[2].replace(/,/g, "");
   const exponent = (m[3] ? Number(m[3]) : 0) + pow10;
   return Number(`${m[1]}${mantissa}e${exponent}`);
+}
+
+/** decimalTextToNumber of the text's first `end` characters, without cutting them out when it can. */
+export function decimalPrefixToNumber(text: string, end: number, pow10 = 0): number {
+  const plain = plainDecimal(text, end, pow10);
+  return Number.isNaN(plain) ? decimalTextToNumber(text.slice(0, end), pow10) : plain;
 }
 
 /** n * 10^pow10 without binary rounding error beyond the final rounding. */

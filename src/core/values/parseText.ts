@@ -1,7 +1,7 @@
 // The grammar of a value written as text. Input is already normalised (normalizeValueText).
 import type { ParsedValue, ReferencePeriod, ValuePart, ValueQualifier } from "../model";
 import { isIsoDateText } from "./dates";
-import { decimalTextToNumber } from "./decimal";
+import { decimalPrefixToNumber, decimalTextToNumber } from "./decimal";
 import { excelErrorCode } from "./excelErrors";
 import { peelQualifiers } from "./qualifiers";
 import { parseReferencePeriod } from "./referencePeriod";
@@ -274,9 +274,11 @@ interface FigureTail {
  * How the general grammar reads "<figure><tail>" when the figure is a plain unsigned number: every
  * step before the number grammar (remark, qualifiers, period) looks only at the tail, since a
  * figure holds no bracket, word, ※ or #. null when the single-number reading does not apply.
- * A tail holding "-" or "#" is never asked about: the date and error checks look at the whole text.
+ * A tail holding "-" or "#" is left to the general grammar: its date and error checks read the
+ * whole text.
  */
 function readFigureTail(tail: string): FigureTail | null {
+  if (tail.includes("-") || tail.includes("#") || tail.includes("＃")) return null;
   const probe = emptyValue("");
   const { body } = peelSurroundings(`1${tail}`, probe);
   const single = SINGLE_NUMBER.exec(body);
@@ -299,18 +301,16 @@ const figureTail = memoByString(readFigureTail, 2048);
  * its tail from the memo. null when the text is not of that shape; the result is then the general
  * grammar's, which a property test holds this to.
  */
-function readPlainFigure(text: string, raw: string): ParsedValue | null {
+export function readPlainFigure(text: string, raw: string): ParsedValue | null {
   const n = leadingNumberLength(text);
   if (n === 0) return null;
-  const tail = text.slice(n);
-  if (tail.includes("-") || tail.includes("#") || tail.includes("＃")) return null;
-  const shape = figureTail(tail);
+  const shape = figureTail(text.slice(n));
   if (!shape) return null;
   const value = emptyValue(raw);
   value.period = shape.period;
   value.remark = shape.remark;
   value.qualifiers = shape.qualifiers;
-  return asNumber(value, decimalTextToNumber(text.slice(0, n), shape.pow10), shape.unit, shape.pow10);
+  return asNumber(value, decimalPrefixToNumber(text, n, shape.pow10), shape.unit, shape.pow10);
 }
 
 /** Parses normalised text. `raw` is recorded as given. */

@@ -6,6 +6,10 @@ import type { ParsedValue, RawCell } from "../model";
 
 /** Enough for every distinct value cell of a large workbook; cleared, not grown, when full. */
 const MAX_ENTRIES = 8192;
+/** Lookups over which the hit rate is judged. */
+const WINDOW = 2048;
+/** Cells parsed without the cache after a window that rarely hit. */
+const BYPASS = 16 * WINDOW;
 
 interface Entry {
   value: RawCell["value"];
@@ -26,8 +30,9 @@ export function freezeValue(v: ParsedValue): ParsedValue {
 
 /**
  * `parse` memoised per distinct (format, text, value). Cells outside the RawCell contract bypass it.
- * A sheet whose figures never repeat would only pay for the bookkeeping, so after a full cache that
- * hit less than a quarter of the time, the next cells are parsed directly for a while.
+ * A sheet whose figures never repeat would only pay for the bookkeeping, so the hit rate is taken
+ * over each window of lookups, and after a window that hit less than a quarter of the time, the
+ * next cells are parsed directly for a while.
  */
 export function memoByCell(parse: (cell: RawCell) => ParsedValue): (cell: RawCell) => ParsedValue {
   const byFormat = new Map<string, Map<string, Entry>>();
@@ -53,10 +58,19 @@ export function memoByCell(parse: (cell: RawCell) => ParsedValue): (cell: RawCel
       return hit.parsed;
     }
     const parsed = freezeValue(parse(cell));
+    if (lookups >= WINDOW) {
+      const poor = hits * 4 < lookups;
+      lookups = hits = 0;
+      if (poor) {
+        bypass = BYPASS;
+        byFormat.clear();
+        size = 0;
+        return parsed;
+      }
+    }
     if (size >= MAX_ENTRIES) {
-      if (hits * 4 < lookups) bypass = 4 * MAX_ENTRIES;
       byFormat.clear();
-      size = lookups = hits = 0;
+      size = 0;
       entries = undefined;
     }
     if (!entries) byFormat.set(format, (entries = new Map()));
