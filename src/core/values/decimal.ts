@@ -8,10 +8,7 @@ const PLAIN_DECIMAL = /^[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)$/;
 const EXACT_DIGITS = 15;
 
 /** Powers of ten that doubles hold exactly (10^22 is the last). */
-const EXACT_POW10 = [
-  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-  1e19, 1e20, 1e21, 1e22,
-];
+const EXACT_POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
  * "1,563", "65" and "1,634.02" read digit by digit, without a string built. With at most 15 digits
