@@ -16,7 +16,7 @@ export function bundleCli(root: string, outDir: string): Promise<string> {
   const config: webpack.Configuration = {
     name: "sea",
     mode: "production",
-    target: "node20",
+    target: "node22",
     context: root,
     devtool: false,
     entry: path.join(root, "src", "cli", "launch", "seaMain.ts"),
@@ -54,7 +54,7 @@ export function bundleCli(root: string, outDir: string): Promise<string> {
   });
 }
 
-/** The version a node binary reports, e.g. "v20.20.2". */
+/** The version a node binary reports, e.g. "v22.23.3". */
 export function nodeVersionOf(node: string): string {
   const r = spawnSync(node, ["--version"], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`${node} --version failed: ${r.stderr || r.error}`);

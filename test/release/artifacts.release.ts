@@ -190,7 +190,7 @@ describe("kensho-win-x64.exe", () => {
         WINEDEBUG: "-all",
         WINEPREFIX: path.join(os.tmpdir(), "kensho-wineprefix"),
       };
-      // A fresh prefix reports Windows 7, which Node 20 refuses to run on.
+      // A fresh prefix reports Windows 7, which Node refuses to run on.
       run(wine!, ["winecfg", "-v", "win10"], { env: wineEnv });
       await submissions(dir);
     });
