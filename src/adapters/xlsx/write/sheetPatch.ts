@@ -4,20 +4,11 @@
 // column widths, hidden rows, extensions.
 import { a1, columnLetters, parseA1 } from "../../../core/address";
 import { sheetProtectionXml, type ProtectionHash } from "./protection";
-import {
-  areaRows,
-  areaText,
-  shiftArea,
-  shiftFormula,
-  shiftRow,
-  shiftSqref,
-  type Insertions,
-} from "./refShift";
+import { shiftArea, shiftFormula, shiftRow, type Insertions } from "./refShift";
 import { element, escapeText, excelEscapeControls, qname } from "./xml/xmlBuild";
 import { renderDocument, type ElementChange } from "./xml/xmlRender";
 import {
   childrenNamed,
-  descendants,
   firstChild,
   innerXml,
   parseXml,
@@ -25,6 +16,7 @@ import {
   type XmlElement,
 } from "./xml/xmlTree";
 import { WORKSHEET_ORDER } from "./worksheetOrder";
+import { shiftSheetReferences } from "./sheetReferences";
 
 /** What to put in a cell. `copy` takes another cell's value as stored (never its formula). */
 export type CellInput =
@@ -417,74 +409,10 @@ export class SheetPatch {
 
     for (const [colEl, style] of this.colStyles) changes.set(colEl, { attrs: { style: String(style) } });
 
-    if (ins.length > 0) this.shiftReferences(changes, ins);
+    if (ins.length > 0) shiftSheetReferences(doc.root, this.name, ins, changes);
     this.placeProtection(changes, prefix);
 
     return renderDocument(doc, (el) => changes.get(el));
-  }
-
-  private shiftReferences(changes: Map<XmlElement, ElementChange>, ins: Insertions): void {
-    const root = this.doc.root;
-    const dim = firstChild(root, "dimension");
-    if (dim?.attrs.ref) {
-      const area = areaRows(
-        dim.attrs.ref.split(":").length === 1 ? `${dim.attrs.ref}:${dim.attrs.ref}` : dim.attrs.ref,
-      );
-      const maxInsert = Math.max(...ins.map((a) => shiftRow(a, ins) + 1));
-      if (area) {
-        const bottom = Math.max(shiftRow(area.bottom, ins), maxInsert);
-        changes.set(dim, {
-          attrs: { ref: areaText(area.left, shiftRow(area.top, ins), area.right, bottom) },
-        });
-      }
-    }
-    const merges = firstChild(root, "mergeCells");
-    if (merges) {
-      let added = "";
-      let count = 0;
-      for (const m of childrenNamed(merges, "mergeCell")) {
-        count++;
-        const ref = m.attrs.ref ?? "";
-        const area = areaRows(ref);
-        if (!area) continue;
-        // A merge across columns on the anchor row is repeated on the new row; a merge down grows.
-        if (area.top === area.bottom && ins.includes(area.top)) {
-          for (const [k] of ins.filter((a) => a === area.top).entries()) {
-            const row = shiftRow(area.top, ins) + 1 + k;
-            added += element(m.name, { ref: areaText(area.left, row, area.right, row) });
-            count++;
-          }
-        }
-        const shifted = shiftArea(ref, ins, area.top !== area.bottom);
-        if (shifted !== ref) changes.set(m, { attrs: { ref: shifted } });
-      }
-      if (added) changes.set(merges, { append: added, attrs: { count: String(count) } });
-    }
-    for (const local of ["conditionalFormatting", "dataValidation", "protectedRange"]) {
-      for (const el of descendants(root, local)) {
-        if (el.attrs.sqref) changes.set(el, { attrs: { sqref: shiftSqref(el.attrs.sqref, ins) } });
-      }
-    }
-    for (const local of ["formula", "formula1", "formula2"]) {
-      for (const el of descendants(root, local)) {
-        if (el.children.length === 0 && el.text)
-          changes.set(el, { text: shiftFormula(el.text, this.name, this.name, ins) });
-      }
-    }
-    // Excel 2010 extensions keep ranges as element text (<xm:sqref>, <xm:f>).
-    for (const el of descendants(root, "sqref")) changes.set(el, { text: shiftSqref(el.text, ins) });
-    for (const el of descendants(root, "f")) {
-      if (el.parent?.local !== "c" && el.children.length === 0 && el.text)
-        changes.set(el, { text: shiftFormula(el.text, this.name, this.name, ins) });
-    }
-    for (const el of descendants(root, "hyperlink"))
-      if (el.attrs.ref) changes.set(el, { attrs: { ref: shiftArea(el.attrs.ref, ins) } });
-    const af = firstChild(root, "autoFilter");
-    if (af?.attrs.ref) changes.set(af, { attrs: { ref: shiftArea(af.attrs.ref, ins) } });
-    const breaks = firstChild(root, "rowBreaks");
-    if (breaks)
-      for (const b of childrenNamed(breaks, "brk"))
-        if (b.attrs.id) changes.set(b, { attrs: { id: String(shiftRow(Number(b.attrs.id), ins)) } });
   }
 
   private placeProtection(changes: Map<XmlElement, ElementChange>, prefix: string): void {
