@@ -1,6 +1,6 @@
 // Everything planning's year cycle (split, merge, rollover) says to people, in Japanese: usage,
 // option help, errors, reports and the rollover change log.
-import type { ChangeCode, ChangeLogEntry } from "../core/cycle/rollover";
+import type { ChangeCode, ChangeLogEntry } from "../core/cycle/rolloverTypes";
 import type { ConflictKind } from "../core/cycle/merge";
 import { FIELD_LABELS } from "./findings";
 

@@ -1,88 +1,15 @@
 // Planning next year's sheet from this year's (domain.md, `kensho rollover`). Pure: the workbook's
 // grids, layouts and rows in; the cells to write, the rows to insert and a change log out. The plan
 // never removes a row or a cell: entries are emptied, values move, labels advance.
-import type { FieldKey, SheetGrid, SheetLayout, VerificationRow } from "../model";
+import type { SheetLayout } from "../model";
 import { SheetView } from "../sheetView";
 import { kpiNameKey, type KpiMasterEntry } from "../master/kpiMaster";
-import type { PlannedValue } from "./cellValues";
+import type { RolloverOptions, RolloverPlan, RolloverSheet } from "./rolloverTypes";
 import { firstYear as yearInLabel } from "../layout/yearForms";
 import { RolloverDraft } from "./rolloverDraft";
 import { advanceSheetLabels } from "./rolloverLabels";
 import { rollRow, type RowContext } from "./rolloverRow";
 import { addNewKpis } from "./rolloverNewKpis";
-
-export type TargetPolicy = "blank" | "keep" | "linear";
-export const TARGET_POLICIES: readonly TargetPolicy[] = ["blank", "keep", "linear"];
-
-export interface RolloverSheet {
-  grid: SheetGrid;
-  layout: SheetLayout;
-  rows: VerificationRow[];
-}
-
-export interface RolloverOptions {
-  /** Gregorian fiscal years: this year's sheet and the new one (from + 1). */
-  from: number;
-  to: number;
-  targets: TargetPolicy;
-  master: readonly KpiMasterEntry[];
-}
-
-export interface PlannedCell {
-  sheet: string;
-  /** 0-based, original coordinates. */
-  row: number;
-  col: number;
-  value: PlannedValue;
-  /** Give the cell the number format of this cell (same sheet, original coordinates). */
-  numberFormatFrom?: { row: number; col: number };
-}
-
-export interface PlannedRow {
-  sheet: string;
-  /** Inserted after this 0-based original row, formatted like it. */
-  after: number;
-  cells: Array<{ col: number; value: PlannedValue }>;
-}
-
-export type ChangeCode =
-  | "year-label"
-  | "previous-from-actual"
-  | "entry-cleared"
-  | "target-cleared"
-  | "target-linear"
-  | "target-not-computed"
-  | "kpi-replaced"
-  | "kpi-added"
-  | "kpi-not-in-force"
-  | "kpi-not-added";
-
-export interface ChangeLogEntry {
-  sheet: string;
-  /** 1-based row in the new workbook; null for a change not on a row. */
-  row: number | null;
-  cell: string | null;
-  kpi: string | null;
-  code: ChangeCode;
-  /** Facts the edges render: old and new text, the field, the reason. */
-  params: {
-    field?: FieldKey;
-    before?: string;
-    after?: string;
-    reason?: string;
-    name?: string;
-    department?: string;
-    departmentInherited?: boolean;
-  };
-}
-
-export interface RolloverPlan {
-  from: number;
-  to: number;
-  cells: PlannedCell[];
-  insertions: PlannedRow[];
-  log: ChangeLogEntry[];
-}
 
 /** The master's entries by every name they go by (name and aliases), keyed as names compare. */
 function masterIndex(master: readonly KpiMasterEntry[]): Map<string, KpiMasterEntry> {

@@ -1,7 +1,7 @@
 // The rollover plan as it is being made: the cells to write, the rows to insert, and the change log
 // in original coordinates until the plan is finished.
 import type { PlannedValue } from "./cellValues";
-import type { ChangeLogEntry, PlannedCell, PlannedRow, RolloverPlan } from "./rollover";
+import type { ChangeLogEntry, PlannedCell, PlannedRow, RolloverPlan } from "./rolloverTypes";
 
 /** A log entry at its 0-based row in this year's sheet (null for a change not on a row). */
 export type DraftEntry = Omit<ChangeLogEntry, "row"> & { row0: number | null };

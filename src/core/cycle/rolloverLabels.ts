@@ -2,7 +2,7 @@
 // 最終目標値 headers, whose years do not move, and never in data rows.
 import { a1 } from "../address";
 import type { SheetView } from "../sheetView";
-import type { RolloverSheet } from "./rollover";
+import type { RolloverSheet } from "./rolloverTypes";
 import type { RolloverDraft } from "./rolloverDraft";
 import { advanceYears } from "./yearLabels";
 

@@ -4,7 +4,7 @@ import type { FieldKey, VerificationRow } from "../model";
 import { inForce, kpiNameKey, type KpiMasterEntry } from "../master/kpiMaster";
 import type { PlannedValue } from "./cellValues";
 import { blockOf } from "./entryCells";
-import type { RolloverOptions, RolloverSheet } from "./rollover";
+import type { RolloverOptions, RolloverSheet } from "./rolloverTypes";
 import type { RolloverDraft } from "./rolloverDraft";
 import { fiscalYearName } from "./yearLabels";
 

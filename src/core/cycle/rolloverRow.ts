@@ -7,7 +7,7 @@ import { firstYear as yearInLabel } from "../layout/yearForms";
 import type { PlannedValue } from "./cellValues";
 import { ENTRY_FIELDS } from "./entryCells";
 import { linearTarget } from "./linearTarget";
-import type { RolloverOptions } from "./rollover";
+import type { RolloverOptions } from "./rolloverTypes";
 import type { RolloverDraft } from "./rolloverDraft";
 
 /** What every row of a sheet is rolled over with. */

@@ -5,7 +5,7 @@ import type { SheetGrid } from "../model";
 import { SheetView } from "../sheetView";
 import { detectLayout } from "../layout/detectLayout";
 import { extractRows } from "../rows/extractRows";
-import type { RolloverSheet } from "./rollover";
+import type { RolloverSheet } from "./rolloverTypes";
 import { parseFiscalYear } from "./yearLabels";
 
 export interface VerificationSheets {

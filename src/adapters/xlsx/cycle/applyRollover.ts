@@ -2,7 +2,7 @@
 // drop-downs kept), the previous-year column given the actual's number format, new KPI rows
 // inserted like their neighbours, and the change log as a new sheet.
 import { WorkbookPatch } from "../write/workbookPatch";
-import type { RolloverPlan } from "../../../core/cycle/rollover";
+import type { RolloverPlan } from "../../../core/cycle/rolloverTypes";
 import type { CellInput } from "../write/sheetPatch";
 
 export interface RolloverWriteResult {

@@ -1,7 +1,7 @@
 // One workbook read for planning's cycle: its bytes (the writer patches them), and its sheets as
 // the core sees them (grid, layout, rows). Rows are read with the same engine as a check.
 import { readWorkbookBuffer } from "../readWorkbook";
-import type { RolloverSheet } from "../../../core/cycle/rollover";
+import type { RolloverSheet } from "../../../core/cycle/rolloverTypes";
 import { verificationSheets } from "../../../core/cycle/verificationSheets";
 
 export interface VerificationWorkbook {
