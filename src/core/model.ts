@@ -388,6 +388,42 @@ export const FINDING_SEVERITY = {
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as FindingCode[];
 
+/**
+ * Why a workbook could not be read at all (its file error is `unreadable-file`): kensho's own detail,
+ * which the reader reports and the edges put into words.
+ */
+export type UnreadableReason =
+  | "not-found"
+  | "is-directory"
+  | "permission-denied"
+  | "symlink-loop"
+  | "io-error"
+  | "file-too-large"
+  | "lock-file"
+  | "empty"
+  | "not-zip"
+  | "encrypted"
+  | "legacy-xls"
+  | "legacy-or-encrypted"
+  | "corrupt"
+  | "no-worksheets"
+  | "parse-failed"
+  | "part-too-large"
+  | "string-too-long"
+  | "too-many-cells"
+  | "too-many-cells-total";
+
+export interface UnreadableParams {
+  /** The file's base name, for the message. */
+  file?: string;
+  /** The sheet concerned, for per-sheet limits. */
+  sheet?: string;
+  /** The package part concerned. */
+  part?: string;
+  /** The limit exceeded (bytes, characters or cells). */
+  limit?: number;
+}
+
 export const FILE_ERROR_CODES = [
   "unreadable-file",
   "no-verification-sheet",

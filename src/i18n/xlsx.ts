@@ -1,6 +1,6 @@
 // Why a workbook could not be read, in Japanese: one message per reason of the xlsx reader, each
 // telling staff what to do next.
-import type { UnreadableParams, UnreadableReason } from "../adapters/xlsx/read/errors";
+import type { UnreadableParams, UnreadableReason } from "../core/model";
 
 const label = (name: string | undefined): string => (name ? `「${name}」` : "このファイル");
 const count = (n: number | undefined): string => (n === undefined ? "" : n.toLocaleString("ja-JP"));
