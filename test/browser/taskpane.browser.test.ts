@@ -9,7 +9,7 @@ import { readWorkbookFile } from "../../src/adapters/xlsx/readWorkbook";
 import type { SheetGrid } from "../../src/core/model";
 import type { FakeExcel, FakeExcelOptions } from "../fakes/fakeExcel";
 import { t } from "../../src/i18n/taskpane";
-import { returned, set } from "../taskpane/submissionFiles";
+import { returned, set } from "../helpers/returnedCopies";
 
 const root = path.join(__dirname, "../..");
 const WEB = path.join(root, "dist/web");

@@ -1,8 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { fullCheck } from "../helpers/fullCheck";
-import * as ExcelJS from "exceljs";
-import { addPageSheets, loadSampleRows, newWorkbook, type SampleRow } from "../../scripts/build-sample";
+import { commerceSubmissions, returned, set } from "../helpers/returnedCopies";
 import { changedParts, runIn, sheetParts, tempDir } from "./helpers";
 import { WorkbookPatch } from "../../src/adapters/xlsx/write/workbookPatch";
 import { DEFAULT_RULE } from "../../src/core/model";
@@ -10,48 +9,15 @@ import { fixturePath } from "../helpers/fixtures";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
 
-/** A returned copy written by "Excel" (ExcelJS) from edited rows: rows may be moved or added. */
-async function returned(edit: (rows: SampleRow[]) => SampleRow[]): Promise<Buffer> {
-  const wb = newWorkbook();
-  addPageSheets(wb, edit(loadSampleRows().map((r) => ({ ...r }))));
-  return Buffer.from(await (wb as ExcelJS.Workbook).xlsx.writeBuffer());
-}
-
-const set = (rows: SampleRow[], kpi: string, patch: Partial<SampleRow>) => {
-  const r = rows.find((x) => (x.kpi === "-" ? x.measure : x.kpi) === kpi)!;
-  Object.assign(r, patch);
-  return rows;
-};
-
 describe("kensho merge", () => {
   let dir: string;
   beforeAll(async () => {
     dir = tempDir("merge");
     fs.copyFileSync(SAMPLE, path.join(dir, "原本.xlsx"));
-    // 商工労働課: 新規求人数 actual and status; also (wrongly) 製造品出荷額等 of 企業誘致課 and its own 目標値.
-    fs.writeFileSync(
-      path.join(dir, "提出用.xlsx"),
-      await returned((rows) => {
-        set(rows, "新規求人数", { actual: "1,500件", status: "順調に進捗" });
-        set(rows, "創業相談件数", { actual: "30件" });
-        set(rows, "新技術・新製品等の開発数", { target: "9件" });
-        set(rows, "製造品出荷額等", { actual: "11,500億円 (令和3年)" });
-        return rows;
-      }),
-    );
-    // 商工労働課's second submission: a different 新規求人数, rows re-sorted and a row inserted.
-    fs.writeFileSync(
-      path.join(dir, "提出用(最終).xlsx"),
-      await returned((rows) => {
-        set(rows, "新規求人数", { actual: "1,520件", status: "順調に進捗" });
-        set(rows, "創業相談件数", { actual: "30件" });
-        const i = rows.findIndex((r) => r.kpi === "新技術・新製品等の開発数");
-        const j = rows.findIndex((r) => r.kpi === "創業相談件数");
-        [rows[i], rows[j]] = [rows[j], rows[i]];
-        rows.splice(j + 1, 0, { ...rows[j], kpi: "独自の指標", actual: "5件", department: "商工労働課" });
-        return rows;
-      }),
-    );
+    // 商工労働課's two submissions: every conflict kind, rows re-sorted and a row inserted in the second.
+    const commerce = await commerceSubmissions();
+    fs.writeFileSync(path.join(dir, "提出用.xlsx"), commerce.first);
+    fs.writeFileSync(path.join(dir, "提出用(最終).xlsx"), commerce.second);
     // 安心安全課: its own row only.
     fs.writeFileSync(
       path.join(dir, "安心安全課.xlsx"),

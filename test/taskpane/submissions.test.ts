@@ -16,7 +16,7 @@ import { verificationGrid } from "../fakes/sampleGrids";
 import { fixturePath } from "../helpers/fixtures";
 import { gridsToXlsx } from "../helpers/writeGrids";
 import { runIn, tempDir } from "../cycle/helpers";
-import { picked, returned, set } from "./submissionFiles";
+import { commerceSubmissions, picked, returned, set } from "../helpers/returnedCopies";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
 
@@ -57,22 +57,9 @@ describe("提出ファイルを取り込む", () => {
   beforeAll(async () => {
     master = await readWorkbookFile(SAMPLE);
     // The CLI test's submissions: every conflict kind, a re-sorted second submission, an unchanged file.
-    files["提出用.xlsx"] = await returned((rows) => {
-      set(rows, "新規求人数", { actual: "1,500件", status: "順調に進捗" });
-      set(rows, "創業相談件数", { actual: "30件" });
-      set(rows, "新技術・新製品等の開発数", { target: "9件" });
-      set(rows, "製造品出荷額等", { actual: "11,500億円 (令和3年)" });
-      return rows;
-    });
-    files["提出用(最終).xlsx"] = await returned((rows) => {
-      set(rows, "新規求人数", { actual: "1,520件", status: "順調に進捗" });
-      set(rows, "創業相談件数", { actual: "30件" });
-      const i = rows.findIndex((r) => r.kpi === "新技術・新製品等の開発数");
-      const j = rows.findIndex((r) => r.kpi === "創業相談件数");
-      [rows[i], rows[j]] = [rows[j], rows[i]];
-      rows.splice(j + 1, 0, { ...rows[j], kpi: "独自の指標", actual: "5件", department: "商工労働課" });
-      return rows;
-    });
+    const commerce = await commerceSubmissions();
+    files["提出用.xlsx"] = commerce.first;
+    files["提出用(最終).xlsx"] = commerce.second;
     // Text Excel would read as a formula or a number, typed by a department: it must arrive as text.
     files["安心安全課.xlsx"] = await returned((rows) =>
       set(rows, "防犯灯設置数", { actual: "17,500基", activity: "-", reason: "+5%の増設を予定" }),

@@ -13,7 +13,7 @@ import { readWorkbookFile } from "../../src/adapters/xlsx/readWorkbook";
 import { CYCLE_TEXT } from "../../src/i18n/cycle";
 import { t } from "../../src/i18n/taskpane";
 import { createFakeHostForTests } from "../fakes/fakeHost";
-import { picked, returned, set } from "./submissionFiles";
+import { picked, returned, set } from "../helpers/returnedCopies";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
 

@@ -9,11 +9,10 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
  *
  * Value cells only: NFKC also rewrites ① to 1, so it must never touch the ①②③ activity text.
  */
-// Characters NFKC leaves as they are: printable ASCII, kana, the prolonged sound mark, common CJK
-// ideographs and the Japanese comma, full stop and brackets. Text made only of these skips NFKC.
-const NFKC_STABLE = /^[\x20-\x7E\u3001\u3002\u300C\u300D\u3041-\u3096\u30A1-\u30FA\u30FC\u4E00-\u9FFF]*$/;
-
-/** Whether NFKC leaves this UTF-16 unit alone (the ranges of NFKC_STABLE). */
+/**
+ * Whether NFKC leaves this UTF-16 unit alone: printable ASCII, kana, the prolonged sound mark, common
+ * CJK ideographs and the Japanese comma, full stop and brackets. Text made only of these skips NFKC.
+ */
 function isStable(c: number): boolean {
   if (c < 0x3001) return c >= 0x20 && c <= 0x7e;
   return (
@@ -28,31 +27,33 @@ function isStable(c: number): boolean {
   );
 }
 
+/** What a value text needs: nothing (most cells), only its spaces folded, or NFKC. */
+type Needs = "nothing" | "spaces" | "nfkc";
+
 /**
- * Most value cells ("1,634件 (令和元年)") are already normal: one pass over the text finds that
- * without a regex or a copy. The only white space stable text holds is the ASCII space.
+ * One pass over the text, without a regex or a copy. The only white space stable text holds is the
+ * ASCII space, so stable text needs at most its spaces trimmed and runs of them folded.
  */
-function isAlreadyNormal(s: string): boolean {
+function needsOf(s: string): Needs {
   const last = s.length - 1;
-  if (last >= 0 && (s.charCodeAt(0) === 0x20 || s.charCodeAt(last) === 0x20)) return false;
+  let needs: Needs =
+    last >= 0 && (s.charCodeAt(0) === 0x20 || s.charCodeAt(last) === 0x20) ? "spaces" : "nothing";
   let space = false;
   for (let i = 0; i <= last; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x20) {
-      if (space) return false;
+      if (space) needs = "spaces";
       space = true;
     } else if (isStable(c)) space = false;
-    else return false;
+    else return "nfkc";
   }
-  return true;
+  return needs;
 }
 
 export function normalizeValueText(s: string): string {
-  if (isAlreadyNormal(s)) return s;
-  if (NFKC_STABLE.test(s)) {
-    const trimmed = s.trim();
-    return /\s{2,}|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
-  }
+  const needs = needsOf(s);
+  if (needs === "nothing") return s;
+  if (needs === "spaces") return s.trim().replace(/ {2,}/g, " ");
   return s
     .normalize("NFKC")
     .replace(ZERO_WIDTH, "")

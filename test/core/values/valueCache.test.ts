@@ -3,25 +3,13 @@
 import type { ParsedValue, RawCell } from "../../../src/core/model";
 import { memoByCell } from "../../../src/core/values/valueCache";
 import { parseValue } from "../../../src/core/values/parseValue";
+import { emptyValue } from "../../../src/core/values/parseText";
 
 function counting() {
   const seen: RawCell[] = [];
   const parse = (cell: RawCell): ParsedValue => {
     seen.push(cell);
-    return {
-      kind: "note",
-      raw: `${String(cell.value)}|${cell.text}|${cell.format}`,
-      number: null,
-      unit: null,
-      parts: [],
-      category: null,
-      period: null,
-      remark: null,
-      qualifiers: [],
-      scale: 0,
-      unitAssumed: null,
-      errorCode: null,
-    };
+    return { ...emptyValue(`${String(cell.value)}|${cell.text}|${cell.format}`), kind: "note" };
   };
   return { seen, cached: memoByCell(parse) };
 }

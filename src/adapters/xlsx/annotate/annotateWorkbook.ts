@@ -11,8 +11,7 @@ import { FillStyles, themeColors } from "../write/fillStyles";
 import { readFlagRecordParts, writeFlagRecordPart } from "../write/flagRecordPart";
 import { SheetNotes } from "../write/notesPatch";
 import { WorkbookPatch } from "../write/workbookPatch";
-
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+import { REL_NS } from "../write/namespaces";
 
 export interface AnnotateResult {
   bytes: Uint8Array;

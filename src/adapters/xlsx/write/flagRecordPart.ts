@@ -11,8 +11,8 @@ import {
 import type { PackageEdit } from "./opcPackage";
 import { addOverride, addRelationship, ensureDefault, freePartName } from "./packageParts";
 import { parseXml } from "./xml/xmlTree";
+import { REL_NS } from "./namespaces";
 
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_CUSTOM_XML = `${REL_NS}/customXml`;
 const REL_CUSTOM_XML_PROPS = `${REL_NS}/customXmlProps`;
 const CT_ITEM_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";

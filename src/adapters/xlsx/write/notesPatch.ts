@@ -6,6 +6,7 @@
 import { a1, parseA1 } from "../../../core/address";
 import type { PackageEdit } from "./opcPackage";
 import { worksheetChildrenAfter } from "./worksheetOrder";
+import { MAIN_NS, prefixFor, REL_NS } from "./namespaces";
 import { addOverride, addRelationship, ensureDefault, freePartName } from "./packageParts";
 import { element, escapeText, excelEscapeControls } from "./xml/xmlBuild";
 import { renderDocument, type ElementChange } from "./xml/xmlRender";
@@ -18,10 +19,8 @@ import {
   type XmlElement,
 } from "./xml/xmlTree";
 
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_COMMENTS = `${REL_NS}/comments`;
 const REL_VML = `${REL_NS}/vmlDrawing`;
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
 const CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing";
 
@@ -239,9 +238,7 @@ export class SheetNotes {
   private withLegacyDrawing(sheetXml: string, rId: string): string {
     const doc = parseXml(sheetXml, this.sheetPart);
     const root = doc.root;
-    const relPrefix = Object.entries(root.attrs)
-      .find(([k, v]) => k.startsWith("xmlns:") && v === REL_NS)?.[0]
-      .slice(6);
+    const relPrefix = prefixFor(root, REL_NS);
     const name = root.prefix ? `${root.prefix}:legacyDrawing` : "legacyDrawing";
     const xml = relPrefix
       ? element(name, { [`${relPrefix}:id`]: rId })

@@ -3,6 +3,7 @@
 // an edit touched and copies every other entry of the package as its original bytes.
 import { PackageEdit, relsPartOf } from "./opcPackage";
 import { SheetPatch } from "./sheetPatch";
+import { MAIN_NS, prefixFor, REL_NS } from "./namespaces";
 import { StylesPatch } from "./stylesPatch";
 import { shiftFormula, shiftRow } from "./refShift";
 import { parseA1, a1 } from "../../../core/address";
@@ -19,13 +20,11 @@ import {
 
 const REL_OFFICE_DOCUMENT =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_WORKSHEET = `${REL_NS}/worksheet`;
 const REL_STYLES = `${REL_NS}/styles`;
 const REL_SHARED_STRINGS = `${REL_NS}/sharedStrings`;
 const REL_CALC_CHAIN = `${REL_NS}/calcChain`;
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 export interface SheetInfo {
   name: string;
@@ -200,10 +199,7 @@ export class WorkbookPatch {
     }
     if (this.newSheets.length) {
       const sheets = firstChild(root, "sheets")!;
-      const relPrefix =
-        Object.entries(root.attrs)
-          .find(([k, v]) => k.startsWith("xmlns:") && v === REL_NS)?.[0]
-          .slice(6) ?? "r";
+      const relPrefix = prefixFor(root, REL_NS) ?? "r";
       const declare = relPrefix === "r" && !root.attrs["xmlns:r"];
       let maxId = Math.max(0, ...childrenNamed(sheets, "sheet").map((s) => Number(s.attrs.sheetId) || 0));
       const relsPart = relsPartOf(this.workbookPart);
