@@ -8,6 +8,7 @@ import { WorkbookReadError } from "../adapters/xlsx/errors";
 import { FILE_ERRORS, renderFileError } from "../i18n/findings";
 import { CLI_TEXT } from "../i18n/cli";
 import { unreadableMessage } from "../i18n/xlsx";
+import { readSplitMarker, type SplitMarker } from "../core/cycle/splitMarker";
 
 /**
  * A checked row as the reports need it: without its cells and parsed values, so that a 200,000-row
@@ -33,6 +34,13 @@ export interface FileResult {
   /** The rows with their cells and values, kept only when asked for (the summary needs them). */
   detail: CheckedRow[] | null;
   findings: Finding[];
+  /** What `kensho split` recorded in the file (a department's copy), or null. */
+  marker: SplitMarker | null;
+  /**
+   * Set when the report covers one department only (a split copy checked without
+   * --all-departments): its name and how many rows of other departments were not checked.
+   */
+  scope: { department: string; skippedRows: number; from: "split-marker" | "option" } | null;
 }
 
 function failed(file: string, code: FileErrorCode, message: string): FileResult {
@@ -45,6 +53,8 @@ function failed(file: string, code: FileErrorCode, message: string): FileResult 
     rows: [],
     detail: null,
     findings: [],
+    marker: null,
+    scope: null,
   };
 }
 
@@ -63,8 +73,9 @@ export async function checkFile(
   keepDetail = false,
 ): Promise<FileResult> {
   let grids: SheetGrid[] | undefined;
+  let marker: SplitMarker | null = null;
   try {
-    grids = await readWorkbookFile(file);
+    grids = await readWorkbookFile(file, { onCustomProperties: (p) => (marker = readSplitMarker(p)) });
   } catch (err) {
     return failed(file, "unreadable-file", readFailureMessage(err));
   }
@@ -81,6 +92,8 @@ export async function checkFile(
       rows: check.rows.map(reportRow),
       detail: keepDetail ? check.rows : null,
       findings: check.findings,
+      marker,
+      scope: null,
     };
   } catch (err) {
     // A bug in the engine must not take the other files down with it, nor hide behind "unreadable".
@@ -93,7 +106,11 @@ export async function checkFile(
 }
 
 /** Keeps only one department's rows and the findings on them. */
-export function filterByDepartment(result: FileResult, department: string | null): FileResult {
+export function filterByDepartment(
+  result: FileResult,
+  department: string | null,
+  from: "split-marker" | "option" = "option",
+): FileResult {
   if (!department || !result.ok) return result;
   const wanted = labelKey(department);
   const rows = result.rows.filter((r) => r.department !== null && labelKey(r.department) === wanted);
@@ -104,5 +121,18 @@ export function filterByDepartment(result: FileResult, department: string | null
     rows,
     detail,
     findings: result.findings.filter((f) => keys.has(rowKey(f.sheet, f.row))),
+    scope: { department, skippedRows: result.rows.length - rows.length, from },
   };
+}
+
+/**
+ * A department's copy made by `kensho split` is checked for that department only: the rows its
+ * staff can edit. A marker naming a department the file has no rows of scopes nothing.
+ */
+export function scopeToMarker(result: FileResult): FileResult {
+  const d = result.marker?.department;
+  if (!d || !result.ok) return result;
+  const wanted = labelKey(d);
+  const own = result.rows.find((r) => r.department !== null && labelKey(r.department) === wanted);
+  return own ? filterByDepartment(result, own.department, "split-marker") : result;
 }

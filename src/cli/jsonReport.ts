@@ -16,6 +16,20 @@ export function jsonReport(results: FileResult[], rule: ProgressRule, skipped: S
     ok: r.ok,
     error: r.error,
     fiscalYear: r.fiscalYear,
+    // kensho's additions within version 1: a department's copy made by split is checked for its
+    // own rows; `scope` says which, and how many rows of other departments were not checked.
+    ...(r.scope
+      ? { scope: { department: r.scope.department, from: r.scope.from, skippedRows: r.scope.skippedRows } }
+      : {}),
+    ...(r.marker
+      ? {
+          splitCopy: {
+            department: r.marker.department,
+            masterFile: r.marker.masterFile,
+            fiscalYear: r.marker.fiscalYear || null,
+          },
+        }
+      : {}),
     rows: r.rows.map((row) => ({
       sheet: row.sheet,
       row: row.row,

@@ -91,6 +91,8 @@ function* reportLines(result: FileResult, department: string | null): Generator<
   const same = computed.filter((r) => r.enteredStatus === r.computedStatus).length;
   yield* lines(CLI_TEXT.statusOverview(same, computed.length - same, result.rows.length - computed.length));
   if (department && result.rows.length === 0) yield* lines(CLI_TEXT.noRowsForDepartment(department));
+  if (result.scope?.from === "split-marker")
+    yield* lines(CLI_TEXT.copyScope(result.scope.department, result.scope.skippedRows));
 
   const fileLevel = result.findings.filter((f) => f.row === null);
   if (fileLevel.length > 0) yield* lines("", CLI_TEXT.fileFindingsHeading);

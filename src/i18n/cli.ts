@@ -45,6 +45,8 @@ export const CLI_TEXT = {
     "--json": "結果をJSON形式で標準出力に出力します（他の表示はしません）",
     "--csv": "指摘事項の一覧をCSV形式（Excelで開けるUTF-8）で標準出力に出力します",
     "--department": "指定した担当課の行と指摘だけを表示します",
+    "--all-departments":
+      "split で作った担当課の写しでも、すべての担当課の行を検証します（既定ではその課の行だけ）",
     "--on-track": "「順調に進捗」とする達成率の下限",
     "--nearly-on-track": "「概ね順調に進捗」とする達成率の下限",
     "--strategy": "総合戦略のKPIマスター（JSON）を同梱のものの代わりに使います",
@@ -112,6 +114,9 @@ export const CLI_TEXT = {
     `  進捗状況: 入力と計算が一致 ${same}行　異なる ${differ}行　計算できない ${none}行`,
   departmentHeading: (dept: string, rows: number, counts: string) => `  ◆ ${dept}（${rows}行）　${counts}`,
   noDepartment: "（担当課未入力）",
+  copyScope: (department: string, skipped: number) =>
+    `  このファイルは「${department}」の配布用ファイル（kensho split で作成）です。${department}の行だけを検証しました。` +
+    `他の担当課の行 ${skipped}行は検証していません（すべて検証するには --all-departments を付けてください）。`,
   rowLine: (
     where: string,
     name: string,

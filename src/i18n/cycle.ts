@@ -2,6 +2,7 @@
 // option help, errors, reports and the rollover change log.
 import type { ChangeCode, ChangeLogEntry } from "../core/cycle/rolloverTypes";
 import type { ConflictKind } from "../core/cycle/merge";
+import type { CopyNote, DepartmentSource } from "../core/cycle/returnedDepartment";
 import { FIELD_LABELS } from "./findings";
 
 export const CYCLE_USAGE: Record<string, { head: string[]; tail: string[] }> = {
@@ -11,6 +12,8 @@ export const CYCLE_USAGE: Record<string, { head: string[]; tail: string[] }> = {
       "",
       "原本から担当課ごとの配布用ファイル（<原本名>_<担当課>.xlsx）を作ります。",
       "検証シートはすべて保護し、その担当課が入力するセル（①②③・実績値・進捗状況・理由）だけを入力できるようにします。",
+      "各ファイルには担当課と原本（ファイル名・年度・KPIの一覧）をドキュメントのプロパティとして記録します。",
+      "このファイルを検証すると、その担当課の行だけを検証します（すべて検証するには --all-departments）。",
       "原本は変更しません。",
     ],
     tail: ["終了コード: 0 作成した / 2 読み込めないファイル・使い方の誤り（何も書き込みません）"],
@@ -20,7 +23,9 @@ export const CYCLE_USAGE: Record<string, { head: string[]; tail: string[] }> = {
       "使い方: kensho merge 原本.xlsx 提出1.xlsx 提出2.xlsx … -o 統合.xlsx [オプション]",
       "",
       "各課から戻ったファイルの入力セルのうち、原本と異なるものだけを原本の写しに書き込みます（値のみ）。",
-      "行は位置ではなく基本目標・施策・KPI名で照合し、担当課はファイル名ではなく内容から判断します。",
+      "行は位置ではなく基本目標・施策・KPI名で照合します。ファイルの担当課は split が記録したプロパティ、なければファイル名（<原本名>_<担当課>.xlsx）から判断します。",
+      "担当課が判断できないファイルの変更と、その担当課以外の行の変更は「他課の行の変更」として扱います（--from で適用できます）。",
+      "別の原本から作ったファイル（年度、またはファイル名とKPIの一覧が違う）は統合しません。",
       "他課の行の変更・同じ行への食い違う変更・原本にないKPI・保護されたセルの変更は適用せず、判断が必要な事項として表示します。",
     ],
     tail: [
@@ -89,6 +94,35 @@ export const CYCLE_TEXT = {
   cannotInsert: (sheet: string) =>
     `シート「${sheet}」には行の位置に結び付いた図・表・コメントがあるため、行を追加できません。新しいKPIは手作業で追加してください。`,
   nothingWritten: "何も書き込んでいません。",
+  /** How the pane names the master in a message: it is the workbook open in Excel. */
+  openMaster: "開いているブック",
+  markerTooLong: (value: string) =>
+    `「${value.slice(0, 40)}…」は255文字を超えるため、配布用ファイルに記録できません（Excel のプロパティは255文字まで）。担当課名または原本のファイル名を短くしてください。`,
+  otherMaster: (
+    file: string,
+    recorded: { masterFile: string; fiscalYear: string },
+    differs: Array<"fiscal-year" | "file-and-kpi-list">,
+    master: string,
+  ) =>
+    `「${file}」は別の原本（${recorded.masterFile}・${recorded.fiscalYear || "年度不明"}）から作った配布用ファイルです（${differs
+      .map((d) => (d === "fiscal-year" ? "年度が違います" : "原本のファイル名とKPIの一覧が違います"))
+      .join("。")}）。原本「${master}」には統合できません。`,
+  copyNote: (n: CopyNote): string => {
+    switch (n.code) {
+      case "master-renamed":
+        return `このファイルは原本「${n.recorded}」から作られました（KPIの一覧は同じため、名前を変えた原本として統合します）。`;
+      case "kpi-list-changed":
+        return "配布後に原本のKPIの一覧が変わっています。行はKPI名で照合しました。";
+      case "name-disagrees":
+        return `ファイル名は「${n.fromName}」ですが、記録された担当課は「${n.fromMarker}」です。記録された担当課として扱いました。`;
+      case "marker-department-unknown":
+        return `記録された担当課「${n.recorded}」は原本にありません。担当課が判断できないため、変更は他課の行の変更として扱います。`;
+    }
+  },
+  markerDisagrees: (file: string, department: string, changed: string[], ownChanged: boolean) =>
+    `⚠ ${file} は「${department}」の配布用ファイルですが、${changed.join("・")}の行を変更しています${ownChanged ? "" : "（自課の行は変更していません。別の課のファイルに記入した可能性があります）"}。`,
+  departmentFrom: (source: DepartmentSource | null) =>
+    source === "marker" ? "（配布時の記録）" : source === "file-name" ? "（ファイル名）" : "",
   // split
   splitHeading: (master: string, n: number) => `■ ${master} から ${n} 課分のファイルを作成しました`,
   splitLine: (file: string, dept: string, rows: number, cells: number) =>
@@ -99,7 +133,7 @@ export const CYCLE_TEXT = {
   mergeHeading: (out: string) => `■ 統合結果: ${out}`,
   submittedHeading: "◆ 提出されたファイル",
   submittedLine: (file: string, dept: string | null, applied: number, conflicts: number) =>
-    `  ${file}　担当課: ${dept ?? "（判別できず）"}　適用 ${applied}行　要判断 ${conflicts}件`,
+    `  ${file}　担当課: ${dept ?? "（判別できず。変更はすべて他課の行の変更として扱います）"}　適用 ${applied}行　要判断 ${conflicts}件`,
   appliedHeading: "◆ 適用した変更（値のみ）",
   appliedLine: (sheet: string, cells: string, kpi: string, dept: string | null, file: string) =>
     `  ${sheet}!${cells}　${kpi}（${dept ?? "担当課なし"}）← ${file}`,
@@ -135,6 +169,13 @@ export const CYCLE_TEXT = {
   masterNotVerification:
     "開いているブックに効果検証シートが見つかりません。原本（効果検証シートのブック）を開いてから取り込んでください。",
   unchangedHeading: (files: string[]) => `◆ 変更のないファイル: ${files.length ? files.join("、") : "なし"}`,
+  /** Files returned with nothing entered: 未記入で返送, never 未提出. */
+  returnedUnchangedHeading: (files: Array<{ file: string; department: string | null }>) =>
+    `◆ 未記入で返送: ${
+      files.length
+        ? files.map((f) => `${f.file}（${f.department ?? "担当課を判別できず"}）`).join("、")
+        : "なし"
+    }`,
   missingHeading: (depts: string[]) => `◆ 提出のない担当課: ${depts.length ? depts.join("、") : "なし"}`,
   checkHeading: (out: string) => `◆ 統合したファイルの検証（${out}）`,
   // rollover

@@ -16,11 +16,11 @@ describe("kensho merge", () => {
     fs.copyFileSync(SAMPLE, path.join(dir, "原本.xlsx"));
     // 商工労働課's two submissions: every conflict kind, rows re-sorted and a row inserted in the second.
     const commerce = await commerceSubmissions();
-    fs.writeFileSync(path.join(dir, "提出用.xlsx"), commerce.first);
-    fs.writeFileSync(path.join(dir, "提出用(最終).xlsx"), commerce.second);
+    fs.writeFileSync(path.join(dir, "原本_商工労働課.xlsx"), commerce.first);
+    fs.writeFileSync(path.join(dir, "原本_商工労働課(最終).xlsx"), commerce.second);
     // 安心安全課: its own row only.
     fs.writeFileSync(
-      path.join(dir, "安心安全課.xlsx"),
+      path.join(dir, "原本_安心安全課.xlsx"),
       await returned((rows) => set(rows, "防犯灯設置数", { actual: "17,500基" })),
     );
     // Nothing changed.
@@ -28,7 +28,7 @@ describe("kensho merge", () => {
   });
 
   test("applies entry cells by KPI identity, reports every conflict kind, then checks OUT", async () => {
-    const files = ["提出用.xlsx", "提出用(最終).xlsx", "安心安全課.xlsx", "未記入.xlsx"];
+    const files = ["原本_商工労働課.xlsx", "原本_商工労働課(最終).xlsx", "原本_安心安全課.xlsx", "未記入.xlsx"];
     const r = await runIn(dir, ["merge", "原本.xlsx", ...files, "-o", "統合.xlsx", "--json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
@@ -45,7 +45,7 @@ describe("kensho merge", () => {
     const same = json.conflicts.find((c: { kind: string }) => c.kind === "same-row");
     expect(same).toMatchObject({
       department: "商工労働課",
-      files: ["提出用.xlsx", "提出用(最終).xlsx"],
+      files: ["原本_商工労働課.xlsx", "原本_商工労働課(最終).xlsx"],
       cells: ["I6"],
     });
     const applied = json.applied.map(
@@ -74,21 +74,21 @@ describe("kensho merge", () => {
     const r = await runIn(dir, [
       "merge",
       "原本.xlsx",
-      "提出用.xlsx",
-      "提出用(最終).xlsx",
+      "原本_商工労働課.xlsx",
+      "原本_商工労働課(最終).xlsx",
       "-o",
       "統合2.xlsx",
       "--prefer",
-      "提出用(最終).xlsx",
+      "原本_商工労働課(最終).xlsx",
       "--from",
-      "企業誘致課=提出用.xlsx",
+      "企業誘致課=原本_商工労働課.xlsx",
     ]);
     expect(r.code).toBe(1); // locked-cell-changed and unknown-kpi still need a decision
     expect(r.stdout).toContain("◆ 適用した変更（値のみ）");
-    expect(r.stdout).toContain("1-1!I6,L6　新規求人数（商工労働課）← 提出用(最終).xlsx");
-    expect(r.stdout).toContain("製造品出荷額等（企業誘致課）← 提出用.xlsx");
+    expect(r.stdout).toContain("1-1!I6,L6　新規求人数（商工労働課）← 原本_商工労働課(最終).xlsx");
+    expect(r.stdout).toContain("製造品出荷額等（企業誘致課）← 原本_商工労働課.xlsx");
     expect(r.stdout).toContain("[保護されたセルの変更] 新技術・新製品等の開発数");
-    expect(r.stdout).toContain("提出用.xlsx の 1-1!J8");
+    expect(r.stdout).toContain("原本_商工労働課.xlsx の 1-1!J8");
     expect(r.stdout).not.toContain("[同じ行への食い違う変更]");
     const check = await fullCheck(path.join(dir, "統合2.xlsx"), DEFAULT_RULE);
     expect(check.rows.find((x) => x.name === "新規求人数")!.values.actual.raw).toBe("1,520件");
@@ -103,14 +103,14 @@ describe("kensho merge", () => {
     expect(a.stderr).toContain("「r6.xlsx」は令和6年度のシートです（原本は令和5年度）");
     expect(a.stderr).toContain("パスワードで保護されているか");
     expect(fs.existsSync(path.join(dir, "x.xlsx"))).toBe(false);
-    const b = await runIn(dir, ["merge", "名簿.xlsx", "安心安全課.xlsx", "-o", "x.xlsx"]);
+    const b = await runIn(dir, ["merge", "名簿.xlsx", "原本_安心安全課.xlsx", "-o", "x.xlsx"]);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain("効果検証シートが見つかりません");
     fs.writeFileSync(path.join(dir, "既存.xlsx"), "keep");
-    const c = await runIn(dir, ["merge", "原本.xlsx", "安心安全課.xlsx", "-o", "既存.xlsx"]);
+    const c = await runIn(dir, ["merge", "原本.xlsx", "原本_安心安全課.xlsx", "-o", "既存.xlsx"]);
     expect(c.code).toBe(2);
     expect(fs.readFileSync(path.join(dir, "既存.xlsx"), "utf8")).toBe("keep");
-    const d = await runIn(dir, ["merge", "原本.xlsx", "安心安全課.xlsx", "-o", "既存.xlsx", "--force"]);
+    const d = await runIn(dir, ["merge", "原本.xlsx", "原本_安心安全課.xlsx", "-o", "既存.xlsx", "--force"]);
     expect(d.code).toBe(0);
   });
 });

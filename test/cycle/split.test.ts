@@ -43,10 +43,23 @@ describe.each<RichLayout>(["multi-sheet", "single-sheet"])("kensho split on the 
     expect(r.stdout).toContain("配布/原本_商工労働課.xlsx　商工労働課　6行");
     const copy = new Uint8Array(fs.readFileSync(path.join(dir, "配布", "原本_商工労働課.xlsx")));
     const parts = sheetParts(master);
-    expect(changedParts(master, copy)).toEqual([...Object.values(parts), "xl/styles.xml"].sort());
-    // Everything else is the original compressed bytes: logo, drawings, custom properties, theme.
+    // The sheets, the styles, and the custom properties that carry the split marker.
+    expect(changedParts(master, copy)).toEqual(
+      [...Object.values(parts), "docProps/custom.xml", "xl/styles.xml"].sort(),
+    );
+    // The master's own properties are kept as written; the marker follows them.
+    const custom = partText(copy, "docProps/custom.xml");
+    const original = partText(master, "docProps/custom.xml");
+    expect(custom.slice(0, original.indexOf("</Properties>"))).toBe(
+      original.slice(0, original.indexOf("</Properties>")),
+    );
+    expect(custom).toContain('pid="4" name="kensho.split.version"><vt:lpwstr>1</vt:lpwstr>');
+    expect(custom).toContain('name="kensho.split.department"><vt:lpwstr>商工労働課</vt:lpwstr>');
+    expect(custom).toContain('name="kensho.split.master"><vt:lpwstr>原本.xlsx</vt:lpwstr>');
+    // Everything else is the original compressed bytes: logo, drawings, theme, content types.
     for (const name of [
-      "docProps/custom.xml",
+      "[Content_Types].xml",
+      "_rels/.rels",
       "xl/media/image1.png",
       "xl/drawings/drawing1.xml",
       "xl/theme/theme1.xml",

@@ -4,6 +4,29 @@
 import * as ExcelJS from "exceljs";
 import { addPageSheets, loadSampleRows, newWorkbook, type SampleRow } from "../../scripts/build-sample";
 import type { PickedFile } from "../../src/taskpane/submissions/types";
+import * as fs from "fs";
+import * as path from "path";
+import { PackageEdit } from "../../src/adapters/xlsx/write/opcPackage";
+import { setCustomProperties } from "../../src/adapters/xlsx/write/customProperties";
+import {
+  isMarkerKey,
+  kpiListDigest,
+  markerProperties,
+  type SplitMarker,
+} from "../../src/core/cycle/splitMarker";
+import { readWorkbookBytesSync } from "../../src/adapters/xlsx/read";
+import { verificationSheets } from "../../src/core/cycle/verificationSheets";
+import type { VerificationRow } from "../../src/core/model";
+
+const SAMPLE_FILE = path.join(__dirname, "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
+let sampleRows: VerificationRow[] | null = null;
+/** The bundled sample's rows as merge reads them (for the digest of its KPI list). */
+function loadSampleRowsAsVerification(): VerificationRow[] {
+  sampleRows ??= verificationSheets(
+    readWorkbookBytesSync(new Uint8Array(fs.readFileSync(SAMPLE_FILE))),
+  ).sheets.flatMap((s) => s.rows);
+  return sampleRows;
+}
 
 /** A returned copy written from edited rows: rows may be moved or added. */
 export async function returned(edit: (rows: SampleRow[]) => SampleRow[]): Promise<Uint8Array> {
@@ -48,4 +71,17 @@ export async function commerceSubmissions(): Promise<{ first: Uint8Array; second
 /** A file as the browser's picker hands it over (File's name, size and arrayBuffer). */
 export function picked(name: string, bytes: Uint8Array): PickedFile {
   return { name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer };
+}
+
+/** The bytes with split's marker recorded in them, as `kensho split` records it (docProps/custom.xml). */
+export function withMarker(bytes: Uint8Array, marker: SplitMarker): Uint8Array {
+  const pkg = PackageEdit.open(bytes);
+  setCustomProperties(pkg, markerProperties(marker), isMarkerKey);
+  return pkg.write();
+}
+
+/** The marker split writes for the bundled sample (原本.xlsx) for one department. */
+export function sampleMarker(department: string, over: Partial<SplitMarker> = {}): SplitMarker {
+  const rows = loadSampleRowsAsVerification();
+  return { department, masterFile: "原本.xlsx", fiscalYear: "令和5年度", kpiDigest: kpiListDigest(rows), ...over };
 }

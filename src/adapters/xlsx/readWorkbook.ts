@@ -48,6 +48,10 @@ export async function readWorkbookFile(
   return readWorkbookBytesSync(buf, { inflateRaw: nodeInflateRaw, ...options, name: file });
 }
 
-export async function readWorkbookBuffer(buf: Uint8Array, name = ""): Promise<SheetGrid[]> {
-  return readWorkbookBytesSync(buf, { name, inflateRaw: nodeInflateRaw });
+export async function readWorkbookBuffer(
+  buf: Uint8Array,
+  name = "",
+  options: Omit<ReadOptions, "name"> = {},
+): Promise<SheetGrid[]> {
+  return readWorkbookBytesSync(buf, { ...options, name, inflateRaw: nodeInflateRaw });
 }

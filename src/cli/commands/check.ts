@@ -10,7 +10,7 @@ import { parseFiscalYear } from "../../core/layout/yearForms";
 import { CLI_TEXT } from "../../i18n/cli";
 import type { CliIo } from "../cliIo";
 import { EXIT } from "../exitCodes";
-import { checkFile, filterByDepartment, type FileResult } from "../checkFile";
+import { checkFile, filterByDepartment, scopeToMarker, type FileResult } from "../checkFile";
 import { jsonReport, writeJsonReport } from "../jsonReport";
 import { csvReport } from "../csvReport";
 import { skippedReport, totalsLine, writeFileReport } from "../textReport";
@@ -34,6 +34,7 @@ export const CHECK_COMMAND: CommandSpec = {
     { name: "--json", kind: "flag" },
     { name: "--csv", kind: "flag" },
     { name: "--department", kind: "text", valueName: "<課名>" },
+    { name: "--all-departments", kind: "flag" },
     {
       name: "--on-track",
       kind: "number",
@@ -70,6 +71,8 @@ export interface CheckOptions {
   json: boolean;
   csv: boolean;
   department: string | null;
+  /** Check every department's rows of a split copy, not only the copy's own. */
+  allDepartments: boolean;
   rule: ProgressRule;
   /** A KPI master file to use instead of the bundled one. */
   strategyFile: string | null;
@@ -120,6 +123,7 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
     json: values["--json"] === true,
     csv: values["--csv"] === true,
     department: (values["--department"] as string | undefined) ?? null,
+    allDepartments: values["--all-departments"] === true,
     rule,
     strategyFile: (values["--strategy"] as string | undefined) ?? null,
     summary: (values["--summary"] as string | undefined) ?? null,
@@ -188,6 +192,9 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
       return EXIT.failure;
     }
     results = checked.map((r) => filterByDepartment(r, match));
+  } else if (!opts.allDepartments) {
+    // A department's copy (split's marker) is checked for its own rows; --all-departments for all.
+    results = checked.map(scopeToMarker);
   }
 
   const wait = io.stdoutWait ?? (async () => undefined);
@@ -205,7 +212,9 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     io.stdout(`\n\n${totalsLine(results)}\n`);
   }
   const exit = exitFor(results, skipped);
-  const written = await writeBatchOutputs(opts, results, rule, engine, io);
+  // The summary against the master decides each copy's department itself and needs every row.
+  const forSummary = opts.master !== null && opts.department === null ? checked : results;
+  const written = await writeBatchOutputs(opts, results, rule, engine, io, forSummary);
   return written ? exit : EXIT.failure;
 }
 

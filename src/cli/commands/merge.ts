@@ -12,6 +12,20 @@ import { jsonReport } from "../jsonReport";
 import { fileReport } from "../textReport";
 import { loadInput, outputProblem, writeAtomically, writerProblem } from "./cycleFiles";
 import type { VerificationWorkbook } from "../../adapters/xlsx/cycle/loadVerificationWorkbook";
+import {
+  identifyCopy,
+  masterIdentity,
+  type CopyNote,
+  type DepartmentSource,
+} from "../../core/cycle/returnedDepartment";
+
+/** What merge learnt about each returned file before planning: whose it is, and how it knows. */
+export interface ReturnedFileInfo {
+  file: string;
+  department: string | null;
+  source: DepartmentSource | null;
+  notes: CopyNote[];
+}
 
 export const MERGE_COMMAND: CommandSpec = {
   name: "merge",
@@ -26,7 +40,7 @@ export const MERGE_COMMAND: CommandSpec = {
 };
 
 /** The merge document of domain.md (without `check`, added once OUT is checked). */
-export function mergeJson(out: string, plan: MergePlan) {
+export function mergeJson(out: string, plan: MergePlan, files: ReturnedFileInfo[] = []) {
   return {
     version: 1,
     output: out,
@@ -48,18 +62,41 @@ export function mergeJson(out: string, plan: MergePlan) {
     })),
     unchanged: plan.unchanged,
     missing: plan.missing,
+    // kensho's additions within version 1: each file's department and where it came from, files
+    // returned with nothing entered (未記入で返送), and what planning should know about a marker.
+    files: files.map((f) => ({
+      file: f.file,
+      department: f.department,
+      departmentFrom: f.source,
+      notes: f.notes.map((n) => ({ ...n, message: CYCLE_TEXT.copyNote(n) })),
+    })),
+    returnedUnchanged: plan.unchanged.map((f) => ({ file: f, department: plan.departmentOf[f] ?? null })),
+    warnings: plan.disagreements.map((d) => ({
+      kind: "marker-rows-disagree",
+      file: d.file,
+      department: d.department,
+      changedDepartments: d.changed,
+      message: CYCLE_TEXT.markerDisagrees(d.file, d.department, d.changed, d.ownChanged),
+    })),
   };
 }
 
 /** The planner's table: who sent what, what was applied, what needs a decision (file and cell). */
-export function mergeText(out: string, plan: MergePlan, files: string[]): string {
+export function mergeText(out: string, plan: MergePlan, files: string[], info: ReturnedFileInfo[] = []): string {
   const t = CYCLE_TEXT;
   const lines = [t.mergeHeading(out), "", t.submittedHeading];
   for (const f of files) {
     const applied = plan.applied.filter((a) => a.file === f).length;
     const conflicts = plan.conflicts.filter((c) => c.files.includes(f)).length;
-    lines.push(t.submittedLine(f, plan.departmentOf[f] ?? null, applied, conflicts));
+    const known = info.find((i) => i.file === f);
+    lines.push(
+      t.submittedLine(f, plan.departmentOf[f] ?? null, applied, conflicts) +
+        t.departmentFrom(known?.source ?? null),
+    );
+    for (const n of known?.notes ?? []) lines.push(`      ${t.copyNote(n)}`);
   }
+  for (const d of plan.disagreements)
+    lines.push(`  ${t.markerDisagrees(d.file, d.department, d.changed, d.ownChanged)}`);
   lines.push("", t.appliedHeading);
   if (plan.applied.length === 0) lines.push(t.noneApplied);
   for (const a of plan.applied)
@@ -72,7 +109,11 @@ export function mergeText(out: string, plan: MergePlan, files: string[]): string
     if (c.sheet && c.cells.length) lines.push(t.conflictMaster(c.sheet, c.cells.join(",")));
     lines.push(`      → ${t.conflictHint[c.kind]}`);
   }
-  lines.push("", t.unchangedHeading(plan.unchanged), t.missingHeading(plan.missing));
+  lines.push(
+    "",
+    t.returnedUnchangedHeading(plan.unchanged.map((f) => ({ file: f, department: plan.departmentOf[f] ?? null }))),
+    t.missingHeading(plan.missing),
+  );
   return lines.join("\n");
 }
 
@@ -122,12 +163,27 @@ export async function runMerge(values: OptionValues, positionals: string[], io: 
   const master = await loadInput(masterFile, io.cwd);
   if (!master.ok) return fail(master.message);
   const copies: VerificationWorkbook[] = [];
+  const identity = masterIdentity(
+    masterFile,
+    master.workbook.fiscalYear,
+    master.workbook.sheets.flatMap((s) => s.rows),
+  );
+  const info: ReturnedFileInfo[] = [];
   for (const f of returnedFiles) {
     const r = await loadInput(f, io.cwd);
-    if (!r.ok) problems.push(r.message);
+    if (!r.ok) {
+      problems.push(r.message);
+      continue;
+    }
+    // The marker first: a copy of another master is refused with what it says it came from.
+    const id = identifyCopy(f, r.workbook.marker, identity);
+    if (!id.ok) problems.push(CYCLE_TEXT.otherMaster(f, id.recorded, id.differs, masterFile));
     else if (r.workbook.fiscalYear !== master.workbook.fiscalYear)
       problems.push(CYCLE_TEXT.otherYear(f, r.workbook.fiscalYear, master.workbook.fiscalYear));
-    else copies.push(r.workbook);
+    else {
+      copies.push(r.workbook);
+      info.push({ file: f, department: id.department, source: id.source, notes: id.notes });
+    }
   }
   const masterDepartments = new Set(master.workbook.sheets.flatMap((s) => s.rows.map((r) => r.department)));
   for (const f of from)
@@ -142,7 +198,12 @@ export async function runMerge(values: OptionValues, positionals: string[], io: 
 
   const plan = planMerge(
     master.workbook.sheets.flatMap((s) => s.rows),
-    copies.map((c) => ({ file: c.name, rows: c.sheets.flatMap((s) => s.rows) })),
+    copies.map((c, i) => ({
+      file: c.name,
+      rows: c.sheets.flatMap((s) => s.rows),
+      department: info[i].department,
+      departmentSource: info[i].source,
+    })),
     { prefer, from },
   );
   let written;
@@ -157,10 +218,10 @@ export async function runMerge(values: OptionValues, positionals: string[], io: 
   const hasErrors = !check.ok || check.findings.some((f) => f.severity === "error");
   if (values["--json"]) {
     io.stdout(
-      `${JSON.stringify({ ...mergeJson(out, plan), check: jsonReport([checked], DEFAULT_RULE) }, null, 2)}\n`,
+      `${JSON.stringify({ ...mergeJson(out, plan, info), check: jsonReport([checked], DEFAULT_RULE) }, null, 2)}\n`,
     );
   } else {
-    const text = [mergeText(out, plan, returnedFiles)];
+    const text = [mergeText(out, plan, returnedFiles, info)];
     for (const f of written.formulaCells) text.push(`  ${CYCLE_TEXT.formulaInEntry(f.sheet, f.cell)}`);
     text.push("", CYCLE_TEXT.checkHeading(out), fileReport(checked, null));
     io.stdout(`${text.join("\n")}\n`);

@@ -8,6 +8,7 @@ import { CYCLE_TEXT } from "../../i18n/cycle";
 import { applySplit } from "../../adapters/xlsx/cycle/applySplit";
 import { protectionHash } from "../../adapters/xlsx/write/protection";
 import { loadInput, nodeSha512, safeFileName, writeAtomically, writerProblem } from "./cycleFiles";
+import { kpiListDigest, overlongMarkerValue, type SplitMarker } from "../../core/cycle/splitMarker";
 
 export const SPLIT_COMMAND: CommandSpec = {
   name: "split",
@@ -59,6 +60,18 @@ export async function runSplit(values: OptionValues, positionals: string[], io: 
     if (existing) return fail(CYCLE_TEXT.outputExists(path.relative(io.cwd, existing.file)));
   }
 
+  // What each copy records about itself (docs/domain.md, "Planning's year, continued").
+  const markerOf = (department: string): SplitMarker => ({
+    department,
+    masterFile: path.basename(masterFile),
+    fiscalYear: master.fiscalYear ?? "",
+    kpiDigest: kpiListDigest(master.sheets.flatMap((s) => s.rows)),
+  });
+  for (const t of targets) {
+    const long = overlongMarkerValue(markerOf(t.department));
+    if (long !== null) return fail(CYCLE_TEXT.markerTooLong(long));
+  }
+
   const password = values["--password"] as string | undefined;
   // One salted hash for the run: the same password protects every copy.
   const hash = password ? await protectionHash(password, nodeSha512) : null;
@@ -66,7 +79,7 @@ export async function runSplit(values: OptionValues, positionals: string[], io: 
     [];
   try {
     for (const t of targets) {
-      const r = applySplit(master, t.department, hash);
+      const r = applySplit(master, t.department, hash, markerOf(t.department));
       results.push({
         file: t.file,
         department: t.department,

@@ -24,6 +24,7 @@ export async function writeBatchOutputs(
   rule: ProgressRule,
   checkOptions: WorkbookCheckOptions,
   io: CliIo,
+  summaryResults: readonly FileResult[] = results,
 ): Promise<boolean> {
   let ok = true;
   if (opts.annotate !== null) {
@@ -43,7 +44,7 @@ export async function writeBatchOutputs(
         ok = false;
       }
     }
-    const problem = await writeSummaryFile(opts.summary, io.cwd, results, master, rule, opts.force);
+    const problem = await writeSummaryFile(opts.summary, io.cwd, summaryResults, master, rule, opts.force);
     if (problem === null) io.stderr(`${CLI_TEXT.summaryWritten(opts.summary)}\n`);
     else {
       io.stderr(`${problem}\n`);

@@ -1,8 +1,12 @@
 // 提出状況: which 担当課 of the distributed workbook (MASTER) sent a file back, and which file answers
-// for each. A file's department is read from its content exactly as `kensho merge` reads it (the
-// owner of most of the rows whose entry cells it changed: core/cycle/merge.ts), never from its name.
+// for each. A file's department is decided exactly as `kensho merge` decides it: from the split
+// marker it carries, else from its name (<master>_<担当課>.xlsx), else it is unknown
+// (core/cycle/returnedDepartment.ts); never from the rows it changed. A file returned with nothing
+// entered is 未記入で返送, not 未提出.
 import type { CheckedRow, FileErrorCode, Finding } from "../model";
 import { planMerge } from "../cycle/merge";
+import { identifyCopy, masterIdentity } from "../cycle/returnedDepartment";
+import type { SplitMarker } from "../cycle/splitMarker";
 import { rowKey, summarise } from "../summary";
 
 /** One checked workbook, as the batch outputs see it. */
@@ -12,6 +16,10 @@ export interface CheckedFile {
   error: { code: FileErrorCode } | null;
   rows: readonly CheckedRow[];
   findings: readonly Finding[];
+  /** The workbook's fiscal year ("令和5年度"), when known. */
+  fiscalYear?: string | null;
+  /** What `kensho split` recorded in the file, when it is a department's copy. */
+  marker?: SplitMarker | null;
 }
 
 export interface DepartmentSubmission {
@@ -26,6 +34,8 @@ export interface DepartmentSubmission {
   infos: number;
   /** Sent back with no error left. */
   ready: boolean;
+  /** Sent back with no entry cell changed: 未記入で返送. */
+  returnedUnchanged: boolean;
 }
 
 export interface Submissions {
@@ -45,19 +55,24 @@ export function assignSubmissions(master: CheckedFile, files: readonly CheckedFi
     if (!rowsOf.has(r.department)) order.push(r.department);
     rowsOf.set(r.department, (rowsOf.get(r.department) ?? 0) + 1);
   }
-  const returned = files.filter((f) => f.ok && f.file !== master.file);
-  const plan = planMerge(
-    [...master.rows],
-    returned.map((f) => ({ file: f.file, rows: [...f.rows] })),
-    { prefer: [], from: [] },
-  );
+  const identity = masterIdentity(master.file, master.fiscalYear ?? null, master.rows);
   const coverage = new Map<string, string>();
   const unassigned: string[] = [];
-  for (const f of returned) {
-    const d = plan.departmentOf[f.file] ?? null;
-    if (d !== null && rowsOf.has(d)) coverage.set(f.file, d);
-    else unassigned.push(f.file);
+  const returned: CheckedFile[] = [];
+  for (const f of files) {
+    if (!f.ok || f.file === master.file) continue;
+    const id = identifyCopy(f.file, f.marker ?? null, identity);
+    if (id.ok && id.department !== null && rowsOf.has(id.department)) {
+      coverage.set(f.file, id.department);
+      returned.push(f);
+    } else unassigned.push(f.file);
   }
+  const plan = planMerge(
+    [...master.rows],
+    returned.map((f) => ({ file: f.file, rows: [...f.rows], department: coverage.get(f.file) ?? null })),
+    { prefer: [], from: [] },
+  );
+  const unchanged = new Set(plan.unchanged);
   const departments = order.map((department): DepartmentSubmission => {
     const mine = returned.filter((f) => coverage.get(f.file) === department);
     const findings = mine.flatMap((f) => {
@@ -75,6 +90,7 @@ export function assignSubmissions(master: CheckedFile, files: readonly CheckedFi
       warnings: c.warnings,
       infos: c.infos,
       ready: mine.length > 0 && c.errors === 0,
+      returnedUnchanged: mine.length > 0 && mine.every((f) => unchanged.has(f.file)),
     };
   });
   return { departments, coverage, unassigned };

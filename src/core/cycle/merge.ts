@@ -6,6 +6,7 @@ import type { FieldKey, VerificationRow } from "../model";
 import { ENTRY_FIELDS, LOCKED_VALUE_FIELDS } from "./entryCells";
 import { RowMatcher } from "./identity";
 import { sameValue, valueOf, type PlannedValue } from "./cellValues";
+import { departmentKey, type DepartmentSource } from "./returnedDepartment";
 
 export type ConflictKind = "other-department" | "same-row" | "unknown-kpi" | "locked-cell-changed";
 
@@ -13,6 +14,27 @@ export interface ReturnedCopy {
   /** The file as given on the command line (or picked in the pane). */
   file: string;
   rows: VerificationRow[];
+  /**
+   * The department the file answers for, decided before planning from its split marker or its
+   * name (returnedDepartment.ts), in the master's spelling; null when neither tells. Never guessed
+   * from the rows it changed.
+   */
+  department: string | null;
+  /** Where the department came from; null when unknown. */
+  departmentSource?: DepartmentSource | null;
+}
+
+/**
+ * A file whose split marker names its department, yet whose changes are on other departments'
+ * rows (those changes are other-department conflicts): perhaps the wrong copy was filled in.
+ */
+export interface MarkerDisagreement {
+  file: string;
+  department: string;
+  /** The departments whose rows it changed, in order met. */
+  changed: string[];
+  /** Whether it changed any row of its own department. */
+  ownChanged: boolean;
 }
 
 export interface MergeOptions {
@@ -68,8 +90,10 @@ export interface MergePlan {
   conflicts: MergeConflict[];
   unchanged: string[];
   missing: string[];
-  /** Each file's department as read from its content (the owner of most rows it changed). */
+  /** Each file's department as given (marker or name); null when unknown. */
   departmentOf: Record<string, string | null>;
+  /** Marked files that changed other departments' rows. */
+  disagreements: MarkerDisagreement[];
 }
 
 interface RowChanges {
@@ -148,21 +172,14 @@ export function planMerge(
     changesByFile.set(copy.file, list);
   }
 
-  // A file's department: the owner of most of the rows whose entry cells it changed.
   const departmentOf: Record<string, string | null> = {};
-  for (const copy of copies) {
-    const counts = new Map<string, number>();
-    for (const c of changesByFile.get(copy.file) ?? [])
-      if (c.entry.length && c.master.department)
-        counts.set(c.master.department, (counts.get(c.master.department) ?? 0) + 1);
-    let best: string | null = null;
-    for (const [d, n] of counts) if (best === null || n > counts.get(best)!) best = d;
-    departmentOf[copy.file] = best;
-  }
+  for (const copy of copies) departmentOf[copy.file] = copy.department;
+  const same = (a: string | null, b: string | null) =>
+    a !== null && b !== null && departmentKey(a) === departmentKey(b);
 
   const allowed = (file: string, department: string | null): boolean =>
-    (department !== null && departmentOf[file] === department) ||
-    opts.from.some((f) => f.file === file && f.department === department);
+    same(department, departmentOf[file]) ||
+    opts.from.some((f) => f.file === file && same(f.department, department));
 
   // Claims on master rows by files allowed to make them.
   const claims = new Map<string, RowChanges[]>();
@@ -259,15 +276,30 @@ export function planMerge(
   }
 
   const departments = new Set(masterRows.map((r) => r.department).filter((d): d is string => d !== null));
-  const covered = new Set<string>([
-    ...Object.values(departmentOf).filter((d): d is string => d !== null),
-    ...opts.from.map((f) => f.department),
-  ]);
+  // A department is covered by any file that answers for it, changed or returned as it went out.
+  const covered = new Set<string>(
+    [...Object.values(departmentOf), ...opts.from.map((f) => f.department)]
+      .filter((d): d is string => d !== null)
+      .map(departmentKey),
+  );
+  const disagreements: MarkerDisagreement[] = [];
+  for (const copy of copies) {
+    if (copy.departmentSource !== "marker" || copy.department === null) continue;
+    const changed: string[] = [];
+    let ownChanged = false;
+    for (const c of changesByFile.get(copy.file) ?? []) {
+      if (!c.entry.length) continue;
+      if (same(c.master.department, copy.department)) ownChanged = true;
+      else if (!changed.includes(c.master.department ?? "")) changed.push(c.master.department ?? "");
+    }
+    if (changed.length > 0) disagreements.push({ file: copy.file, department: copy.department, changed, ownChanged });
+  }
   return {
     applied,
     conflicts,
     unchanged: copies.filter((c) => !touched.has(c.file)).map((c) => c.file),
-    missing: [...departments].filter((d) => !covered.has(d)),
+    missing: [...departments].filter((d) => !covered.has(departmentKey(d))),
     departmentOf,
+    disagreements,
   };
 }

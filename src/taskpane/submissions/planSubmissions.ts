@@ -7,6 +7,8 @@ import type { MergeEdit } from "../../adapters/excel/workbookHost";
 import { RowMatcher } from "../../core/cycle/identity";
 import { planMerge, type ReturnedCopy } from "../../core/cycle/merge";
 import { verificationSheets } from "../../core/cycle/verificationSheets";
+import { identifyCopy, masterIdentity } from "../../core/cycle/returnedDepartment";
+import { readSplitMarker, type SplitMarker } from "../../core/cycle/splitMarker";
 import type { SheetGrid } from "../../core/model";
 import { CYCLE_TEXT } from "../../i18n/cycle";
 import { unreadableMessage } from "../../i18n/xlsx";
@@ -17,7 +19,9 @@ export { submissionsReport } from "./report";
 /** The CLI's limit for one file (src/adapters/xlsx/readWorkbook.ts): far beyond any real workbook. */
 export const MAX_PICKED_BYTES = 256 * 1024 * 1024;
 
-type Read = { ok: true; copy: ReturnedCopy; fiscalYear: string | null } | { ok: false; message: string };
+type Read =
+  | { ok: true; copy: Omit<ReturnedCopy, "department">; fiscalYear: string | null; marker: SplitMarker | null }
+  | { ok: false; message: string };
 
 async function readPicked(file: PickedFile): Promise<Read> {
   const name = file.name;
@@ -34,12 +38,18 @@ async function readPicked(file: PickedFile): Promise<Read> {
     return { ok: false, message: unreadableMessage("io-error", { file: name }) };
   }
   try {
-    const read = verificationSheets(await readWorkbookBytes(bytes, { name }));
+    let marker: SplitMarker | null = null;
+    const grids = await readWorkbookBytes(bytes, {
+      name,
+      onCustomProperties: (props) => (marker = readSplitMarker(props)),
+    });
+    const read = verificationSheets(grids);
     if (read.sheets.length === 0) return { ok: false, message: CYCLE_TEXT.notReturnedCopy(name) };
     return {
       ok: true,
       copy: { file: name, rows: read.sheets.flatMap((s) => s.rows) },
       fiscalYear: read.fiscalYear,
+      marker,
     };
   } catch (err) {
     if (err instanceof WorkbookReadError)
@@ -66,10 +76,18 @@ export async function planSubmissions(
     };
   }
   const matcher = new RowMatcher(masterRows);
+  // The open workbook's file name is not known to the pane: a copy's name is matched without it.
+  const identity = masterIdentity(null, master.fiscalYear, masterRows);
   // One at a time: only one picked file is in memory as bytes.
   for (const file of files) {
     const r = await readPicked(file);
+    const id = r.ok ? identifyCopy(file.name, r.marker, identity) : null;
     if (!r.ok) problems.push({ file: file.name, message: r.message });
+    else if (id && !id.ok)
+      problems.push({
+        file: file.name,
+        message: CYCLE_TEXT.otherMaster(file.name, id.recorded, id.differs, CYCLE_TEXT.openMaster),
+      });
     else if (r.fiscalYear !== master.fiscalYear)
       problems.push({
         file: file.name,
@@ -77,7 +95,12 @@ export async function planSubmissions(
       });
     else if (!r.copy.rows.some((row) => matcher.match(row) !== null))
       problems.push({ file: file.name, message: CYCLE_TEXT.notThisMaster(file.name) });
-    else copies.push(r.copy);
+    else
+      copies.push({
+        ...r.copy,
+        department: id?.ok ? id.department : null,
+        departmentSource: id?.ok ? id.source : null,
+      });
   }
   const plan = planMerge(masterRows, copies, { prefer: [], from: [] });
   const edits: MergeEdit[] = [];

@@ -33,6 +33,8 @@ function oldResult(file: string, grids: Awaited<ReturnType<typeof readWithExcelJ
       rows: [],
       detail: null,
       findings: [],
+      marker: null,
+      scope: null,
     };
   return {
     file,
@@ -43,6 +45,8 @@ function oldResult(file: string, grids: Awaited<ReturnType<typeof readWithExcelJ
     rows: check.rows.map((r) => ({ ...r, actualRemark: r.values.actual.remark })),
     detail: null,
     findings: check.findings,
+    marker: null,
+    scope: null,
   };
 }
 

@@ -1,9 +1,12 @@
 // One department's copy of the master: every verification sheet protected, only that department's
-// entry cells unlocked, every other cell locked (a cell the master left unlocked is locked too).
+// entry cells unlocked, every other cell locked (a cell the master left unlocked is locked too), and
+// the split marker (its department and the master's identity) in its custom document properties.
 import { WorkbookPatch } from "../write/workbookPatch";
 import type { ProtectionHash } from "../write/protection";
 import type { VerificationWorkbook } from "./loadVerificationWorkbook";
 import { entryCellPositions } from "../../../core/cycle/entryCells";
+import { isMarkerKey, markerProperties, type SplitMarker } from "../../../core/cycle/splitMarker";
+import { setCustomProperties } from "../write/customProperties";
 
 export interface SplitResult {
   bytes: Uint8Array;
@@ -17,6 +20,7 @@ export function applySplit(
   master: VerificationWorkbook,
   department: string,
   hash: ProtectionHash | null,
+  marker: SplitMarker,
 ): SplitResult {
   const wb = WorkbookPatch.open(master.bytes);
   const styles = wb.styles;
@@ -59,6 +63,8 @@ export function applySplit(
     unlockedCells += open.size;
     sheet.protect(hash);
   }
+  // A master that is itself a copy loses its old marker: the copy carries only its own.
+  setCustomProperties(wb.pkg, markerProperties(marker), isMarkerKey);
   const out = wb.write();
   return { ...out, rows, unlockedCells, protectedSheets: master.sheets.length };
 }

@@ -3,6 +3,7 @@
 import { readWorkbookBuffer } from "../readWorkbook";
 import type { RolloverSheet } from "../../../core/cycle/rolloverTypes";
 import { verificationSheets } from "../../../core/cycle/verificationSheets";
+import { readSplitMarker, type SplitMarker } from "../../../core/cycle/splitMarker";
 
 export interface VerificationWorkbook {
   name: string;
@@ -12,6 +13,8 @@ export interface VerificationWorkbook {
   /** The workbook's fiscal year label ("令和5年度") and Gregorian year, when found. */
   fiscalYear: string | null;
   year: number | null;
+  /** What `kensho split` recorded in the file (a department's copy), or null. */
+  marker: SplitMarker | null;
 }
 
 /** Reads a workbook's verification sheets. Throws WorkbookReadError when it cannot be read. */
@@ -19,6 +22,9 @@ export async function loadVerificationWorkbook(
   bytes: Uint8Array,
   name: string,
 ): Promise<VerificationWorkbook> {
-  const grids = await readWorkbookBuffer(bytes, name);
-  return { name, bytes, ...verificationSheets(grids) };
+  let marker: SplitMarker | null = null;
+  const grids = await readWorkbookBuffer(bytes, name, {
+    onCustomProperties: (props) => (marker = readSplitMarker(props)),
+  });
+  return { name, bytes, ...verificationSheets(grids), marker };
 }

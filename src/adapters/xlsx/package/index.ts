@@ -35,3 +35,4 @@ export {
   type XmlAttributes,
   type XmlHandler,
 } from "./xml";
+export { readCustomProperties } from "./customProperties";

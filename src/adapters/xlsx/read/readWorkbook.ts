@@ -1,7 +1,7 @@
 // Reads an .xlsx package's bytes into the core's sparse SheetGrids: streamed, bounded by the
 // limits, with no Node or DOM APIs (the task pane imports it lazily; the CLI through ../readWorkbook).
 import type { SheetGrid } from "../../../core/model";
-import { numFmtCode, OpcPackage, PackageError, type RawInflater } from "../package";
+import { numFmtCode, OpcPackage, PackageError, readCustomProperties, type RawInflater } from "../package";
 import { WorkbookReadError, type UnreadableReason } from "./errors";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { sniffWorkbookBytes } from "./sniff";
@@ -13,6 +13,11 @@ export interface ReadOptions {
   limits?: Partial<ReadLimits>;
   /** A faster raw inflater for small parts, where the host has one (Node's zlib); fflate otherwise. */
   inflateRaw?: RawInflater;
+  /**
+   * Given the package's custom document properties (where `kensho split` records a copy's
+   * department). A part that cannot be read gives []: it never makes the workbook unreadable.
+   */
+  onCustomProperties?: (properties: Array<[string, string | number | boolean]>) => void;
 }
 
 const PACKAGE_REASONS: Record<PackageError["reason"], UnreadableReason> = {
@@ -35,7 +40,7 @@ export function readWorkbookBytesSync(bytes: Uint8Array, options: ReadOptions = 
     throw new WorkbookReadError(lock ? "lock-file" : sniffed, { file });
   }
   try {
-    return readPackage(bytes, file, limits, options.inflateRaw);
+    return readPackage(bytes, file, limits, options.inflateRaw, options.onCustomProperties);
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;
     if (err instanceof PackageError) {
@@ -64,8 +69,10 @@ function readPackage(
   file: string,
   limits: ReadLimits,
   inflateRaw: RawInflater | undefined,
+  onCustomProperties?: ReadOptions["onCustomProperties"],
 ): SheetGrid[] {
   const pkg = OpcPackage.open(bytes, { inflateRaw });
+  if (onCustomProperties) onCustomProperties(customPropertiesOf(pkg));
   const wb = pkg.workbook();
   const worksheets = wb.sheets.filter((s) => s.kind === "worksheet");
   if (worksheets.length === 0) throw new WorkbookReadError("no-worksheets", { file });
@@ -100,4 +107,12 @@ function readPackage(
     grids.push(grid);
   }
   return grids;
+}
+
+function customPropertiesOf(pkg: OpcPackage): Array<[string, string | number | boolean]> {
+  try {
+    return readCustomProperties(pkg);
+  } catch {
+    return [];
+  }
 }
