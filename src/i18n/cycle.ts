@@ -121,8 +121,7 @@ export const CYCLE_TEXT = {
   },
   markerDisagrees: (file: string, department: string, changed: string[], ownChanged: boolean) =>
     `⚠ ${file} は「${department}」の配布用ファイルですが、${changed.join("・")}の行を変更しています${ownChanged ? "" : "（自課の行は変更していません。別の課のファイルに記入した可能性があります）"}。`,
-  departmentFrom: (source: DepartmentSource | null) =>
-    source === "marker" ? "（配布時の記録）" : source === "file-name" ? "（ファイル名）" : "",
+
   // split
   splitHeading: (master: string, n: number) => `■ ${master} から ${n} 課分のファイルを作成しました`,
   splitLine: (file: string, dept: string, rows: number, cells: number) =>
@@ -132,8 +131,14 @@ export const CYCLE_TEXT = {
   // merge
   mergeHeading: (out: string) => `■ 統合結果: ${out}`,
   submittedHeading: "◆ 提出されたファイル",
-  submittedLine: (file: string, dept: string | null, applied: number, conflicts: number) =>
-    `  ${file}　担当課: ${dept ?? "（判別できず。変更はすべて他課の行の変更として扱います）"}　適用 ${applied}行　要判断 ${conflicts}件`,
+  submittedLine: (
+    file: string,
+    dept: string | null,
+    applied: number,
+    conflicts: number,
+    source: DepartmentSource | null = null,
+  ) =>
+    `  ${file}　担当課: ${dept === null ? "（判別できず。変更はすべて他課の行の変更として扱います）" : `${dept}${source === "marker" ? "（配布時の記録）" : source === "file-name" ? "（ファイル名）" : ""}`}　適用 ${applied}行　要判断 ${conflicts}件`,
   appliedHeading: "◆ 適用した変更（値のみ）",
   appliedLine: (sheet: string, cells: string, kpi: string, dept: string | null, file: string) =>
     `  ${sheet}!${cells}　${kpi}（${dept ?? "担当課なし"}）← ${file}`,

@@ -67,7 +67,7 @@ export async function buildDistribution(
         .getWorksheet(c.sheet)!
         .getCell(c.address).value;
     }
-    returned[d] = path.join(dir, `returned_${d}.xlsx`);
+    returned[d] = path.join(dir, `master_${d}.xlsx`);
     await wb.xlsx.writeFile(returned[d]);
   }
   return { master, returned };

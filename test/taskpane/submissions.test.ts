@@ -52,16 +52,16 @@ describe("提出ファイルを取り込む", () => {
   let master: SheetGrid[];
   let dir: string;
   const files: Record<string, Uint8Array> = {};
-  const ORDER = ["提出用.xlsx", "提出用(最終).xlsx", "安心安全課.xlsx", "未記入.xlsx"];
+  const ORDER = ["原本_商工労働課.xlsx", "原本_商工労働課(最終).xlsx", "原本_安心安全課.xlsx", "未記入.xlsx"];
 
   beforeAll(async () => {
     master = await readWorkbookFile(SAMPLE);
     // The CLI test's submissions: every conflict kind, a re-sorted second submission, an unchanged file.
     const commerce = await commerceSubmissions();
-    files["提出用.xlsx"] = commerce.first;
-    files["提出用(最終).xlsx"] = commerce.second;
+    files["原本_商工労働課.xlsx"] = commerce.first;
+    files["原本_商工労働課(最終).xlsx"] = commerce.second;
     // Text Excel would read as a formula or a number, typed by a department: it must arrive as text.
-    files["安心安全課.xlsx"] = await returned((rows) =>
+    files["原本_安心安全課.xlsx"] = await returned((rows) =>
       set(rows, "防犯灯設置数", { actual: "17,500基", activity: "-", reason: "+5%の増設を予定" }),
     );
     files["未記入.xlsx"] = new Uint8Array(fs.readFileSync(SAMPLE));
@@ -121,7 +121,7 @@ describe("提出ファイルを取り込む", () => {
     ])
       expect(text.stdout).toContain(line);
     expect(report.files.map((f) => f.file)).toEqual(ORDER);
-    expect(report.unchanged).toContain("未記入.xlsx");
+    expect(report.unchanged).toBe("未記入で返送: 未記入.xlsx（担当課を判別できず）");
     expect(report.problems).toEqual([]);
     expect(report.writtenCells).toBe(expected.length);
     expect(state.notice).toMatchObject({
@@ -159,7 +159,7 @@ describe("提出ファイルを取り込む", () => {
       picked("メモ.xlsx", new TextEncoder().encode("これはメモです")),
       picked("他市.xlsx", stranger),
       vanished,
-      picked("安心安全課.xlsx", files["安心安全課.xlsx"]),
+      picked("原本_安心安全課.xlsx", files["原本_安心安全課.xlsx"]),
     ]);
     const report = controller.getState().submissions!;
     const problems = Object.fromEntries(report.problems.map((p) => [p.file, p.message]));
@@ -178,9 +178,9 @@ describe("提出ファイルを取り込む", () => {
     expect(problems["他市.xlsx"]).toBe(CYCLE_TEXT.notThisMaster("他市.xlsx"));
     expect(problems["移動済み.xlsx"]).toContain("読み込めませんでした");
     // The good file went in.
-    expect(report.files.map((f) => f.file)).toEqual(["安心安全課.xlsx"]);
+    expect(report.files.map((f) => f.file)).toEqual(["原本_安心安全課.xlsx"]);
     expect(report.applied.map((a) => a.text)).toEqual([
-      expect.stringContaining("防犯灯設置数（安心安全課）← 安心安全課.xlsx"),
+      expect.stringContaining("防犯灯設置数（安心安全課）← 原本_安心安全課.xlsx"),
     ]);
     const row = controller.getState().check!.rows.find((r) => r.name === "防犯灯設置数")!;
     expect(fake.value(row.sheet, row.cells.actual!.address)).toBe("17,500基");
@@ -197,7 +197,7 @@ describe("提出ファイルを取り込む", () => {
     const row = controller.getState().check!.rows.find((r) => r.name === "防犯灯設置数")!;
     const actual = row.cells.actual!.address;
     fake.setValue(row.sheet, actual, 17000, { formula: "=17000" });
-    await controller.importSubmissions([picked("安心安全課.xlsx", files["安心安全課.xlsx"])]);
+    await controller.importSubmissions([picked("原本_安心安全課.xlsx", files["原本_安心安全課.xlsx"])]);
     const report = controller.getState().submissions!;
     expect(fake.formula(row.sheet, actual)).toBe("=17000");
     expect(report.formulaCells).toEqual([CYCLE_TEXT.formulaInEntry(row.sheet, actual)]);
@@ -222,7 +222,7 @@ describe("提出ファイルを取り込む", () => {
       const { fake, controller } = await pane([grid]);
       const bytes = await gridsToXlsx([copy]);
       const start = fake.syncCount;
-      await controller.importSubmissions([picked("商工労働課.xlsx", bytes)]);
+      await controller.importSubmissions([picked("原本_商工労働課.xlsx", bytes)]);
       const syncs = fake.syncCount - start;
       expect(controller.getState().submissions!.writtenCells).toBe(n);
       expect(fake.value("1-1", `F${n + 2}`)).toBe(`①取組${n + 1}`);
@@ -239,7 +239,7 @@ describe("提出ファイルを取り込む", () => {
   test("an open workbook with no verification sheet: said, nothing written", async () => {
     const { fake, controller } = await pane([{ ...verificationGrid("名簿", 1), cells: [] }]);
     const before = JSON.stringify(fake.snapshot());
-    await controller.importSubmissions([picked("安心安全課.xlsx", files["安心安全課.xlsx"])]);
+    await controller.importSubmissions([picked("原本_安心安全課.xlsx", files["原本_安心安全課.xlsx"])]);
     expect(controller.getState().notice).toEqual({ kind: "error", title: CYCLE_TEXT.masterNotVerification });
     expect(JSON.stringify(fake.snapshot())).toBe(before);
     await controller.dispose();
@@ -254,7 +254,7 @@ describe("提出ファイルを取り込む", () => {
     });
     await controller.init();
     const start = fake.syncCount;
-    await controller.importSubmissions([picked("安心安全課.xlsx", files["安心安全課.xlsx"])]);
+    await controller.importSubmissions([picked("原本_安心安全課.xlsx", files["原本_安心安全課.xlsx"])]);
     expect(controller.getState().notice).toEqual({
       kind: "error",
       title: t.submissions.loadFailed,

@@ -38,9 +38,9 @@ test("取り込み: pick returned files, see the report per file, select a cell,
   fireEvent.change(input, {
     target: {
       files: [
-        picked("安心安全課.xlsx", own),
+        picked("原本_安心安全課.xlsx", own),
         picked("壊れた.xlsx", new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])),
-        picked("商工労働課.xlsx", other),
+        picked("原本_商工労働課.xlsx", other),
       ],
     },
   });
@@ -49,9 +49,9 @@ test("取り込み: pick returned files, see the report per file, select a cell,
   await screen.findByText(t.submissions.done(2, 2));
   // Per file: who sent what, in the CLI's words; the broken file said in Japanese, the others went in.
   const filesShown = within(report).getAllByTestId("submission-file");
-  expect(filesShown.map((f) => f.dataset.file)).toEqual(["安心安全課.xlsx", "商工労働課.xlsx"]);
+  expect(filesShown.map((f) => f.dataset.file)).toEqual(["原本_安心安全課.xlsx", "原本_商工労働課.xlsx"]);
   expect(filesShown[0].textContent).toBe(
-    CYCLE_TEXT.submittedLine("安心安全課.xlsx", "安心安全課", 1, 0).trim(),
+    CYCLE_TEXT.submittedLine("原本_安心安全課.xlsx", "安心安全課", 1, 0, "file-name").trim(),
   );
   const problem = within(report).getByTestId("submission-problem");
   expect(problem.dataset.file).toBe("壊れた.xlsx");

@@ -82,17 +82,19 @@ export function mergeJson(out: string, plan: MergePlan, files: ReturnedFileInfo[
 }
 
 /** The planner's table: who sent what, what was applied, what needs a decision (file and cell). */
-export function mergeText(out: string, plan: MergePlan, files: string[], info: ReturnedFileInfo[] = []): string {
+export function mergeText(
+  out: string,
+  plan: MergePlan,
+  files: string[],
+  info: ReturnedFileInfo[] = [],
+): string {
   const t = CYCLE_TEXT;
   const lines = [t.mergeHeading(out), "", t.submittedHeading];
   for (const f of files) {
     const applied = plan.applied.filter((a) => a.file === f).length;
     const conflicts = plan.conflicts.filter((c) => c.files.includes(f)).length;
     const known = info.find((i) => i.file === f);
-    lines.push(
-      t.submittedLine(f, plan.departmentOf[f] ?? null, applied, conflicts) +
-        t.departmentFrom(known?.source ?? null),
-    );
+    lines.push(t.submittedLine(f, plan.departmentOf[f] ?? null, applied, conflicts, known?.source ?? null));
     for (const n of known?.notes ?? []) lines.push(`      ${t.copyNote(n)}`);
   }
   for (const d of plan.disagreements)
@@ -111,7 +113,9 @@ export function mergeText(out: string, plan: MergePlan, files: string[], info: R
   }
   lines.push(
     "",
-    t.returnedUnchangedHeading(plan.unchanged.map((f) => ({ file: f, department: plan.departmentOf[f] ?? null }))),
+    t.returnedUnchangedHeading(
+      plan.unchanged.map((f) => ({ file: f, department: plan.departmentOf[f] ?? null })),
+    ),
     t.missingHeading(plan.missing),
   );
   return lines.join("\n");

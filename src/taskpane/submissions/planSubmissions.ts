@@ -20,7 +20,12 @@ export { submissionsReport } from "./report";
 export const MAX_PICKED_BYTES = 256 * 1024 * 1024;
 
 type Read =
-  | { ok: true; copy: Omit<ReturnedCopy, "department">; fiscalYear: string | null; marker: SplitMarker | null }
+  | {
+      ok: true;
+      copy: Omit<ReturnedCopy, "department">;
+      fiscalYear: string | null;
+      marker: SplitMarker | null;
+    }
   | { ok: false; message: string };
 
 async function readPicked(file: PickedFile): Promise<Read> {
@@ -107,5 +112,6 @@ export async function planSubmissions(
   for (const a of plan.applied)
     for (const c of a.changes)
       if (c.value.kind !== "copy") edits.push({ sheet: a.sheet, address: c.address, value: c.value });
-  return { masterProblem: null, files: copies.map((c) => c.file), problems, plan, edits };
+  const sources = Object.fromEntries(copies.map((c) => [c.file, c.departmentSource ?? null]));
+  return { masterProblem: null, files: copies.map((c) => c.file), problems, plan, edits, sources };
 }

@@ -39,6 +39,7 @@ export function submissionsReport(planned: SubmissionsPlan, written: MergeWriteR
           plan.departmentOf[file] ?? null,
           plan.applied.filter((a) => a.file === file).length,
           plan.conflicts.filter((c) => c.files.includes(file)).length,
+          planned.sources?.[file] ?? null,
         ),
       ),
     })),
@@ -54,7 +55,14 @@ export function submissionsReport(planned: SubmissionsPlan, written: MergeWriteR
       })),
     conflicts,
     formulaCells: written.formulaCells.map((c) => CYCLE_TEXT.formulaInEntry(c.sheet, c.address)),
-    unchanged: plain(CYCLE_TEXT.unchangedHeading(plan.unchanged)),
+    unchanged: plain(
+      CYCLE_TEXT.returnedUnchangedHeading(
+        plan.unchanged.map((f) => ({ file: f, department: plan.departmentOf[f] ?? null })),
+      ),
+    ),
+    warnings: plan.disagreements.map((d) =>
+      plain(CYCLE_TEXT.markerDisagrees(d.file, d.department, d.changed, d.ownChanged)),
+    ),
     missing: plain(CYCLE_TEXT.missingHeading(plan.missing)),
     writtenRows: plan.applied.filter((a) => a.cells.some((c) => done.has(`${a.sheet}!${c}`))).length,
     writtenCells: written.written.length,

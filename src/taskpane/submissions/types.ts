@@ -2,6 +2,7 @@
 // rest of the pane. Types only: importing this file pulls nothing into the pane's first load.
 import type { CellLocation, MergeEdit, MergeWriteResult } from "../../adapters/excel/workbookHost";
 import type { ConflictKind, MergePlan } from "../../core/cycle/merge";
+import type { DepartmentSource } from "../../core/cycle/returnedDepartment";
 import type { SheetGrid } from "../../core/model";
 
 /** A picked file as the browser gives it (File): read only when its turn comes. */
@@ -26,6 +27,8 @@ export interface SubmissionsPlan {
   plan: MergePlan;
   /** The plan's applied cells, as the Office adapter writes them. */
   edits: MergeEdit[];
+  /** Where each file's department came from (split's marker or its name); absent: unknown. */
+  sources?: Record<string, DepartmentSource | null>;
 }
 
 /** One line of the report; with a cell, the pane offers to select it in the master. */
@@ -57,6 +60,8 @@ export interface SubmissionsReport {
   conflicts: ReportConflict[];
   formulaCells: string[];
   unchanged: string;
+  /** Files whose split marker names a department other than the rows they changed. */
+  warnings: string[];
   missing: string;
   /** Rows and cells written into the open workbook. */
   writtenRows: number;

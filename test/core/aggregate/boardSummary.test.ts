@@ -265,8 +265,8 @@ describe("提出状況: the distributed workbook and the copies sent back", () =
     // 住宅課 sends its copy back without a 進捗状況.
     const d = await buildDistribution(dir, ["商工労働課", "住宅課"], { 住宅課: ["status"] });
     master = await checked(d.master, "master.xlsx");
-    shoko = await checked(d.returned["商工労働課"], "returned_商工労働課.xlsx");
-    jutaku = await checked(d.returned["住宅課"], "returned_住宅課.xlsx");
+    shoko = await checked(d.returned["商工労働課"], "master_商工労働課.xlsx");
+    jutaku = await checked(d.returned["住宅課"], "master_住宅課.xlsx");
     unchanged = { ...(await checked(d.master)), file: "copy-of-master.xlsx" };
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -289,14 +289,14 @@ describe("提出状況: the distributed workbook and the copies sent back", () =
     ]);
     expect(byDept.get("商工労働課")).toMatchObject({
       rows: 6,
-      files: ["returned_商工労働課.xlsx"],
+      files: ["master_商工労働課.xlsx"],
       errors: 0,
       ready: true,
     });
     // 住宅課: its one row lacks the 進捗状況 (missing-status, an error), and its 基準値 differs from the strategy.
     expect(byDept.get("住宅課")).toMatchObject({
       rows: 1,
-      files: ["returned_住宅課.xlsx"],
+      files: ["master_住宅課.xlsx"],
       errors: 1,
       warnings: 1,
       ready: false,
@@ -309,13 +309,13 @@ describe("提出状況: the distributed workbook and the copies sent back", () =
     const s = buildBoardSummary([shoko, jutaku, unchanged], DEFAULT_RULE, master);
     expect(s.rows).toHaveLength(47);
     expect(s.rows.filter((r) => r.submitted).map((r) => [r.row.name, r.file])).toEqual([
-      ["新規求人数", "returned_商工労働課.xlsx"],
-      ["新技術・新製品等の開発数", "returned_商工労働課.xlsx"],
-      ["創業相談件数", "returned_商工労働課.xlsx"],
-      ["いせさき合同会社説明会の参加者数", "returned_商工労働課.xlsx"],
-      ["女性のためのおしごとフェアの参加者数", "returned_商工労働課.xlsx"],
-      ["伊勢崎駅周辺の中心市街地における歩行者等通行量", "returned_商工労働課.xlsx"],
-      ["危険空き家除却件数", "returned_住宅課.xlsx"],
+      ["新規求人数", "master_商工労働課.xlsx"],
+      ["新技術・新製品等の開発数", "master_商工労働課.xlsx"],
+      ["創業相談件数", "master_商工労働課.xlsx"],
+      ["いせさき合同会社説明会の参加者数", "master_商工労働課.xlsx"],
+      ["女性のためのおしごとフェアの参加者数", "master_商工労働課.xlsx"],
+      ["伊勢崎駅周辺の中心市街地における歩行者等通行量", "master_商工労働課.xlsx"],
+      ["危険空き家除却件数", "master_住宅課.xlsx"],
     ]);
     // Hand count: 商工労働課 entered 概ね (新規求人数, 合同会社説明会, おしごとフェア), 遅れ (新技術),
     // 順調 (創業相談, 歩行者等通行量); 住宅課 left its status blank; the other 40 rows are blank.
@@ -325,11 +325,11 @@ describe("提出状況: the distributed workbook and the copies sent back", () =
   test("the findings listed are each file's own departments' (no copy of the whole workbook counted twice)", () => {
     const s = buildBoardSummary([shoko, jutaku, unchanged], DEFAULT_RULE, master);
     const files = new Set(s.findings.map((f) => f.file));
-    expect([...files].sort()).toEqual(["returned_住宅課.xlsx", "returned_商工労働課.xlsx"]);
+    expect([...files].sort()).toEqual(["master_住宅課.xlsx", "master_商工労働課.xlsx"]);
     expect(s.findings.every((f) => f.department === "商工労働課" || f.department === "住宅課")).toBe(true);
     expect(
       s.findings
-        .filter((f) => f.file === "returned_住宅課.xlsx")
+        .filter((f) => f.file === "master_住宅課.xlsx")
         .map((f) => f.finding.code)
         .sort(),
     ).toEqual(["master-mismatch", "missing-status"]);
