@@ -41,6 +41,8 @@ export interface FileResult {
    * --all-departments): its name and how many rows of other departments were not checked.
    */
   scope: { department: string; skippedRows: number; from: "split-marker" | "option" } | null;
+  /** Last year's workbooks given that were not used for this file (not of an earlier year). */
+  previousIgnored?: string[];
 }
 
 function failed(file: string, code: FileErrorCode, message: string): FileResult {
@@ -94,6 +96,7 @@ export async function checkFile(
       findings: check.findings,
       marker,
       scope: null,
+      ...(check.previousIgnored?.length ? { previousIgnored: check.previousIgnored } : {}),
     };
   } catch (err) {
     // A bug in the engine must not take the other files down with it, nor hide behind "unreadable".

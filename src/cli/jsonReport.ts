@@ -1,4 +1,6 @@
 import type { ProgressRule } from "../core/model";
+import type { Outlook } from "../core/progress/pace";
+import { OUTLOOK_LABELS, outlookText, renderNoOutlook } from "../i18n/outlook";
 import { summarise } from "../core/summary";
 import { kpiLabel, renderFinding } from "../i18n/findings";
 import type { FileResult } from "./checkFile";
@@ -8,6 +10,37 @@ import { stripControlsInData } from "./output/sanitize";
 import { jsonPieces, writePieces } from "./output/chunkedWriter";
 
 const round4 = (n: number | null) => (n === null ? null : Math.round(n * 10000) / 10000);
+/** Figures in the base unit, rounded so that floating-point noise does not show. */
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** 見通し as data: the judgement, each figure's projection and pace, the years, or why there is none. */
+export function outlookJson(o: Outlook) {
+  return {
+    judgement: o.judgement,
+    label: o.judgement ? OUTLOOK_LABELS[o.judgement] : null,
+    projected: o.parts.map((p) => ({
+      label: p.label || null,
+      value: round6(p.projected),
+      finalTarget: round6(p.finalTarget),
+      perYear: round6(p.pace),
+      meets: p.meets,
+    })),
+    unit: o.unit || null,
+    years: o.years ? { baseline: o.years.baseline, actual: o.years.actual, final: o.years.final } : null,
+    recent: o.recent
+      ? {
+          fromYear: o.recent.fromYear,
+          projected: o.recent.parts.map((p) => ({
+            label: p.label || null,
+            value: round6(p.projected),
+            perYear: round6(p.pace),
+          })),
+        }
+      : null,
+    reason: o.reason ? { code: o.reason.code, message: renderNoOutlook(o.reason) } : null,
+    text: outlookText(o),
+  };
+}
 
 /** The --json contract of domain.md, version 1. */
 export function jsonReport(results: FileResult[], rule: ProgressRule, skipped: SkippedFile[] = []) {
@@ -43,6 +76,9 @@ export function jsonReport(results: FileResult[], rule: ProgressRule, skipped: S
       achievement: round4(row.achievement),
       enteredStatus: row.enteredStatus,
       computedStatus: row.computedStatus,
+      // kensho's additions within version 1: 見通し, and with --previous the KPI's history.
+      ...(row.outlook ? { outlook: outlookJson(row.outlook) } : {}),
+      ...(row.history ? { history: row.history } : {}),
     })),
     findings: r.findings.map((f) => ({
       code: f.code,

@@ -13,6 +13,7 @@ import type { FileResult, ReportRow } from "./checkFile";
 import type { SkippedFile } from "./expandInputs";
 import { stripControls } from "./output/sanitize";
 import { writePieces } from "./output/chunkedWriter";
+import { outlookText } from "../i18n/outlook";
 
 const countsText = (f: Finding[]) => {
   const c = summarise(f);
@@ -121,6 +122,7 @@ function* reportLines(result: FileResult, department: string | null): Generator<
     yield* lines("", CLI_TEXT.departmentHeading(dept, rows.length, countsText(deptFindings)));
     for (const row of rows) {
       yield* lines(rowLine(row));
+      if (row.outlook) yield* lines(CLI_TEXT.outlookLine(outlookText(row.outlook)));
       for (const f of findingsByRow.get(rowKey(row.sheet, row.row)) ?? []) {
         yield* lines(CLI_TEXT.findingLine(SEVERITY_LABELS[f.severity], f.cell ?? "", renderFinding(f)));
       }

@@ -25,11 +25,41 @@ import { layoutFindings } from "./layout/layoutFindings";
 import { parseFiscalYear } from "./layout/yearForms";
 import { checkAgainstStrategy } from "./rules/strategyRules";
 import { BUNDLED_MASTER, type KpiMaster } from "./master/kpiMaster";
+import { columnYears, type ColumnYears } from "./rows/columnYears";
+import { activityPartFindings, headerDeclaresParts } from "./rules/activityParts";
+import { paceOutlook, type DatedActual } from "./progress/pace";
+import { compareWithPrevious, type PreviousWorkbook } from "./rules/previousYear";
+import { STATUS_WORDS, type StatusWord } from "./model";
 
 /** What a check may be given beyond the progress rule. */
 export interface WorkbookCheckOptions extends WorkbookOptions {
   /** The KPI master to take directions from and cross-check against; the bundled one by default. */
   strategy?: KpiMaster;
+  /** Last year's (and earlier years') workbooks, checked: --previous, the pane's 前年度のファイル. */
+  previous?: readonly PreviousWorkbook[];
+}
+
+/** This year's status for the outlook: computed, else the entered word when it is one of the three. */
+function statusOf(row: CheckedRow): StatusWord | null {
+  if (row.computedStatus) return row.computedStatus;
+  return (STATUS_WORDS as readonly string[]).includes(row.enteredStatus ?? "")
+    ? (row.enteredStatus as StatusWord)
+    : null;
+}
+
+/** 見通し of a row, with any earlier actuals known (the sheet's 前年度 column, last year's workbooks). */
+export function outlookOf(row: CheckedRow, years: ColumnYears, earlier: readonly DatedActual[] = []) {
+  return paceOutlook({
+    direction: row.direction,
+    baseline: row.values.baseline,
+    baselineYear: years.baseline,
+    actual: row.values.actual,
+    actualYear: years.actual,
+    finalTarget: row.values.finalTarget,
+    finalYear: years.finalTarget,
+    status: statusOf(row),
+    earlier: [{ value: row.values.previous, year: years.previous }, ...earlier],
+  });
 }
 
 /** Direction, achievement rate and computed status of one row under a rule. */
@@ -106,6 +136,7 @@ export function checkWorkbook(
   }
 
   const rows: CheckedRow[] = [];
+  const yearsOf = new Map<CheckedRow, ColumnYears>();
   const findings: Finding[] = layoutFindings(layouts);
   // The master and overrides decide most directions by name alone; look each name up once.
   // A revision may re-use a name, so names are looked up per sheet year.
@@ -128,9 +159,37 @@ export function checkWorkbook(
     for (const row of extractRows(views[i], layout)) {
       const checked = computeProgress(row, rule, directionOf);
       rows.push(checked);
+      const years = columnYears(layout, checked);
+      yearsOf.set(checked, years);
+      checked.outlook = outlookOf(checked, years);
       for (const f of checkRow(checked, ctx)) findings.push(f);
+      for (const f of activityPartFindings(checked, headerDeclaresParts(years.activityHeader)))
+        findings.push(f);
     }
   }
-  findings.push(...checkAgainstStrategy(rows, master, fiscalYear ? parseFiscalYear(fiscalYear) : null));
+  const year = fiscalYear ? parseFiscalYear(fiscalYear) : null;
+  findings.push(...checkAgainstStrategy(rows, master, year));
+  if (options.previous && options.previous.length > 0) {
+    const compared = compareWithPrevious(rows, options.previous, year, master);
+    findings.push(...compared.findings);
+    for (const row of rows) {
+      const history = compared.history.get(row);
+      if (!history) continue;
+      const years = yearsOf.get(row)!;
+      history.baseline.year ??= years.baseline;
+      history.finalTarget.year ??= years.finalTarget;
+      row.history = history;
+      // More years known: the recent pace can start from the earliest of them.
+      row.outlook = outlookOf(row, years, compared.earlier.get(row) ?? []);
+    }
+    return {
+      fiscalYear,
+      sheets: layouts,
+      rows,
+      findings,
+      fileError: null,
+      previousIgnored: compared.ignored.map((w) => w.file),
+    };
+  }
   return { fiscalYear, sheets: layouts, rows, findings, fileError: null };
 }

@@ -1,4 +1,5 @@
 // The core's data contract. Everything here is plain data: no Office, DOM or Node types.
+import type { Outlook } from "./progress/pace";
 
 /** A cell's raw value as the host reports it. Formula errors arrive as their literal text ("#DIV/0!"). */
 export type CellValue = string | number | boolean | null;
@@ -384,6 +385,12 @@ export const FINDING_SEVERITY = {
   "kpi-not-in-sheet": "info",
   "fiscal-year-disagreement": "warning",
   "column-by-position": "info",
+  "activity-text-part-missing": "warning",
+  "previous-actual-differs": "warning",
+  "activity-text-unchanged": "warning",
+  "reason-unchanged": "info",
+  "baseline-changed": "warning",
+  "final-target-changed": "warning",
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as FindingCode[];
@@ -476,7 +483,15 @@ export interface FindingParams {
   dateSerial?: string;
   /** incomparable-values / no status: why, as a no-status code. */
   noStatus?: NoStatusReason;
+  /** activity-text-part-missing: the parts of ①主な取組 ②課題 ③今後の方策 the text lacks (1, 2, 3). */
+  parts?: ActivityPart[];
+  /** Last year's workbook codes: the file it was read from, and its fiscal year ("令和4年度"). */
+  previousFile?: string;
+  previousYear?: string | null;
 }
+
+/** The parts of the ①②③ text: 1 主な取組・事業実施状況, 2 課題, 3 今後の方策. */
+export type ActivityPart = 1 | 2 | 3;
 
 /** One source's year in a fiscal-year-disagreement finding, grouped over the sheets that say it. */
 export interface YearSourceParam {
@@ -502,7 +517,27 @@ export interface Finding {
   params: FindingParams;
 }
 
-export interface CheckedRow extends VerificationRow, RowProgress {}
+export interface CheckedRow extends VerificationRow, RowProgress {
+  /** 見通し: the pace to the final target (core/progress/pace.ts); absent where not computed. */
+  outlook?: Outlook;
+  /** The KPI's years, with last year's workbooks (--previous); absent without them. */
+  history?: KpiHistory;
+}
+
+/** A KPI's figures over the years: the baseline, each year's actual and target, the final target. */
+export interface KpiHistory {
+  baseline: { raw: string; year: number | null };
+  finalTarget: { raw: string; year: number | null };
+  /** Oldest first; this year last. */
+  years: Array<{
+    /** Gregorian start year of the fiscal year. */
+    year: number;
+    actual: string | null;
+    target: string | null;
+    /** Where the actual came from: this sheet, this sheet's 前年度 column, or last year's workbook. */
+    source: "this-year" | "previous-column" | "previous-workbook";
+  }>;
+}
 
 export interface WorkbookCheck {
   fiscalYear: string | null;
@@ -511,6 +546,8 @@ export interface WorkbookCheck {
   findings: Finding[];
   /** Set when the workbook cannot be checked: no verification sheet, or a header that is ambiguous. */
   fileError: FileError | null;
+  /** Last year's workbooks given but not used (this year's or later, or of no known year). */
+  previousIgnored?: string[];
 }
 
 /** Why a workbook could not be checked, with the facts its message names. */

@@ -45,6 +45,8 @@ export const CLI_TEXT = {
     "--json": "結果をJSON形式で標準出力に出力します（他の表示はしません）",
     "--csv": "指摘事項の一覧をCSV形式（Excelで開けるUTF-8）で標準出力に出力します",
     "--department": "指定した担当課の行と指摘だけを表示します",
+    "--previous":
+      "昨年度（以前）のブックかフォルダー。前年度実績値・取組状況・理由・基準値・最終目標値を昨年度と比べ、指標の推移を加えます（複数指定できます）",
     "--all-departments":
       "split で作った担当課の写しでも、すべての担当課の行を検証します（既定ではその課の行だけ）",
     "--on-track": "「順調に進捗」とする達成率の下限",
@@ -114,6 +116,12 @@ export const CLI_TEXT = {
     `  進捗状況: 入力と計算が一致 ${same}行　異なる ${differ}行　計算できない ${none}行`,
   departmentHeading: (dept: string, rows: number, counts: string) => `  ◆ ${dept}（${rows}行）　${counts}`,
   noDepartment: "（担当課未入力）",
+  previousNone: (what: string) => `--previous の「${what}」に読み込めるブック（.xlsx）がありません。`,
+  previousUnreadable: (file: string, message: string) =>
+    `--previous のファイル「${file}」を読み込めないため、比較に使いません。${message}`,
+  previousNotEarlier: (file: string, checked: string) =>
+    `--previous のファイル「${file}」は「${checked}」より前の年度のシートではないため（年度が同じか後、または不明）、比較に使っていません。`,
+  outlookLine: (text: string) => `      見通し ${text}`,
   copyScope: (department: string, skipped: number) =>
     `  このファイルは「${department}」の配布用ファイル（kensho split で作成）です。${department}の行だけを検証しました。` +
     `他の担当課の行 ${skipped}行は検証していません（すべて検証するには --all-departments を付けてください）。`,

@@ -1,6 +1,7 @@
 // The one catalogue of finding codes: severity, a short title and the Japanese message staff read.
 // Rules decide *whether* a finding applies; every word staff see comes from here.
 import type {
+  ActivityPart,
   FieldKey,
   FileError,
   FileErrorCode,
@@ -78,6 +79,13 @@ export function renderConflict(sheet: string, c: LayoutConflict): string {
 
 /** Shown as the name of a data row whose KPI name cell is empty. */
 export const UNNAMED_KPI = "（KPI名称なし）";
+
+/** The parts of the ①②③ text, as a message names them. */
+export const ACTIVITY_PART_LABELS: Record<ActivityPart, string> = {
+  1: "①主な取組・事業実施状況",
+  2: "②課題",
+  3: "③今後の方策等",
+};
 
 /** Percent with one decimal, as staff write it: 0.9235 -> "92.4%". */
 export function formatRate(rate: number): string {
@@ -309,6 +317,40 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
     message: (p) =>
       `${p.column ?? ""}列の見出し${p.header ? `「${p.header}」` : "（空欄）"}からは項目が分からないため、` +
       `列の位置から「${field(p)}」の列として読み取りました。正しければ、見出しに項目名を入れておいてください。`,
+  },
+  "activity-text-part-missing": {
+    title: "①②③の一部がない",
+    message: (p) =>
+      `取組状況の記載に${(p.parts ?? []).map((n) => ACTIVITY_PART_LABELS[n]).join("・")}が見当たりません。` +
+      "①主な取組・事業実施状況、②課題、③今後の方策等をそれぞれ記載してください（①②③、(1)(2)(3)、【課題】などの見出しで区切ってください）。",
+  },
+  "previous-actual-differs": {
+    title: "前年度実績値が昨年度の報告と異なる",
+    message: (p) =>
+      `前年度実績値「${p.raw ?? ""}」が、昨年度のシート（${p.previousFile ?? ""}${p.previousYear ? `・${p.previousYear}` : ""}）で報告した実績値「${p.expected ?? ""}」と異なります。` +
+      "数値が確定して修正した場合はその旨を記載し、そうでなければ昨年度の報告に合わせてください。",
+  },
+  "activity-text-unchanged": {
+    title: "取組状況が昨年度と同じ",
+    message: (p) =>
+      `①②③の記載が昨年度のシート（${p.previousFile ?? ""}）と同じです（実績値は変わっています）。今年度の取組・課題・今後の方策に更新してください。`,
+  },
+  "reason-unchanged": {
+    title: "遅れの理由が昨年度と同じ",
+    message: (p) =>
+      `進捗が遅れている理由が昨年度のシート（${p.previousFile ?? ""}）と同じです（実績値は変わっています）。今年度の状況に合っているか確認してください。`,
+  },
+  "baseline-changed": {
+    title: "基準値が昨年度と異なる",
+    message: (p) =>
+      `基準値「${p.raw ?? ""}」が昨年度のシート（${p.previousFile ?? ""}）の「${p.expected ?? ""}」と異なります。` +
+      "総合戦略の改訂によらない変更です。どちらが正しいか確認してください。",
+  },
+  "final-target-changed": {
+    title: "最終目標値が昨年度と異なる",
+    message: (p) =>
+      `計画最終年度の目標値「${p.raw ?? ""}」が昨年度のシート（${p.previousFile ?? ""}）の「${p.expected ?? ""}」と異なります。` +
+      "総合戦略の改訂によらない変更です。どちらが正しいか確認してください。",
   },
   "kpi-not-in-sheet": {
     title: "総合戦略のKPIがシートにない",

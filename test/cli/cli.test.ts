@@ -50,6 +50,8 @@ describe("kensho CLI", () => {
       achievement: 0.9235,
       enteredStatus: "概ね順調に進捗",
       computedStatus: "概ね順調に進捗",
+      // kensho's addition within version 1: 見通し (hand count in test/core/progress/pace.test.ts).
+      outlook: expect.objectContaining({ judgement: "watch", label: "要注意" }),
     });
     for (const finding of f.findings) {
       expect(Object.keys(finding)).toEqual(["code", "severity", "sheet", "cell", "row", "kpi", "message"]);

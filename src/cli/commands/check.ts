@@ -24,6 +24,7 @@ import type { KpiMaster } from "../../core/master/kpiMaster";
 import type { WorkbookCheckOptions } from "../../core/check";
 import { loadStrategyFile } from "../strategy/loadStrategy";
 import { writeBatchOutputs } from "../outputs/batchOutputs";
+import type { PreviousWorkbook } from "../../core/rules/previousYear";
 
 /** A ratio between 0 (exclusive) and 2: thresholds above 200% make no sense on this sheet. */
 const RATIO = { min: 0, max: 2, minExclusive: true };
@@ -35,6 +36,7 @@ export const CHECK_COMMAND: CommandSpec = {
     { name: "--csv", kind: "flag" },
     { name: "--department", kind: "text", valueName: "<課名>" },
     { name: "--all-departments", kind: "flag" },
+    { name: "--previous", kind: "texts", valueName: "<前年度.xlsx>" },
     {
       name: "--on-track",
       kind: "number",
@@ -73,6 +75,8 @@ export interface CheckOptions {
   department: string | null;
   /** Check every department's rows of a split copy, not only the copy's own. */
   allDepartments: boolean;
+  /** Last year's (and earlier years') workbooks or folders, to compare with and for the history. */
+  previous: string[];
   rule: ProgressRule;
   /** A KPI master file to use instead of the bundled one. */
   strategyFile: string | null;
@@ -124,6 +128,7 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
     csv: values["--csv"] === true,
     department: (values["--department"] as string | undefined) ?? null,
     allDepartments: values["--all-departments"] === true,
+    previous: (values["--previous"] as string[] | undefined) ?? [],
     rule,
     strategyFile: (values["--strategy"] as string | undefined) ?? null,
     summary: (values["--summary"] as string | undefined) ?? null,
@@ -170,7 +175,13 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     }
     strategy = loaded.master;
   }
-  const engine: WorkbookCheckOptions = { ...opts.engine, strategy };
+  const previous = await loadPrevious(opts.previous, rule, { ...opts.engine, strategy }, io);
+  if (previous === null) return EXIT.failure;
+  const engine: WorkbookCheckOptions = {
+    ...opts.engine,
+    strategy,
+    ...(previous.workbooks.length > 0 ? { previous: previous.workbooks } : {}),
+  };
   const keepDetail = opts.summary !== null; // the summary reads every value and matches rows by their cells
   const showProgress = inputs.length > 1 && io.stderrIsTTY;
   const checked: FileResult[] = [];
@@ -211,7 +222,10 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     if (skipped.length > 0) io.stdout(`\n\n${skippedReport(skipped)}`);
     io.stdout(`\n\n${totalsLine(results)}\n`);
   }
-  const exit = exitFor(results, skipped);
+  for (const r of checked)
+    for (const f of r.previousIgnored ?? [])
+      io.stderr(`${CLI_TEXT.previousNotEarlier(safe(f), safe(r.file))}\n`);
+  const exit = previous.failed ? EXIT.failure : exitFor(results, skipped);
   // The summary against the master decides each copy's department itself and needs every row.
   const forSummary = opts.master !== null && opts.department === null ? checked : results;
   const written = await writeBatchOutputs(opts, results, rule, engine, io, forSummary);
@@ -219,6 +233,41 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
 }
 
 const safe = stripControlsInline;
+
+/**
+ * Reads the workbooks given with --previous (files or folders), checked as any workbook is. One
+ * that cannot be read is said and the others are used; null when none was found at all.
+ */
+async function loadPrevious(
+  args: string[],
+  rule: ProgressRule,
+  engine: WorkbookCheckOptions,
+  io: CliIo,
+): Promise<{ workbooks: PreviousWorkbook[]; failed: boolean } | null> {
+  if (args.length === 0) return { workbooks: [], failed: false };
+  const found = collectInputs(args, io.cwd);
+  if (found.files.length === 0) {
+    io.stderr(`${CLI_TEXT.previousNone(safe(args.join(" ")))}\n`);
+    return null;
+  }
+  const workbooks: PreviousWorkbook[] = [];
+  let failed = false;
+  for (const file of found.files) {
+    const r = await checkFile(path.resolve(io.cwd, file), rule, engine, true);
+    if (!r.ok || !r.detail) {
+      io.stderr(`${CLI_TEXT.previousUnreadable(safe(file), safe(r.error?.message ?? ""))}\n`);
+      failed = true;
+      continue;
+    }
+    workbooks.push({
+      file,
+      fiscalYear: r.fiscalYear,
+      rows: r.detail,
+      department: r.marker?.department ?? null,
+    });
+  }
+  return { workbooks, failed };
+}
 
 /** One exit decision for a batch: unreadable beats findings. */
 export function exitFor(results: FileResult[], skipped: SkippedFile[] = []): number {

@@ -75,6 +75,15 @@ const cases: Array<[string, Edit[], FindingCode, Severity, string, string, numbe
   ],
   ["a unit that differs", [["1-1", "I6", "1,472人"]], "unit-mismatch", "warning", "1-1", "I6", 6],
   ["blank ①②③", [["1-1", "F7", null]], "missing-activity-text", "warning", "1-1", "F7", 7],
+  [
+    "①②③ without ②課題",
+    [["1-1", "F7", "①展示会出展を支援した。\n③販路拡大を支援する。"]],
+    "activity-text-part-missing",
+    "warning",
+    "1-1",
+    "F7",
+    7,
+  ],
   ["105% in a 割合", [["2-1", "I10", "105.0%"]], "percent-out-of-range", "warning", "2-1", "I10", 10],
   [
     "a reason while on track",
