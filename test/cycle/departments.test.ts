@@ -158,9 +158,15 @@ describe("merge takes a file's department from split's marker or its name, never
     const bytes = await returned((rows) => set(rows, "防犯灯設置数", { actual: "17,500基" }));
     write(
       "他の原本_安心安全課.xlsx",
-      withMarker(bytes, sampleMarker("安心安全課", { masterFile: "別の原本.xlsx", kpiDigest: "0123456789abcdef" })),
+      withMarker(
+        bytes,
+        sampleMarker("安心安全課", { masterFile: "別の原本.xlsx", kpiDigest: "0123456789abcdef" }),
+      ),
     );
-    write("前年度_安心安全課.xlsx", withMarker(bytes, sampleMarker("安心安全課", { fiscalYear: "令和4年度" })));
+    write(
+      "前年度_安心安全課.xlsx",
+      withMarker(bytes, sampleMarker("安心安全課", { fiscalYear: "令和4年度" })),
+    );
     const refused = await runIn(dir, [
       "merge",
       "原本.xlsx",
@@ -177,8 +183,17 @@ describe("merge takes a file's department from split's marker or its name, never
     expect(refused.stderr).toContain("何も書き込んでいません");
     expect(fs.existsSync(path.join(dir, "統合-refused.xlsx"))).toBe(false);
 
-    write("改名_安心安全課.xlsx", withMarker(bytes, sampleMarker("安心安全課", { masterFile: "原本(旧).xlsx" })));
-    const renamed = await runIn(dir, ["merge", "原本.xlsx", "改名_安心安全課.xlsx", "-o", "統合-renamed.xlsx"]);
+    write(
+      "改名_安心安全課.xlsx",
+      withMarker(bytes, sampleMarker("安心安全課", { masterFile: "原本(旧).xlsx" })),
+    );
+    const renamed = await runIn(dir, [
+      "merge",
+      "原本.xlsx",
+      "改名_安心安全課.xlsx",
+      "-o",
+      "統合-renamed.xlsx",
+    ]);
     expect(renamed.code).toBe(0);
     expect(renamed.stdout).toContain("担当課: 安心安全課");
     expect(renamed.stdout).toContain("原本「原本(旧).xlsx」から作られました");
@@ -254,7 +269,9 @@ describe("split records the copy's department, and the check of a copy covers th
     fs.copyFileSync(path.join(dir, "配布", "原本_交通政策課.xlsx"), path.join(dir, "戻り.xlsx"));
     const r = await runIn(dir, ["merge", "原本.xlsx", "戻り.xlsx", "-o", "統合.xlsx", "--json"]);
     const json = JSON.parse(r.stdout) as MergeJson;
-    expect(json.files).toEqual([{ file: "戻り.xlsx", department: "交通政策課", departmentFrom: "marker", notes: [] }]);
+    expect(json.files).toEqual([
+      { file: "戻り.xlsx", department: "交通政策課", departmentFrom: "marker", notes: [] },
+    ]);
     expect(json.conflicts).toEqual([]);
     expect(new Set(json.applied.map((a) => a.department))).toEqual(new Set(["交通政策課"]));
   });

@@ -28,7 +28,12 @@ describe("kensho merge", () => {
   });
 
   test("applies entry cells by KPI identity, reports every conflict kind, then checks OUT", async () => {
-    const files = ["原本_商工労働課.xlsx", "原本_商工労働課(最終).xlsx", "原本_安心安全課.xlsx", "未記入.xlsx"];
+    const files = [
+      "原本_商工労働課.xlsx",
+      "原本_商工労働課(最終).xlsx",
+      "原本_安心安全課.xlsx",
+      "未記入.xlsx",
+    ];
     const r = await runIn(dir, ["merge", "原本.xlsx", ...files, "-o", "統合.xlsx", "--json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);

@@ -83,5 +83,11 @@ export function withMarker(bytes: Uint8Array, marker: SplitMarker): Uint8Array {
 /** The marker split writes for the bundled sample (原本.xlsx) for one department. */
 export function sampleMarker(department: string, over: Partial<SplitMarker> = {}): SplitMarker {
   const rows = loadSampleRowsAsVerification();
-  return { department, masterFile: "原本.xlsx", fiscalYear: "令和5年度", kpiDigest: kpiListDigest(rows), ...over };
+  return {
+    department,
+    masterFile: "原本.xlsx",
+    fiscalYear: "令和5年度",
+    kpiDigest: kpiListDigest(rows),
+    ...over,
+  };
 }

@@ -292,7 +292,8 @@ export function planMerge(
       if (same(c.master.department, copy.department)) ownChanged = true;
       else if (!changed.includes(c.master.department ?? "")) changed.push(c.master.department ?? "");
     }
-    if (changed.length > 0) disagreements.push({ file: copy.file, department: copy.department, changed, ownChanged });
+    if (changed.length > 0)
+      disagreements.push({ file: copy.file, department: copy.department, changed, ownChanged });
   }
   return {
     applied,

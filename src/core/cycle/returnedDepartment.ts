@@ -24,7 +24,8 @@ export function masterIdentity(
   rows: readonly VerificationRow[],
 ): MasterIdentity {
   const departments: string[] = [];
-  for (const r of rows) if (r.department !== null && !departments.includes(r.department)) departments.push(r.department);
+  for (const r of rows)
+    if (r.department !== null && !departments.includes(r.department)) departments.push(r.department);
   return {
     file: file === null ? null : baseName(file),
     fiscalYear: fiscalYear ?? "",
