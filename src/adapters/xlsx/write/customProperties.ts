@@ -17,8 +17,8 @@ const NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTy
 const FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
 const PACKAGE_RELS = "_rels/.rels";
 
-// eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 cannot carry
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 cannot carry
   /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const xmlChars = (s: string) => s.replace(NOT_XML, "");
 
