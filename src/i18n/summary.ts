@@ -1,6 +1,6 @@
 // Every word of the 創生会議 summary workbook (`kensho --summary OUT.xlsx`).
 import type { RateBand } from "../core/aggregate/rateBands";
-import type { StatusBucket } from "../core/aggregate/boardSummary";
+import type { OutlookBucket, StatusBucket } from "../core/aggregate/boardSummary";
 import type { Trend } from "../core/aggregate/trend";
 import type { RowKind } from "../core/model";
 
@@ -10,7 +10,9 @@ export const SUMMARY_TEXT = {
   sheets: {
     overview: "集計",
     progress: "進捗一覧",
+    progressDetail: "進捗一覧（詳細）",
     findings: "指摘一覧",
+    history: "推移",
     submissions: "提出状況",
   },
   title: (fiscalYear: string | null) =>
@@ -26,6 +28,22 @@ export const SUMMARY_TEXT = {
   made: (date: string, version: string) => `作成: ${date}　kensho ${version}`,
   date: (d: Date) => `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`,
   footer: "&A　&P / &N ページ",
+  /** The page header: the sheet's title on the left, the date made on the right ("&" doubled for Excel). */
+  header: (title: string, date: string) => `&L${title.replace(/&/g, "&&")}&R${date.replace(/&/g, "&&")}`,
+
+  // 見通し (集計 and 進捗一覧)
+  outlookHeading: "見通し（計画最終年度の目標値に届くペースか）",
+  outlookNote:
+    "基準値から今年度までの1年あたりの平均的な変化で計画最終年度まで進んだときの見込みです。目標に届けば「達成見込み」、届かないが今年度が順調・概ね順調なら「要注意」、それ以外は「達成困難」。",
+  outlookBucket: {
+    "on-track": "達成見込み",
+    watch: "要注意",
+    "off-track": "達成困難",
+    none: "判定なし",
+  } as Record<OutlookBucket, string>,
+  // The chart of 集計
+  chartHeading: "基本目標別の進捗状況（グラフの元データ・各課の入力）",
+  chartTitle: "基本目標別の進捗状況（各課の入力）",
 
   // 集計
   enteredHeading: "進捗状況（各課の入力）",
@@ -86,8 +104,41 @@ export const SUMMARY_TEXT = {
     file: "ファイル",
     sheet: "シート",
     row: "行",
+    outlook: "見通し",
+    projected: "最終年度の見込み",
+    outlookBasis: "見通しの根拠",
+    location: "ファイルの場所",
   },
   kind: { 数値目標: "数値目標", KPI: "KPI" } as Record<RowKind, string>,
+  /** 進捗一覧 as the board reads it on A4: the rest is on 進捗一覧（詳細）. */
+  boardColumns: {
+    kind: "区分",
+    kpi: "KPI（指標）",
+    department: "担当課",
+    baseline: "基準値",
+    previous: "前年度",
+    actual: "今年度",
+    target: "目標値",
+    rate: "達成率",
+    status: "進捗状況",
+    outlook: "見通し",
+    reason: "理由",
+  },
+  computedMark: "（計算）",
+  computedDiffers: (computed: string) => `（計算では${computed}）`,
+  detailNote: "列「ファイルの場所」（非表示）に、読み込んだファイルのパスがあります。",
+  // 推移
+  historyColumns: {
+    kind: "区分",
+    kpi: "KPI（指標）",
+    department: "担当課",
+    baseline: "基準値",
+    actual: (year: string) => `${year} 実績値`,
+    target: (year: string) => `${year} 目標値`,
+    finalTarget: "最終目標値",
+    outlook: "見通し",
+  },
+  historyNote: "昨年度（以前）のブック（--previous）から読み取った各年度の値です。空欄は分からない値です。",
   agrees: { same: "一致", differs: "相違", none: "－" },
   inferred: "（推定）",
   trend: {
@@ -126,12 +177,12 @@ export const SUMMARY_TEXT = {
     infos: "情報",
     state: "状態",
   },
-  submitted: { yes: "提出済み", no: "未提出" },
-  state: { ready: "完了", fix: "要修正", missing: "未提出" },
+  submitted: { yes: "提出済み", no: "未提出", unchanged: "未記入で返送" },
+  state: { ready: "完了", fix: "要修正", missing: "未提出", unchanged: "未記入で返送" },
   unassignedHeading:
-    "担当課を判別できなかったファイル（原本から変更がない、または原本にない担当課のファイル）",
+    "担当課を判別できなかったファイル（配布時の記録がなく、名前も「<原本名>_<担当課>.xlsx」でないもの、または別の原本から作ったもの）",
   submissionsNote: (master: string) =>
-    `原本「${master}」の担当課ごとに、提出されたファイル（内容から判別）とその指摘件数を示します。「完了」はエラーがないことを表します。`,
+    `原本「${master}」の担当課ごとに、提出されたファイル（配布時の記録、なければファイル名から判別）とその指摘件数を示します。「完了」はエラーがないこと、「未記入で返送」は何も入力せずに戻ってきたことを表します。`,
 
   // The pane's 集計 sheet (集計シートを作成)
   paneSheet: {

@@ -43,7 +43,10 @@ export async function writeSummaryFile(
   const bytes = await writeSummaryWorkbook(summary, {
     fiscalYear: commonFiscalYear(master ? [master] : results),
     linkTo: (file) => fileLink(absOut, path.resolve(cwd, file)),
-    master: master?.file ?? null,
+    // People read names; the folder is only in the hidden column of 進捗一覧（詳細）.
+    fileLabel: (file) => path.basename(file),
+    location: (file) => path.resolve(cwd, file),
+    master: master ? path.basename(master.file) : null,
     version: version(),
     now,
   });

@@ -8,13 +8,20 @@ import { bandIndex, rateBands, type RateBand } from "./rateBands";
 import { RowMatcher } from "../cycle/identity";
 import { assignSubmissions, type CheckedFile, type DepartmentSubmission } from "./submissions";
 import { trendOf, type Trend } from "./trend";
+import type { OutlookJudgement } from "../progress/pace";
 
 /** A status as entered or computed, or none (未判定: blank, not one of the three words, or not computable). */
 export type StatusBucket = StatusWord | "none";
 export const STATUS_BUCKETS: readonly StatusBucket[] = [...STATUS_WORDS, "none"];
 
+/** 見通し as the board counts it: a judgement, or none (no judgement could be made). */
+export type OutlookBucket = OutlookJudgement | "none";
+export const OUTLOOK_BUCKETS: readonly OutlookBucket[] = ["on-track", "watch", "off-track", "none"];
+
 export interface StatusCounts {
   rows: number;
+  /** Rows per 見通し (the pace to the final target). */
+  outlook: Record<OutlookBucket, number>;
   entered: Record<StatusBucket, number>;
   computed: Record<StatusBucket, number>;
   /** Rows per 達成率 band (index as in BoardSummary.bands), then rows with no rate. */
@@ -68,7 +75,8 @@ export interface BoardSummary {
 
 function emptyCounts(bands: number): StatusCounts {
   const zero = () => Object.fromEntries(STATUS_BUCKETS.map((b) => [b, 0])) as Record<StatusBucket, number>;
-  return { rows: 0, entered: zero(), computed: zero(), bands: Array<number>(bands).fill(0), noRate: 0 };
+  const outlook = Object.fromEntries(OUTLOOK_BUCKETS.map((b) => [b, 0])) as Record<OutlookBucket, number>;
+  return { rows: 0, outlook, entered: zero(), computed: zero(), bands: Array<number>(bands).fill(0), noRate: 0 };
 }
 
 const enteredBucket = (row: CheckedRow): StatusBucket =>
@@ -78,6 +86,7 @@ const enteredBucket = (row: CheckedRow): StatusBucket =>
 
 function add(c: StatusCounts, row: CheckedRow, band: number | null): void {
   c.rows++;
+  c.outlook[row.outlook?.judgement ?? "none"]++;
   c.entered[enteredBucket(row)]++;
   c.computed[row.computedStatus ?? "none"]++;
   if (band === null) c.noRate++;

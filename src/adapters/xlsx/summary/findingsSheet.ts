@@ -20,7 +20,8 @@ export function findingsSheet(
   const ws = wb.addWorksheet(T.sheets.findings);
   const cells = new Map<string, string>();
   locations.set(`xl/worksheets/sheet${ws.id}.xml`, cells);
-  const top = titleRows(ws, T.sheetTitle(ctx.fiscalYear, T.sheets.findings), [], 9) + 1;
+  const title = T.sheetTitle(ctx.fiscalYear, T.sheets.findings);
+  const top = titleRows(ws, title, [], 9) + 1;
   const C = T.findingColumns;
   const columns = [C.severity, C.code, C.title, C.message, C.department, C.kpi, C.file, C.cell, C.row];
   const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -67,5 +68,5 @@ export function findingsSheet(
   ws.views = [
     { state: "frozen", xSplit: 0, ySplit: top, topLeftCell: `A${top + 1}`, activeCell: `A${top + 1}` },
   ];
-  applyPageSetup(ws, `1:${top}`);
+  applyPageSetup(ws, `1:${top}`, { title, date: T.date(ctx.now) });
 }

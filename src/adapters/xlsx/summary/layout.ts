@@ -64,11 +64,19 @@ export function setWidths(ws: ExcelJS.Worksheet, widths: number[]): void {
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
-/** A4 landscape, fitted to the page width, header rows on every page, page numbers in the footer. */
-export function applyPageSetup(ws: ExcelJS.Worksheet, printTitlesRow: string | null): void {
+/**
+ * A4 (or A3) landscape, fitted to the page width, header rows on every page, the sheet's title and
+ * the date in the page header, page numbers in the footer.
+ */
+export function applyPageSetup(
+  ws: ExcelJS.Worksheet,
+  printTitlesRow: string | null,
+  page: { title?: string; date?: string; paper?: "A4" | "A3" } = {},
+): void {
   ws.pageSetup = {
     ...ws.pageSetup,
-    paperSize: 9,
+    // 9 is A4 and 8 A3 in OOXML (ECMA-376 Part 1, 18.3.1.64); ExcelJS's PaperSize enum lacks A3.
+    paperSize: (page.paper === "A3" ? 8 : 9) as ExcelJS.PaperSize,
     orientation: "landscape",
     fitToPage: true,
     fitToWidth: 1,
@@ -77,5 +85,9 @@ export function applyPageSetup(ws: ExcelJS.Worksheet, printTitlesRow: string | n
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(printTitlesRow ? { printTitlesRow } : {}),
   };
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: SUMMARY_TEXT.footer };
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    ...(page.title ? { oddHeader: SUMMARY_TEXT.header(page.title, page.date ?? "") } : {}),
+    oddFooter: SUMMARY_TEXT.footer,
+  };
 }

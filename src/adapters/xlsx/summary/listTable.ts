@@ -25,7 +25,12 @@ export function addListTable(
 }
 
 export const severityFill = { error: STYLE.errorFill, warning: STYLE.warningFill } as const;
-export const stateFill = { ready: STYLE.okFill, fix: STYLE.errorFill, missing: STYLE.missingFill } as const;
+export const stateFill = {
+  ready: STYLE.okFill,
+  fix: STYLE.errorFill,
+  missing: STYLE.missingFill,
+  unchanged: STYLE.warningFill,
+} as const;
 
 /**
  * The styles of a list's data cells, one object per column and variant. Cells share these objects:
@@ -66,5 +71,44 @@ export function styleRows(
   rows.forEach((values, i) => {
     const row = ws.getRow(first + i);
     for (let c = 1; c <= values.length; c++) row.getCell(c).style = styleOf(values, c, i);
+  });
+}
+
+/** Columns a text takes in a cell: full-width characters two, others one (Excel's column width unit). */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
+  return w;
+}
+
+/**
+ * Row heights for wrapped text. Excel and LibreOffice keep a row at its default height on opening
+ * unless it is given one, so a long 理由 would print cut off: each row is made tall enough for its
+ * longest wrapped cell (about 15 points a line at 11 points, with a margin for the cell's padding).
+ */
+export function fitRowHeights(
+  ws: ExcelJS.Worksheet,
+  first: number,
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  widths: readonly number[],
+  wrap: readonly number[],
+): void {
+  rows.forEach((values, i) => {
+    let lines = 1;
+    for (const c of wrap) {
+      const text = values[c - 1];
+      if (typeof text !== "string" || text === "") continue;
+      const perLine = Math.max(1, (widths[c - 1] ?? 10) - 2);
+      const n = text
+        .split("\n")
+        .reduce((sum, para) => sum + Math.max(1, Math.ceil(textWidth(para) / perLine)), 0);
+      lines = Math.max(lines, n);
+    }
+    if (lines > 1) ws.getRow(first + i).height = Math.min(409, lines * 15 + 4);
   });
 }

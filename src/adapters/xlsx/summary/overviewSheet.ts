@@ -2,7 +2,8 @@
 // follow the thresholds, and findings per 担当課.
 import * as ExcelJS from "exceljs";
 import type { BoardSummary, GroupCounts, StatusBucket } from "../../../core/aggregate/boardSummary";
-import { STATUS_BUCKETS } from "../../../core/aggregate/boardSummary";
+import { OUTLOOK_BUCKETS, STATUS_BUCKETS } from "../../../core/aggregate/boardSummary";
+import type { BarChartSpec } from "./chartPart";
 import { FILE_ERRORS } from "../../../i18n/findings";
 import { SUMMARY_TEXT as T } from "../../../i18n/summary";
 import { STYLE, applyPageSetup, borderAll, headerCells, setWidths, titleRows } from "./layout";
@@ -100,6 +101,78 @@ function bandBlock(ws: ExcelJS.Worksheet, top: number, summary: BoardSummary): n
   return r;
 }
 
+/** 見通し per group: 達成見込み, 要注意, 達成困難 and 判定なし, each with its share. */
+function outlookBlock(ws: ExcelJS.Worksheet, top: number, summary: BoardSummary): number {
+  ws.getCell(top, 1).value = T.outlookHeading;
+  ws.getCell(top, 1).font = STYLE.sectionFont;
+  const note = ws.getCell(top + 1, 1);
+  note.value = T.outlookNote;
+  note.font = STYLE.noteFont;
+  note.alignment = { wrapText: true, vertical: "top" };
+  ws.mergeCells(top + 1, 1, top + 1, 3 + 2 * OUTLOOK_BUCKETS.length);
+  ws.getRow(top + 1).height = 26;
+  const head = top + 2;
+  headerCells(ws, head, [
+    T.level,
+    T.name,
+    T.rows,
+    ...OUTLOOK_BUCKETS.flatMap((b) => [T.outlookBucket[b], ""]),
+  ]);
+  headerCells(ws, head + 1, ["", "", "", ...OUTLOOK_BUCKETS.flatMap(() => [T.count, T.share])]);
+  for (let i = 0; i < OUTLOOK_BUCKETS.length; i++) ws.mergeCells(head, 4 + 2 * i, head, 5 + 2 * i);
+  for (const c of [1, 2, 3]) ws.mergeCells(head, c, head + 1, c);
+  let r = head + 2;
+  for (const g of summary.groups) {
+    const values: Array<string | number | null> = [...groupLabel(g), g.counts.rows];
+    for (const b of OUTLOOK_BUCKETS)
+      values.push(g.counts.outlook[b], share(g.counts.outlook[b], g.counts.rows));
+    writeGroupRow(ws, r, g, values);
+    r++;
+  }
+  return r;
+}
+
+/**
+ * The entered status counts per 基本目標 in one plain block, the data of the native chart below it
+ * (a chart series needs one contiguous range; the blocks above interleave 小基本目標 rows).
+ */
+function chartBlock(
+  ws: ExcelJS.Worksheet,
+  top: number,
+  summary: BoardSummary,
+): { next: number; chart: BarChartSpec } {
+  ws.getCell(top, 1).value = T.chartHeading;
+  ws.getCell(top, 1).font = STYLE.sectionFont;
+  headerCells(ws, top + 1, [T.level, T.name, ...STATUS_BUCKETS.map((b) => T.statusBucket[b])]);
+  const goals = summary.groups.filter((g) => g.level === "goal");
+  let r = top + 2;
+  for (const g of goals) {
+    const row = ws.getRow(r);
+    row.values = [T.goalLevel, g.goal ?? T.noGoal, ...STATUS_BUCKETS.map((b) => g.counts.entered[b])];
+    for (let c = 1; c <= 2 + STATUS_BUCKETS.length; c++) borderAll(row.getCell(c));
+    r++;
+  }
+  const first = top + 2;
+  const lastRow = Math.max(first, r - 1);
+  const col = (c: number) => ws.getColumn(c).letter;
+  const chart: BarChartSpec = {
+    title: T.chartTitle,
+    categories: {
+      ref: { column: col(2), first, last: lastRow },
+      values: goals.map((g) => g.goal ?? T.noGoal),
+    },
+    series: STATUS_BUCKETS.map((b, i) => ({
+      name: { column: col(3 + i), row: top + 1, text: T.statusBucket[b] },
+      values: { column: col(3 + i), first, last: lastRow },
+      numbers: goals.map((g) => g.counts.entered[b]),
+    })),
+    // Blue, green, orange, grey: distinct from the data bars above (a test finds the chart by them).
+    colors: ["2E75B6", "70AD47", "ED7D31", "A5A5A5"],
+    anchor: { fromCol: 0, fromRow: r, toCol: 11, toRow: r + 18 },
+  };
+  return { next: r + 19, chart };
+}
+
 function departmentBlock(ws: ExcelJS.Worksheet, top: number, summary: BoardSummary): number {
   ws.getCell(top, 1).value = T.departmentsHeading;
   ws.getCell(top, 1).font = STYLE.sectionFont;
@@ -118,7 +191,12 @@ function departmentBlock(ws: ExcelJS.Worksheet, top: number, summary: BoardSumma
   return r;
 }
 
-export function overviewSheet(wb: ExcelJS.Workbook, summary: BoardSummary, ctx: SummaryContext): void {
+/** Lays out 集計 and returns the chart its status counts per 基本目標 get (drawn by chartPart). */
+export function overviewSheet(
+  wb: ExcelJS.Workbook,
+  summary: BoardSummary,
+  ctx: SummaryContext,
+): { sheetId: number; chart: BarChartSpec } {
   const ws = wb.addWorksheet(T.sheets.overview);
   const files = new Set(summary.rows.map((r) => r.file)).size;
   const goals = summary.rows.filter((r) => r.row.kind === "数値目標").length;
@@ -138,6 +216,7 @@ export function overviewSheet(wb: ExcelJS.Workbook, summary: BoardSummary, ctx: 
   r = statusBlock(ws, r, T.enteredHeading, summary.groups, (g) => g.counts.entered) + 1;
   r = statusBlock(ws, r, T.computedHeading, summary.groups, (g) => g.counts.computed) + 1;
   r = bandBlock(ws, r, summary) + 1;
+  r = outlookBlock(ws, r, summary) + 1;
   r = departmentBlock(ws, r, summary) + 1;
   if (summary.failedFiles.length > 0) {
     ws.getCell(r, 1).value = T.failedHeading;
@@ -149,6 +228,9 @@ export function overviewSheet(wb: ExcelJS.Workbook, summary: BoardSummary, ctx: 
       r++;
     }
   }
+  const { chart } = chartBlock(ws, r + 1, summary);
   setWidths(ws, [12, 34, 8, 9, 8, 9, 8, 9, 8, 9, 8, 9, 8]);
-  applyPageSetup(ws, null);
+  const title = T.title(ctx.fiscalYear);
+  applyPageSetup(ws, null, { title, date: T.date(ctx.now) });
+  return { sheetId: ws.id, chart };
 }

@@ -10,25 +10,29 @@ export function submissionsSheet(wb: ExcelJS.Workbook, summary: BoardSummary, ct
   const submissions = summary.submissions ?? [];
   const ws = wb.addWorksheet(T.sheets.submissions);
   const notes = ctx.master ? [T.submissionsNote(ctx.master)] : [];
-  const top = titleRows(ws, T.sheetTitle(ctx.fiscalYear, T.sheets.submissions), notes, 8) + 1;
+  const title = T.sheetTitle(ctx.fiscalYear, T.sheets.submissions);
+  const top = titleRows(ws, title, notes, 8) + 1;
   const C = T.submissionColumns;
   const columns = [C.department, C.rows, C.submitted, C.files, C.errors, C.warnings, C.infos, C.state];
+  // A copy sent back with nothing entered is 未記入で返送, with its file: never 未提出.
+  const stateOf = (s: (typeof submissions)[number]) =>
+    s.files.length === 0 ? "missing" : s.returnedUnchanged ? "unchanged" : s.ready ? "ready" : "fix";
   const rows = submissions.map((s) => [
     s.department,
     s.rows,
-    s.files.length > 0 ? T.submitted.yes : T.submitted.no,
+    s.files.length === 0 ? T.submitted.no : s.returnedUnchanged ? T.submitted.unchanged : T.submitted.yes,
     s.files.length > 0 ? s.files.map((f) => label(ctx, f)).join("\n") : null,
     s.files.length > 0 ? s.errors : null,
     s.files.length > 0 ? s.warnings : null,
     s.files.length > 0 ? s.infos : null,
-    s.ready ? T.state.ready : s.files.length > 0 ? T.state.fix : T.state.missing,
+    T.state[stateOf(s)],
   ]);
   addListTable(ws, "Submissions", top, columns, rows);
   const styles = new ListStyles(columns.length, [4], {});
   styleRows(ws, top + 1, rows, (_values, c, i) => {
     const sub = submissions[i];
     if (c !== 8 || !sub) return styles.base(c);
-    const state = sub.ready ? "ready" : sub.files.length > 0 ? "fix" : "missing";
+    const state = stateOf(sub);
     return styles.variant(c, state, { fill: stateFill[state] });
   });
   let r = top + Math.max(rows.length, 1) + 2;
@@ -38,9 +42,9 @@ export function submissionsSheet(wb: ExcelJS.Workbook, summary: BoardSummary, ct
     r++;
     for (const f of summary.unassignedFiles) ws.getCell(r++, 1).value = label(ctx, f);
   }
-  setWidths(ws, [20, 8, 9, 40, 8, 8, 8, 10]);
+  setWidths(ws, [20, 8, 13, 40, 8, 8, 8, 13]);
   ws.views = [
     { state: "frozen", xSplit: 0, ySplit: top, topLeftCell: `A${top + 1}`, activeCell: `A${top + 1}` },
   ];
-  applyPageSetup(ws, `1:${top}`);
+  applyPageSetup(ws, `1:${top}`, { title, date: T.date(ctx.now) });
 }

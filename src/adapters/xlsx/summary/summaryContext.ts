@@ -4,8 +4,10 @@ export interface SummaryContext {
   fiscalYear: string | null;
   /** The link to an input workbook, relative to the summary's folder (a URI reference, no fragment). */
   linkTo: (file: string) => string;
-  /** How a file is named in the summary (the path as given). */
+  /** How a file is named in the summary: its name, never its folder (the path as given by default). */
   fileLabel?: (file: string) => string;
+  /** Where a file is, for the one hidden column that may hold it (the path as given by default). */
+  location?: (file: string) => string;
   /** The distributed workbook's name, when 提出状況 is asked for. */
   master: string | null;
   version: string;

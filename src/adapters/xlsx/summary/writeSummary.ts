@@ -1,13 +1,18 @@
 // The 創生会議 summary workbook (`kensho --summary OUT.xlsx`): a NEW workbook laid out from the
 // core's BoardSummary with ExcelJS. It never touches a user's workbook (those are written surgically).
-// Sheets: 集計, 進捗一覧, 指摘一覧 and, with the distributed workbook, 提出状況. Each prints on A4
-// landscape, fitted to the page width, with its header rows repeated on every page.
+// Sheets: 集計 (with a native chart), 進捗一覧 (the board's columns, on A4), 進捗一覧（詳細）(the rest, on
+// A3), 指摘一覧, with last year's workbooks 推移, and with the distributed workbook 提出状況. Each prints
+// landscape, fitted to the page width, its header rows on every page, its title in the page header.
 import * as ExcelJS from "exceljs";
 import type { BoardSummary } from "../../../core/aggregate/boardSummary";
 import { addLinkLocations, type LinkLocations } from "./linkLocations";
 import type { SummaryContext } from "./summaryContext";
 import { overviewSheet } from "./overviewSheet";
-import { progressSheet } from "./progressSheet";
+import { progressDetailSheet, progressSheet } from "./progressSheet";
+import { hasHistory, historySheet } from "./historySheet";
+import { addBarChart } from "./chartPart";
+import { unzipSync, zipSync } from "fflate";
+import { SUMMARY_TEXT } from "../../../i18n/summary";
 import { findingsSheet } from "./findingsSheet";
 import { submissionsSheet } from "./submissionsSheet";
 
@@ -19,12 +24,23 @@ export async function writeSummaryWorkbook(summary: BoardSummary, ctx: SummaryCo
   wb.creator = `kensho ${ctx.version}`;
   wb.created = ctx.now;
   wb.modified = ctx.now;
-  overviewSheet(wb, summary, ctx);
+  const overview = overviewSheet(wb, summary, ctx);
   progressSheet(wb, summary, ctx);
+  progressDetailSheet(wb, summary, ctx);
   const locations: LinkLocations = new Map();
   findingsSheet(wb, summary, ctx, locations);
+  if (hasHistory(summary)) historySheet(wb, summary, ctx);
   if (summary.submissions !== null) submissionsSheet(wb, summary, ctx);
-  // ExcelJS stores its parts uncompressed; the link pass compresses them all once.
-  const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  return Buffer.from(addLinkLocations(new Uint8Array(stored as ArrayBuffer), locations));
+  // ExcelJS stores its parts uncompressed and writes no charts: the chart is added to the stored
+  // package, then the link pass compresses every part once.
+  const stored = unzipSync(
+    new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer),
+  );
+  addBarChart(
+    stored,
+    `xl/worksheets/sheet${overview.sheetId}.xml`,
+    SUMMARY_TEXT.sheets.overview,
+    overview.chart,
+  );
+  return Buffer.from(addLinkLocations(zipSync(stored, { level: 0 }), locations));
 }
