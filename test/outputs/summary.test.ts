@@ -47,7 +47,7 @@ describe("kensho --summary", () => {
 
   test("has the board's sheets, and no 提出状況 without --master", async () => {
     const wb = await open("集計.xlsx");
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["集計", "進捗一覧", "指摘一覧"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["集計", "進捗一覧", "進捗一覧（詳細）", "指摘一覧"]);
   });
 
   test("集計: status counts as entered and as computed, and the 達成率 bands, match the hand counts", async () => {
@@ -146,38 +146,57 @@ describe("kensho --summary", () => {
     expect([0, 2, 3, 4, 5].map((c) => rowValues(ws, jutaku, 6)[c])).toEqual(["住宅課", 1, 0, 1, 0]);
   });
 
-  test("進捗一覧: one row per KPI in an Excel table with filters, a frozen header, 0.0% rates and traffic lights at the thresholds", async () => {
+  test("進捗一覧: one row per KPI in the board's columns, in an Excel table with filters, a frozen header, 0.0% rates and traffic lights at the thresholds", async () => {
     const wb = await open("集計.xlsx");
     const ws = wb.getWorksheet("進捗一覧")!;
-    const header = findRow(ws, "基本目標");
-    expect(rowValues(ws, header, 20)).toEqual([
-      ...[
-        "基本目標",
-        "小基本目標",
-        "施策",
-        "区分",
-        "KPI（指標）",
-        "担当課",
-        "基準値",
-        "前年度実績値",
-        "実績値",
-        "目標値",
-      ],
-      ...[
-        "最終目標値",
-        "達成率",
-        "進捗状況（入力）",
-        "進捗状況（計算）",
-        "入力と計算",
-        "方向",
-        "前年度比",
-        "ファイル",
-        "シート",
-        "行",
-      ],
+    const header = findRow(ws, "区分");
+    expect(rowValues(ws, header, 11)).toEqual([
+      ...["区分", "KPI（指標）", "担当課", "基準値", "前年度", "今年度", "目標値"],
+      ...["達成率", "進捗状況", "見通し", "理由"],
     ]);
-    const akiya = rowValues(ws, header + 47, 20);
-    expect(akiya).toEqual([
+    expect(rowValues(ws, header + 47, 11)).toEqual([
+      "3-2 KPI",
+      "危険空き家除却件数",
+      "住宅課",
+      "30件 (H30年度)",
+      "88件 (令和3年度)",
+      "98件 (令和4年度)",
+      "110件 (令和4年度)",
+      98 / 110,
+      "概ね順調に進捗",
+      "要注意",
+      "-",
+    ]);
+    // 新技術・新製品等の開発数: behind, with its reason; 伊勢崎シティマラソン: entered and computed differ.
+    expect(rowValues(ws, header + 3, 11).slice(8)).toEqual([
+      "進捗の遅れ",
+      "達成困難",
+      expect.stringContaining("コロナ禍の影響による事業者の開発意欲の低下"),
+    ]);
+    let marathon = header;
+    while (ws.getCell(marathon, 2).value !== "伊勢崎シティマラソンの市外参加者数") marathon++;
+    expect(rowValues(ws, marathon, 11)[8]).toBe("順調に進捗（計算では概ね順調に進捗）");
+    expect(ws.getCell(header + 48, 1).value).toBeNull();
+    expect(ws.getCell(header + 47, 8).numFmt).toBe("0.0%");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: header });
+    const files = unzipSync(fs.readFileSync(path.join(dir, "集計.xlsx")));
+    expect(new TextDecoder().decode(files["xl/worksheets/sheet2.xml"])).toMatch(
+      /<iconSet iconSet="3TrafficLights1"><cfvo type="num" val="0"\/><cfvo type="num" val="0.85"\/><cfvo type="num" val="1"\/>/,
+    );
+    const tables = Object.keys(files).filter((n) => /^xl\/tables\/.+\.xml$/.test(n));
+    expect(tables.length).toBe(3); // 進捗一覧, 進捗一覧（詳細） and 指摘一覧
+  });
+
+  test("進捗一覧（詳細）: everything else, with the file's name, and its place only in one hidden column", async () => {
+    const wb = await open("集計.xlsx");
+    const ws = wb.getWorksheet("進捗一覧（詳細）")!;
+    const header = findRow(ws, "基本目標");
+    expect(rowValues(ws, header, 24)).toEqual([
+      ...["基本目標", "小基本目標", "施策", "区分", "KPI（指標）", "担当課", "基準値", "前年度実績値"],
+      ...["実績値", "目標値", "最終目標値", "達成率", "進捗状況（入力）", "進捗状況（計算）", "入力と計算", "方向"],
+      ...["前年度比", "見通し", "最終年度の見込み", "見通しの根拠", "ファイル", "シート", "行", "ファイルの場所"],
+    ]);
+    expect(rowValues(ws, header + 47, 24)).toEqual([
       "3 まちの創生",
       "3-2 安心安全な暮らしの実現",
       "②空き家対策の推進",
@@ -195,23 +214,16 @@ describe("kensho --summary", () => {
       "一致",
       "増加",
       "↑ 改善",
+      "要注意",
+      "183件",
+      "平成30年度→令和4年度→令和9年度",
       "検証シート.xlsx",
       "3-2",
       11,
+      path.join(dir, "検証シート.xlsx"),
     ]);
-    expect(ws.getCell(header + 48, 1).value).toBeNull();
-    expect(ws.getCell(header + 47, 12).numFmt).toBe("0.0%");
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: header });
-    const xml = new TextDecoder().decode(
-      unzipSync(fs.readFileSync(path.join(dir, "集計.xlsx")))["xl/worksheets/sheet2.xml"],
-    );
-    expect(xml).toMatch(
-      /<iconSet iconSet="3TrafficLights1"><cfvo type="num" val="0"\/><cfvo type="num" val="0.85"\/><cfvo type="num" val="1"\/>/,
-    );
-    const tables = Object.keys(unzipSync(fs.readFileSync(path.join(dir, "集計.xlsx")))).filter((n) =>
-      /^xl\/tables\/.+\.xml$/.test(n),
-    );
-    expect(tables.length).toBe(2); // 進捗一覧 and 指摘一覧
+    expect(ws.getColumn(24).hidden).toBe(true);
+    expect(ws.getColumn(21).hidden).toBe(false);
   });
 
   test("指摘一覧: every finding with its 担当課 and a link that opens the workbook at the cell", async () => {
@@ -239,8 +251,8 @@ describe("kensho --summary", () => {
     ]);
     // The link: the file in the relationship, the cell in the hyperlink's location (ECMA-376 18.3.1.47).
     const files = unzipSync(fs.readFileSync(path.join(dir, "集計.xlsx")));
-    const sheet = new TextDecoder().decode(files["xl/worksheets/sheet3.xml"]);
-    const rels = new TextDecoder().decode(files["xl/worksheets/_rels/sheet3.xml.rels"]);
+    const sheet = new TextDecoder().decode(files["xl/worksheets/sheet4.xml"]);
+    const rels = new TextDecoder().decode(files["xl/worksheets/_rels/sheet4.xml.rels"]);
     const link = new RegExp(
       `<hyperlink ref="H${at}" r:id="(rId\\d+)"[^>]* location="(?:&apos;|')3-2(?:&apos;|')!F11"/>`,
     ).exec(sheet);
@@ -250,16 +262,21 @@ describe("kensho --summary", () => {
     );
   });
 
-  test("prints on A4 landscape, fitted to the page width, with the header rows on every page", async () => {
+  test("prints landscape (進捗一覧（詳細） on A3, the rest on A4), fitted to the page width, with the header rows on every page and the title in the page header", async () => {
     const wb = await open("集計.xlsx");
     for (const ws of wb.worksheets) {
-      expect(ws.pageSetup).toMatchObject({
-        paperSize: 9,
-        orientation: "landscape",
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-      });
+      expect([ws.name, ws.pageSetup]).toMatchObject([
+        ws.name,
+        {
+          paperSize: ws.name === "進捗一覧（詳細）" ? 8 : 9,
+          orientation: "landscape",
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+        },
+      ]);
+      expect(ws.headerFooter.oddHeader).toMatch(/^&L令和5年度 .*(集計|効果検証 .+)&R\d{4}年\d+月\d+日$/);
+      expect(ws.headerFooter.oddFooter).toBe("&A　&P / &N ページ");
     }
     const files = unzipSync(fs.readFileSync(path.join(dir, "集計.xlsx")));
     const workbook = new TextDecoder().decode(files["xl/workbook.xml"]);
@@ -267,7 +284,10 @@ describe("kensho --summary", () => {
       `<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;進捗一覧&apos;!$1:$2</definedName>`,
     );
     expect(workbook).toContain(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="2">&apos;指摘一覧&apos;!$1:$2</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="2">&apos;進捗一覧（詳細）&apos;!$1:$3</definedName>`,
+    );
+    expect(workbook).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="3">&apos;指摘一覧&apos;!$1:$2</definedName>`,
     );
   });
 
@@ -310,14 +330,14 @@ describe("kensho --summary --master: 提出状況", () => {
     expect(r.stderr).toContain("集計ブックを作成しました");
     expect(r.code).toBe(1); // 住宅課's missing 進捗状況 is an error
     const wb = await open("提出.xlsx");
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["集計", "進捗一覧", "指摘一覧", "提出状況"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["集計", "進捗一覧", "進捗一覧（詳細）", "指摘一覧", "提出状況"]);
     const ws = wb.getWorksheet("提出状況")!;
     const header = findRow(ws, "担当課");
     expect(rowValues(ws, header + 1, 8)).toEqual([
       "商工労働課",
       6,
       "提出済み",
-      path.join("配布", "master_商工労働課.xlsx"),
+      "master_商工労働課.xlsx",
       0,
       1,
       0,
@@ -337,7 +357,7 @@ describe("kensho --summary --master: 提出状況", () => {
       "住宅課",
       1,
       "提出済み",
-      path.join("配布", "master_住宅課.xlsx"),
+      "master_住宅課.xlsx",
       1,
       1,
       0,
