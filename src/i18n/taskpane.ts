@@ -27,6 +27,22 @@ export const t = {
     title: "Excel で開いてください",
     body: "この作業ウィンドウは Excel のアドインです。Excel で効果検証シートを開き、リボンの「効果検証チェック」から起動してください。",
   },
+  previous: {
+    heading: "昨年度のファイル（前年度の報告との比較）",
+    intro:
+      "昨年度の効果検証シートを選ぶと、前年度実績値・取組状況・理由・基準値・最終目標値を昨年度と比べ、見通しに昨年度までの実績も使います。ブックには何も書き込みません。",
+    pick: "昨年度のファイルを選ぶ…",
+    inputLabel: "昨年度の効果検証シート（.xlsx）を選ぶ",
+    clear: "比較をやめる",
+    using: (files: string): string => `比較に使っているファイル: ${files}`,
+    done: (n: number): string => `昨年度のファイル ${n}件と比べて再検証しました。`,
+    none: "昨年度のファイルを読み込めませんでした。",
+    cleared: "昨年度のファイルとの比較をやめました。",
+  },
+  outlook: {
+    label: "見通し",
+    basis: "根拠",
+  },
   tabs: {
     check: "検証",
     progress: "進捗状況",
@@ -56,6 +72,9 @@ export const t = {
     readLine: (sheets: number, rows: number): string => `${sheets}シート・${rows}行を読み取りました`,
     count: (severity: Severity, n: number): string => `${severityLabel[severity]} ${n}件`,
     filtered: (department: string): string => `担当課「${department}」の行のみ表示しています`,
+    copyScope: (department: string, others: number): string =>
+      `このブックは「${department}」の配布用ファイル（kensho split で作成）です。${department}の行だけを検証結果に表示しています。` +
+      `他の担当課の行 ${others}行は表示していません（すべて表示するには、担当課の絞り込みで「すべて」を選んでください）。`,
     noFindings: "指摘事項はありません。",
     notYetChecked: "「検証する」を押すと、開いているブックの効果検証シートを確認します。",
     liveOn: "編集すると自動で再検証します。",

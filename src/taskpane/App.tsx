@@ -17,11 +17,12 @@ import {
 } from "@fluentui/react-components";
 import type { Severity, WorkbookCheck } from "../core/model";
 import type { TaskpaneController } from "./controller";
-import { countBySeverity, departmentsOf, findingsInFilter, rowsInFilter } from "./selectors";
+import { copyScope, countBySeverity, departmentsOf, findingsInFilter, rowsInFilter } from "./selectors";
 import { FindingsList } from "./components/Findings";
 import { ProgressSection } from "./components/Progress";
 import { SettingsSection } from "./components/Settings";
 import { SubmissionsSection } from "./components/Submissions";
+import { PreviousYearSection } from "./components/PreviousYear";
 import { FiscalYearSetting } from "./components/FiscalYearSetting";
 import { LayoutReading } from "./components/LayoutReading";
 import { NoticeBar, SupportNotice, UndoWarning } from "./components/Notices";
@@ -62,7 +63,12 @@ const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 type TabKey = "check" | "progress" | "submissions" | "settings";
 
-function Summary(props: { check: WorkbookCheck; department: string | null; live: boolean }): React.JSX.Element {
+function Summary(props: {
+  check: WorkbookCheck;
+  department: string | null;
+  live: boolean;
+  scope: { department: string; otherRows: number } | null;
+}): React.JSX.Element {
   const styles = useStyles();
   const { check } = props;
   const counts = countBySeverity(findingsInFilter(check, props.department));
@@ -87,7 +93,13 @@ function Summary(props: { check: WorkbookCheck; department: string | null; live:
           </li>
         ))}
       </ul>
-      {props.department ? <div className={styles.muted}>{t.summary.filtered(props.department)}</div> : null}
+      {props.scope ? (
+        <div className={styles.muted} data-testid="copy-scope">
+          {t.summary.copyScope(props.scope.department, props.scope.otherRows)}
+        </div>
+      ) : props.department ? (
+        <div className={styles.muted}>{t.summary.filtered(props.department)}</div>
+      ) : null}
       {props.live ? <div className={styles.muted}>{t.summary.liveOn}</div> : null}
     </section>
   );
@@ -190,7 +202,12 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                 </Select>
               </Field>
             ) : null}
-            <Summary check={check} department={state.departmentFilter} live={state.live} />
+            <Summary
+              check={check}
+              department={state.departmentFilter}
+              live={state.live}
+              scope={copyScope(check, state.copyOf, state.departmentFilter)}
+            />
           </>
         ) : null}
 
@@ -238,14 +255,22 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                 />
               ) : null}
               {tab === "submissions" ? (
-                <SubmissionsSection
-                  report={state.submissions}
-                  busy={state.busy || checking}
-                  canUndo={state.canUndo}
-                  onPick={(files) => void controller.importSubmissions(files)}
-                  onUndo={() => void controller.undo()}
-                  onSelect={(cell) => void controller.select(cell)}
-                />
+                <>
+                  <SubmissionsSection
+                    report={state.submissions}
+                    busy={state.busy || checking}
+                    canUndo={state.canUndo}
+                    onPick={(files) => void controller.importSubmissions(files)}
+                    onUndo={() => void controller.undo()}
+                    onSelect={(cell) => void controller.select(cell)}
+                  />
+                  <PreviousYearSection
+                    previous={state.previous}
+                    busy={state.busy || checking}
+                    onPick={(files) => void controller.setPreviousYear(files)}
+                    onClear={() => void controller.clearPreviousYear()}
+                  />
+                </>
               ) : null}
               {(tab === "check" || tab === "progress") && !check ? <Text className={styles.muted}>{t.summary.notYetChecked}</Text> : null}
               {(tab === "check" || tab === "progress") && layoutStop ? <Text className={styles.muted}>{t.errors.layoutHint}</Text> : null}

@@ -23,6 +23,9 @@ import { flagsFromFindings, isDiffering } from "./selectors";
 import { summarySheetSpec } from "./summarySheet";
 import type { PickedFile, SubmissionsModule, SubmissionsReport } from "./submissions/types";
 import { submissionsNotice } from "./submissions/outcome";
+import { readSplitMarker, type SplitMarker } from "../core/cycle/splitMarker";
+import type { PreviousWorkbook } from "../core/rules/previousYear";
+import { copyDepartment } from "./selectors";
 
 export const RULE_SETTING = "kensho.rule";
 export const FILTER_SETTING = "kensho.departmentFilter";
@@ -75,6 +78,19 @@ export interface PaneState {
   summarySheet: boolean;
   /** The last 提出ファイルを取り込む: what was written, what needs a decision, which files failed. */
   submissions: SubmissionsReport | null;
+  /**
+   * What `kensho split` recorded in this workbook (a department's copy), read from its custom
+   * document properties when the pane opened; null for any other workbook.
+   */
+  copyOf: SplitMarker | null;
+  /** Last year's workbooks picked in 取り込み (前年度のファイル): their names and what could not be read. */
+  previous: PreviousReport | null;
+}
+
+/** What the pane knows of the last year's workbooks picked. */
+export interface PreviousReport {
+  files: Array<{ file: string; fiscalYear: string | null }>;
+  problems: Array<{ file: string; message: string }>;
 }
 
 type Listener = () => void;
@@ -96,7 +112,13 @@ export class TaskpaneController {
     undoWarning: false,
     summarySheet: false,
     submissions: null,
+    copyOf: null,
+    previous: null,
   };
+  /** Staff chose a 担当課 filter (すべて included) in this workbook: a copy's default no longer applies. */
+  private filterChosen = false;
+  /** Last year's workbooks, checked, that the check compares with (--previous in the CLI). */
+  private previousWorkbooks: PreviousWorkbook[] = [];
   private readonly listeners = new Set<Listener>();
   private hostRef: WorkbookHost | null = null;
   /** The last grids read, by sheet name in workbook order, so a change re-reads only its sheet. */
@@ -169,7 +191,9 @@ export class TaskpaneController {
       const rule = sanitizeRule(host.loadSetting<unknown>(RULE_SETTING));
       const options = sanitizeCheckOptions(host.loadSetting<unknown>(CHECK_OPTIONS_SETTING));
       const savedFilter = host.loadSetting<unknown>(FILTER_SETTING);
+      this.filterChosen = typeof savedFilter === "string";
       this.set({
+        copyOf: readSplitMarker(host.documentProperties()),
         support: host.support,
         rule,
         statedYear: sanitizeYear(host.loadSetting<unknown>(YEAR_SETTING)),
@@ -227,10 +251,14 @@ export class TaskpaneController {
     const check = this.deps.checkWorkbook(this.grids, this.state.rule, {
       ...this.state.options,
       fiscalYear: this.state.statedYear,
+      ...(this.previousWorkbooks.length > 0 ? { previous: this.previousWorkbooks } : {}),
     });
     let filter = this.state.departmentFilter;
     // A remembered department that this workbook no longer has would hide everything.
     if (filter !== null && !check.rows.some((r) => r.department === filter)) filter = null;
+    // A department's copy shows its own rows until staff choose otherwise (the 担当課 filter).
+    const copy = this.state.copyOf;
+    if (copy && !this.filterChosen && filter === null) filter = copyDepartment(check, copy);
     this.set({ check, phase: "ready", departmentFilter: filter, canUndo: this.host.canUndo() });
     if (this.flagsOn) {
       await this.host.writeFlags(check.fileError ? [] : flagsFromFindings(check.findings));
@@ -270,6 +298,7 @@ export class TaskpaneController {
 
   // --- filter ---
   setDepartmentFilter(department: string | null): Promise<void> {
+    this.filterChosen = true;
     this.set({ departmentFilter: department });
     return this.enqueue(() =>
       this.host.saveSetting(FILTER_SETTING, department ?? "").catch((err: unknown) => {
@@ -402,6 +431,49 @@ export class TaskpaneController {
       const report = mod.submissionsReport(planned, written);
       this.set({ submissions: report });
       return submissionsNotice(report);
+    });
+  }
+
+  // --- 前年度のファイル ---
+  /**
+   * Reads last year's workbooks picked in 取り込み (in the on-demand chunk), checks them, and
+   * re-checks this workbook against them: the CLI's --previous. Nothing is written to the workbook.
+   */
+  setPreviousYear(files: PickedFile[]): Promise<void> {
+    if (files.length === 0) return Promise.resolve();
+    return this.action(async () => {
+      let mod: SubmissionsModule;
+      try {
+        mod = await (this.deps.loadSubmissions ?? loadSubmissionsChunk)();
+      } catch {
+        return { kind: "error", title: t.submissions.loadFailed, body: t.submissions.loadFailedHint };
+      }
+      const read = await mod.readWorkbooks(files);
+      this.previousWorkbooks = read.workbooks.map((w) => {
+        const check = this.deps.checkWorkbook(w.grids, this.state.rule, this.state.options);
+        return { file: w.file, fiscalYear: check.fiscalYear, rows: check.rows, department: w.department };
+      });
+      this.set({
+        previous: {
+          files: this.previousWorkbooks.map((w) => ({ file: w.file, fiscalYear: w.fiscalYear })),
+          problems: read.problems,
+        },
+      });
+      if (this.grids.length > 0) await this.runCheck();
+      const used = this.previousWorkbooks.length;
+      return used > 0
+        ? { kind: read.problems.length ? "warning" : "success", title: t.previous.done(used) }
+        : { kind: "error", title: t.previous.none };
+    });
+  }
+
+  /** Forgets last year's workbooks and re-checks without them. */
+  clearPreviousYear(): Promise<void> {
+    return this.action(async () => {
+      this.previousWorkbooks = [];
+      this.set({ previous: null });
+      if (this.grids.length > 0) await this.runCheck();
+      return { kind: "info", title: t.previous.cleared };
     });
   }
 

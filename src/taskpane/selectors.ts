@@ -1,6 +1,8 @@
 // Pure views of a check for the pane: what to flag, which rows and findings a filter shows, counts.
 import type { CheckedRow, Finding, Severity, WorkbookCheck } from "../core/model";
 import { rowKey, summarise } from "../core/summary";
+import { labelKey } from "../core/text";
+import type { SplitMarker } from "../core/cycle/splitMarker";
 
 export { flagsFromFindings } from "../i18n/flagNotes";
 
@@ -33,4 +35,22 @@ export function findingsInFilter(check: WorkbookCheck | null, department: string
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const c = summarise(findings);
   return { error: c.errors, warning: c.warnings, info: c.infos };
+}
+
+/** The check's spelling of a split copy's department, or null when the copy has none of its rows. */
+export function copyDepartment(check: WorkbookCheck, marker: SplitMarker): string | null {
+  const key = labelKey(marker.department);
+  return check.rows.find((r) => r.department !== null && labelKey(r.department) === key)?.department ?? null;
+}
+
+/** On a split copy shown for its own department: the department and how many other rows there are. */
+export function copyScope(
+  check: WorkbookCheck | null,
+  marker: SplitMarker | null,
+  filter: string | null,
+): { department: string; otherRows: number } | null {
+  if (!check || !marker || filter === null) return null;
+  const department = copyDepartment(check, marker);
+  if (department === null || department !== filter) return null;
+  return { department, otherRows: check.rows.filter((r) => r.department !== department).length };
 }

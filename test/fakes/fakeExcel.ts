@@ -26,6 +26,7 @@ import {
 import { forEachCell } from "./excel/range";
 import { noteKey } from "./excel/annotations";
 import { FakeWorkbook } from "./excel/worksheet";
+import type { FCustomProperty } from "./excel/storage";
 
 export { FakeOfficeError } from "./excel/errors";
 export type { FakeContext } from "./excel/context";
@@ -51,6 +52,8 @@ export interface FakeExcelOptions {
   platform?: Platform;
   /** isSetSupported("ExcelUndoApiAll", "1.0"); default: true from ExcelApi 1.20 (current Microsoft 365). */
   undoSupport?: boolean;
+  /** The workbook's custom document properties (workbook.properties.custom), as a file carries them. */
+  customProperties?: Array<[string, FCustomProperty["value"]]>;
 }
 
 export interface UndoEntry {
@@ -86,6 +89,8 @@ export class FakeExcel implements FakeHost {
   activeSheet: string | null = null;
   settings = new Map<string, unknown>();
   savedSettings = new Map<string, unknown>();
+  /** Custom document properties (workbook.properties.custom): what a file's docProps/custom.xml holds. */
+  customProperties: FCustomProperty[] = [];
   sheetSeq = 0;
   /** Operations queued but never synced (a bug in the caller). */
   droppedOps = 0;
@@ -115,6 +120,7 @@ export class FakeExcel implements FakeHost {
       this.sheets.push(s);
     }
     this.activeSheet = this.sheets[0]?.name ?? null;
+    this.customProperties = (options.customProperties ?? []).map(([key, value]) => ({ key, value }));
   }
 
   // --- FakeHost ---------------------------------------------------------------------------------

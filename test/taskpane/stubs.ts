@@ -56,8 +56,14 @@ export class StubHost implements WorkbookHost {
   /** The 集計 sheets added, in order (the last is the one present), and how many were removed. */
   summarySheets: SummarySheetSpec[] = [];
   summaryPresent = false;
+  /** The workbook's custom document properties (split's marker lives there). */
+  properties: Array<[string, unknown]> = [];
 
   constructor(readonly support: HostSupport = FULL_SUPPORT) {}
+
+  documentProperties(): ReadonlyArray<[string, unknown]> {
+    return this.properties;
+  }
 
   async readSheets(names?: string[]): Promise<SheetGrid[]> {
     this.readCalls.push(names);

@@ -8,7 +8,8 @@
 // part (recordStore.ts); settings go through Excel's SettingCollection (settingsStore.ts).
 //
 // Sync budget (independent of rows and sheets; "cache" = what the last readSheets captured):
-//   init          2 (sheet list, record part list, settings; record, each sheet's used-range size)
+//   init          2 (sheet list, record part list, settings, custom document properties; record, each
+//                 sheet's used-range size)
 //   readSheets    2 (sheet list + record/notes/comments lists; cells, fills, merged areas in tiles,
 //                 visibility, protection, note/comment locations, record) [+1 before ExcelApi 1.9 for
 //                 hidden rows] [+1 for a sheet that grew past what init or the last read knew]
@@ -39,7 +40,7 @@ import { LEGACY_STATE_SHEET, queuePartList, queueRecordRead, type StoredRecord }
 import { SettingsStore } from "./settingsStore";
 import { StatusWriter } from "./statusWriter";
 import { SummarySheetWriter } from "./summarySheet";
-import { detectSupport } from "./support";
+import { apiAtLeast, detectSupport } from "./support";
 import type {
   CellChange,
   CellEdit,
@@ -83,6 +84,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   private readonly settings: SettingsStore;
   private readonly summary: SummarySheetWriter;
   private readonly chunkCells: number;
+  private customProperties: Array<[string, unknown]> = [];
 
   constructor(opts: OfficeHostOptions & { run: ExcelRun; office: OfficeLike }) {
     this.support = opts.support ?? detectSupport(opts.office.context.requirements);
@@ -112,8 +114,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
       sheets.load("items/name,items/id");
       const parts = queuePartList(ctx);
       const settings = this.settings.queueLoad(ctx);
+      const custom = this.queueCustomProperties(ctx);
       await ctx.sync();
       settings();
+      custom();
       const refs = sheets.items.map((s) => ({ name: s.name, id: s.id }));
       this.state.sheetsListed(refs);
       const record = queueRecordRead(
@@ -276,6 +280,23 @@ export class OfficeWorkbookHost implements WorkbookHost {
       ws.getRange(cell.address).select();
       await ctx.sync();
     });
+  }
+
+  /**
+   * Queued in init's first batch: the custom document properties (ExcelApi 1.7, and only where the
+   * loaded office.js has workbook.properties). The returned function runs after the sync.
+   */
+  private queueCustomProperties(ctx: Excel.RequestContext): () => void {
+    const workbook = ctx.workbook as Excel.Workbook & { properties?: Excel.DocumentProperties };
+    if (!apiAtLeast(this.support.excelApi, "1.7") || !workbook.properties) return () => undefined;
+    const custom = workbook.properties.custom.load("items/key,items/value");
+    return () => {
+      this.customProperties = custom.items.map((p) => [p.key, p.value as unknown]);
+    };
+  }
+
+  documentProperties(): ReadonlyArray<[string, unknown]> {
+    return this.customProperties;
   }
 
   loadSetting<T>(key: string): T | null {

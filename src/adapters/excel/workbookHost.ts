@@ -112,6 +112,11 @@ export interface WorkbookHost {
   hasSummarySheet(): boolean;
   /** Activates the sheet and selects the cell. */
   select(cell: CellLocation): Promise<void>;
+  /**
+   * The workbook's custom document properties as the pane opened it (workbook.properties.custom,
+   * ExcelApi 1.7), where `kensho split` records a copy's department; [] where the host has none.
+   */
+  documentProperties(): ReadonlyArray<[string, unknown]>;
   /** Settings that travel with the workbook (per file and add-in; Excel's SettingCollection). */
   loadSetting<T>(key: string): T | null;
   saveSetting(key: string, value: unknown): Promise<void>;

@@ -6,6 +6,7 @@ import { isDiffering } from "../selectors";
 import { t } from "../../i18n/taskpane";
 import { QUALIFIER_LABELS, kpiLabel, renderNoStatus } from "../../i18n/findings";
 import { writtenUnit } from "../../core/values/units";
+import { outlookText } from "../../i18n/outlook";
 
 const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
@@ -148,6 +149,14 @@ export function ProgressSection(props: ProgressSectionProps): React.JSX.Element 
                 </dd>
                 <dt className={styles.dt}>{t.progress.achievement}</dt>
                 <dd className={styles.dd}>{r.achievement === null ? "—" : t.percent(r.achievement)}</dd>
+                {r.outlook ? (
+                  <>
+                    <dt className={styles.dt}>{t.outlook.label}</dt>
+                    <dd className={styles.dd} data-testid="outlook">
+                      {outlookText(r.outlook)}
+                    </dd>
+                  </>
+                ) : null}
                 {r.direction ? (
                   <>
                     <dt className={styles.dt}>{t.progress.direction}</dt>

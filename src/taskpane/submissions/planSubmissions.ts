@@ -12,7 +12,7 @@ import { readSplitMarker, type SplitMarker } from "../../core/cycle/splitMarker"
 import type { SheetGrid } from "../../core/model";
 import { CYCLE_TEXT } from "../../i18n/cycle";
 import { unreadableMessage } from "../../i18n/xlsx";
-import type { FileProblem, PickedFile, SubmissionsPlan } from "./types";
+import type { FileProblem, PickedFile, ReadWorkbooks, SubmissionsPlan } from "./types";
 
 export { submissionsReport } from "./report";
 
@@ -61,6 +61,46 @@ async function readPicked(file: PickedFile): Promise<Read> {
       return { ok: false, message: unreadableMessage(err.reason, err.params) };
     return { ok: false, message: unreadableMessage("parse-failed", { file: name }) };
   }
+}
+
+/** Last year's workbooks as grids (the pane checks them with its own engine). */
+export async function readWorkbooks(files: PickedFile[]): Promise<ReadWorkbooks> {
+  const workbooks: ReadWorkbooks["workbooks"] = [];
+  const problems: FileProblem[] = [];
+  for (const file of files) {
+    if (file.size > MAX_PICKED_BYTES) {
+      problems.push({
+        file: file.name,
+        message: unreadableMessage("file-too-large", { file: file.name, limit: MAX_PICKED_BYTES }),
+      });
+      continue;
+    }
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let marker: SplitMarker | null = null;
+      const grids = await readWorkbookBytes(bytes, {
+        name: file.name,
+        onCustomProperties: (props) => (marker = readSplitMarker(props)),
+      });
+      if (verificationSheets(grids).sheets.length === 0)
+        problems.push({ file: file.name, message: CYCLE_TEXT.notReturnedCopy(file.name) });
+      else
+        workbooks.push({
+          file: file.name,
+          grids,
+          department: (marker as SplitMarker | null)?.department ?? null,
+        });
+    } catch (err) {
+      problems.push({
+        file: file.name,
+        message:
+          err instanceof WorkbookReadError
+            ? unreadableMessage(err.reason, err.params)
+            : unreadableMessage("io-error", { file: file.name }),
+      });
+    }
+  }
+  return { workbooks, problems };
 }
 
 export async function planSubmissions(

@@ -70,7 +70,15 @@ export interface SubmissionsReport {
   undone: boolean;
 }
 
+/** Workbooks read whole (last year's), with their split copy's department when they are one. */
+export interface ReadWorkbooks {
+  workbooks: Array<{ file: string; grids: SheetGrid[]; department: string | null }>;
+  problems: FileProblem[];
+}
+
 export interface SubmissionsModule {
   planSubmissions(masterGrids: SheetGrid[], files: PickedFile[]): Promise<SubmissionsPlan>;
+  /** Reads picked workbooks into grids, one at a time; a file that cannot be read is a problem. */
+  readWorkbooks(files: PickedFile[]): Promise<ReadWorkbooks>;
   submissionsReport(planned: SubmissionsPlan, written: MergeWriteResult): SubmissionsReport;
 }

@@ -367,6 +367,45 @@ describe("the fake enforces Microsoft's documented rules", () => {
     expect(fake.undoClears).toEqual([]);
   });
 
+  ruleTest("customProperties", async () => {
+    const fake = new FakeExcel(grid(), { customProperties: [["kensho.split.department", "住宅課"]] });
+    const read = await fake.run(async (ctx: FakeContext) => {
+      const custom = ctx.workbook.properties.custom;
+      custom.add("KENSHO.split.department", "交通政策課"); // the same key: case-insensitive
+      custom.add("long", "x".repeat(300));
+      custom.load("items/key,items/value,items/type");
+      const missing = custom.getItemOrNullObject("none");
+      missing.load("isNullObject");
+      await ctx.sync();
+      return {
+        items: custom.items.map((p) => [p.key, p.type, String(p.value).length]),
+        value: custom.items[0].value,
+        missing: missing.isNullObject,
+      };
+    });
+    expect(read).toEqual({
+      items: [
+        ["kensho.split.department", "String", 5],
+        ["long", "String", 255],
+      ],
+      value: "交通政策課",
+      missing: true,
+    });
+    await expect(
+      fake.run(async (ctx: FakeContext) => {
+        ctx.workbook.properties.custom.getItem("none").load("value");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+    const old = new FakeExcel(grid(), { apiVersion: "1.6" });
+    await expect(
+      old.run(async (ctx: FakeContext) => {
+        ctx.workbook.properties.custom.load("items");
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/1\.7/);
+  });
+
   ruleTest("dataValidationRule", async () => {
     const fake = new FakeExcel(grid());
     fake.setValidation("1-1", "L3", { rule: { list: { inCellDropDown: true, source: "済,未" } } });

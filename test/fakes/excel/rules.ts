@@ -117,6 +117,16 @@ export const DOCUMENTED_RULES = {
       "getByNamespace(namespaceUri): Gets a new scoped collection of custom XML parts whose namespaces match the given namespace. … getItem(id): Gets a custom XML part based on its ID. … setXml(xml): Sets the custom XML part's full XML content. … Most Excel JavaScript APIs do support undo actions.",
     harsher: "getItem of a missing id fails the batch with ItemNotFound.",
   },
+  customProperties: {
+    title:
+      "Custom document properties (ExcelApi 1.7): workbook.properties.custom, keys case-insensitive, values of at most 255 characters",
+    source:
+      "https://learn.microsoft.com/javascript/api/excel/excel.custompropertycollection (office-js-docs-reference: excel.custompropertycollection.yml); " +
+      `${DTS} (Excel.DocumentProperties.custom, Excel.CustomProperty)`,
+    quote:
+      "Contains the collection of custom properties. [API set: ExcelApi 1.7] … add(key, value): Creates a new or sets an existing custom property. … key: The custom property's key, which is case-insensitive. The key is limited to 255 characters outside of Excel on the web (larger keys are automatically trimmed to 255 characters on other platforms). … value: The value is limited to 255 characters outside of Excel on the web (larger values are automatically trimmed to 255 characters on other platforms). … getItem(key): Throws an error if the custom property does not exist. … getItemOrNullObject(key): If the custom property doesn't exist, then this function will return an object with its isNullObject property set to true.",
+    harsher: "Keys and values are trimmed to 255 characters on every platform, Excel on the web included.",
+  },
   dataValidationRule: {
     title: "A DataValidationRule holds exactly one rule type",
     source: "https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation",

@@ -242,3 +242,133 @@ export class FakeSettingCollection {
     return this.loadedItems;
   }
 }
+
+// --- custom document properties -------------------------------------------------------------------
+
+/** One custom document property as the workbook keeps it (docProps/custom.xml in a file). */
+export interface FCustomProperty {
+  key: string;
+  value: string | number | boolean | Date;
+}
+
+interface PropertiesHost {
+  customProperties: FCustomProperty[];
+}
+
+const props = (ctx: FakeContext) => (ctx.fake as unknown as PropertiesHost).customProperties;
+const findKey = (list: FCustomProperty[], key: string) =>
+  // [customProperties] "The custom property's key, which is case-insensitive."
+  list.find((p) => p.key.toLowerCase() === key.toLowerCase()) ?? null;
+
+/**
+ * [customProperties] The value is limited to 255 characters "outside of Excel on the web (larger
+ * values are automatically trimmed to 255 characters on other platforms)": the harsher reading,
+ * trimmed everywhere.
+ */
+const MAX_PROPERTY_CHARS = 255;
+
+class FakeCustomProperty extends FakeProxy<FCustomProperty> {
+  constructor(context: FakeContext, resolver: () => FCustomProperty | null, label: string, nullable = false) {
+    super(context, resolver, label);
+    this.nullable = nullable;
+  }
+  protected read(t: FCustomProperty, prop: string): unknown {
+    if (prop === "key") return t.key;
+    if (prop === "value") return t.value;
+    if (prop === "type")
+      return typeof t.value === "number"
+        ? Number.isInteger(t.value)
+          ? "Number"
+          : "Float"
+        : typeof t.value === "boolean"
+          ? "Boolean"
+          : t.value instanceof Date
+            ? "Date"
+            : "String";
+    return super.read(t, prop);
+  }
+  get key(): string {
+    return this.get("key");
+  }
+  get value(): unknown {
+    return this.get("value");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  delete(): void {
+    this.mutate((t) => {
+      this.context.write(null, null, false);
+      const h = ctxProps(this.context);
+      h.splice(h.indexOf(t), 1);
+    });
+  }
+}
+
+const ctxProps = props;
+
+/** workbook.properties.custom (ExcelApi 1.7): [customProperties]. */
+export class FakeCustomPropertyCollection {
+  private loadedItems: FakeCustomProperty[] | null = null;
+  constructor(private readonly context: FakeContext) {}
+  private proxy(key: string, nullable: boolean): FakeCustomProperty {
+    return new FakeCustomProperty(
+      this.context,
+      () => findKey(props(this.context), key),
+      `customProperty(${key})`,
+      nullable,
+    );
+  }
+  add(key: string, value: unknown): FakeCustomProperty {
+    this.context.enqueue(() => {
+      this.context.write(null, null, false);
+      const list = props(this.context);
+      const k = key.slice(0, MAX_PROPERTY_CHARS);
+      const v =
+        typeof value === "string" ? value.slice(0, MAX_PROPERTY_CHARS) : (value as FCustomProperty["value"]);
+      const had = findKey(list, k);
+      if (had) had.value = v;
+      else list.push({ key: k, value: v });
+    });
+    return this.proxy(key, false);
+  }
+  /** "Throws an error if the custom property does not exist." */
+  getItem(key: string): FakeCustomProperty {
+    return this.proxy(key, false);
+  }
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    return this.proxy(key, true);
+  }
+  getCount(): FakeClientResult<number> {
+    const r = new FakeClientResult<number>("customProperties.getCount");
+    this.context.enqueue(() => r.settle(props(this.context).length));
+    return r;
+  }
+  deleteAll(): void {
+    this.context.enqueue(() => {
+      this.context.write(null, null, false);
+      props(this.context).splice(0);
+    });
+  }
+  load(propsToLoad?: unknown): this {
+    const names = splitProps(propsToLoad).map((p) => p.replace(/^items\//, ""));
+    this.context.enqueue(() => {
+      this.loadedItems = props(this.context).map((p) => this.proxy(p.key, false).preload(p, names));
+    });
+    return this;
+  }
+  get items(): FakeCustomProperty[] {
+    if (!this.loadedItems)
+      throw new FakeOfficeError("PropertyNotLoaded", "properties.custom.items is not loaded");
+    return this.loadedItems;
+  }
+}
+
+/** workbook.properties (ExcelApi 1.7): only the custom properties are modelled. */
+export class FakeDocumentProperties {
+  readonly custom: FakeCustomPropertyCollection;
+  constructor(context: FakeContext) {
+    context.requireApi("1.7", "DocumentProperties");
+    this.custom = new FakeCustomPropertyCollection(context);
+  }
+}

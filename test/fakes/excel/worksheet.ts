@@ -6,7 +6,7 @@ import { FakeOfficeError } from "./errors";
 import { FSheet, MAX_COL, MAX_ROW, type ChangedHandler, type FComment, type FXmlPart } from "./model";
 import { FakeCommentCollection, FakeNoteCollection, FakeWorkbookNoteCollection } from "./annotations";
 import { FakeRange } from "./range";
-import { FakeCustomXmlPartCollection, FakeSettingCollection } from "./storage";
+import { FakeCustomXmlPartCollection, FakeDocumentProperties, FakeSettingCollection } from "./storage";
 import { FakeChartCollection } from "./charts";
 
 /** What the worksheet proxies need from the fake workbook. */
@@ -230,6 +230,7 @@ export class FakeWorkbook {
   readonly notes: FakeWorkbookNoteCollection;
   private xml: FakeCustomXmlPartCollection | null = null;
   private settingsProxy: FakeSettingCollection | null = null;
+  private propertiesProxy: FakeDocumentProperties | null = null;
   constructor(private readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.comments = new FakeCommentCollection(context);
@@ -242,6 +243,10 @@ export class FakeWorkbook {
   /** ExcelApi 1.4. */
   get settings(): FakeSettingCollection {
     return (this.settingsProxy ??= new FakeSettingCollection(this.context));
+  }
+  /** ExcelApi 1.7: the workbook's document properties (custom properties only). */
+  get properties(): FakeDocumentProperties {
+    return (this.propertiesProxy ??= new FakeDocumentProperties(this.context));
   }
   getSelectedRange(): never {
     throw new Error("fake: getSelectedRange not implemented");
