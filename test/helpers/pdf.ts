@@ -55,7 +55,8 @@ export function readPdf(pdf: Buffer): PdfPage[] {
   const objs = objects(pdf);
   const root = [...objs.values()].find((o) => /\/Type\s*\/Pages\b/.test(o.dict) && !/\/Parent/.test(o.dict));
   if (!root) throw new Error("no page tree");
-  const kids = (dict: string) => [...(/\/Kids\s*\[([^\]]*)\]/.exec(dict)?.[1] ?? "").matchAll(/(\d+) 0 R/g)].map((k) => Number(k[1]));
+  const kids = (dict: string) =>
+    [...(/\/Kids\s*\[([^\]]*)\]/.exec(dict)?.[1] ?? "").matchAll(/(\d+) 0 R/g)].map((k) => Number(k[1]));
   const pages: PdfPage[] = [];
   const walk = (ids: number[]) => {
     for (const id of ids) {
@@ -67,13 +68,17 @@ export function readPdf(pdf: Buffer): PdfPage[] {
       }
       const box = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(o.dict);
       const contents = /\/Contents\s*(?:\[([^\]]*)\]|(\d+) 0 R)/.exec(o.dict);
-      const refs = contents?.[1] ? [...contents[1].matchAll(/(\d+) 0 R/g)].map((x) => Number(x[1])) : [Number(contents?.[2])];
+      const refs = contents?.[1]
+        ? [...contents[1].matchAll(/(\d+) 0 R/g)].map((x) => Number(x[1]))
+        : [Number(contents?.[2])];
       const ops = refs.map((r) => objs.get(r)?.stream?.toString("latin1") ?? "").join("\n");
       pages.push({
         width: Number(box?.[3] ?? 0) - Number(box?.[1] ?? 0),
         height: Number(box?.[4] ?? 0) - Number(box?.[2] ?? 0),
         fontSizes: [...ops.matchAll(/\/\S+\s+([\d.]+)\s+Tf\b/g)].map((x) => Number(x[1])),
-        fills: [...ops.matchAll(/([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+rg\b/g)].map((x) => hex(x[1]) + hex(x[2]) + hex(x[3])),
+        fills: [...ops.matchAll(/([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+rg\b/g)].map(
+          (x) => hex(x[1]) + hex(x[2]) + hex(x[3]),
+        ),
       });
     }
   };

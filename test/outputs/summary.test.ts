@@ -193,8 +193,26 @@ describe("kensho --summary", () => {
     const header = findRow(ws, "基本目標");
     expect(rowValues(ws, header, 24)).toEqual([
       ...["基本目標", "小基本目標", "施策", "区分", "KPI（指標）", "担当課", "基準値", "前年度実績値"],
-      ...["実績値", "目標値", "最終目標値", "達成率", "進捗状況（入力）", "進捗状況（計算）", "入力と計算", "方向"],
-      ...["前年度比", "見通し", "最終年度の見込み", "見通しの根拠", "ファイル", "シート", "行", "ファイルの場所"],
+      ...[
+        "実績値",
+        "目標値",
+        "最終目標値",
+        "達成率",
+        "進捗状況（入力）",
+        "進捗状況（計算）",
+        "入力と計算",
+        "方向",
+      ],
+      ...[
+        "前年度比",
+        "見通し",
+        "最終年度の見込み",
+        "見通しの根拠",
+        "ファイル",
+        "シート",
+        "行",
+        "ファイルの場所",
+      ],
     ]);
     expect(rowValues(ws, header + 47, 24)).toEqual([
       "3 まちの創生",
@@ -330,7 +348,13 @@ describe("kensho --summary --master: 提出状況", () => {
     expect(r.stderr).toContain("集計ブックを作成しました");
     expect(r.code).toBe(1); // 住宅課's missing 進捗状況 is an error
     const wb = await open("提出.xlsx");
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["集計", "進捗一覧", "進捗一覧（詳細）", "指摘一覧", "提出状況"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "集計",
+      "進捗一覧",
+      "進捗一覧（詳細）",
+      "指摘一覧",
+      "提出状況",
+    ]);
     const ws = wb.getWorksheet("提出状況")!;
     const header = findRow(ws, "担当課");
     expect(rowValues(ws, header + 1, 8)).toEqual([

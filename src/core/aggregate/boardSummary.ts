@@ -76,7 +76,14 @@ export interface BoardSummary {
 function emptyCounts(bands: number): StatusCounts {
   const zero = () => Object.fromEntries(STATUS_BUCKETS.map((b) => [b, 0])) as Record<StatusBucket, number>;
   const outlook = Object.fromEntries(OUTLOOK_BUCKETS.map((b) => [b, 0])) as Record<OutlookBucket, number>;
-  return { rows: 0, outlook, entered: zero(), computed: zero(), bands: Array<number>(bands).fill(0), noRate: 0 };
+  return {
+    rows: 0,
+    outlook,
+    entered: zero(),
+    computed: zero(),
+    bands: Array<number>(bands).fill(0),
+    noRate: 0,
+  };
 }
 
 const enteredBucket = (row: CheckedRow): StatusBucket =>

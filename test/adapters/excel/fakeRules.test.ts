@@ -374,8 +374,7 @@ describe("the fake enforces Microsoft's documented rules", () => {
       custom.add("KENSHO.split.department", "交通政策課"); // the same key: case-insensitive
       custom.add("long", "x".repeat(300));
       custom.load("items/key,items/value,items/type");
-      const missing = custom.getItemOrNullObject("none");
-      missing.load("isNullObject");
+      const missing = custom.getItemOrNullObject("none").load("key");
       await ctx.sync();
       return {
         items: custom.items.map((p) => [p.key, p.type, String(p.value).length]),
