@@ -130,11 +130,14 @@ export function filterByDepartment(
 
 /**
  * A department's copy made by `kensho split` is checked for that department only: the rows its
- * staff can edit. A marker naming a department the file has no rows of scopes nothing.
+ * staff can edit. A marker naming a department the file has no rows of, or made for another
+ * fiscal year (a copy rolled over to the next year), scopes nothing.
  */
 export function scopeToMarker(result: FileResult): FileResult {
   const d = result.marker?.department;
   if (!d || !result.ok) return result;
+  const year = result.marker?.fiscalYear ?? "";
+  if (year !== "" && result.fiscalYear !== null && year !== result.fiscalYear) return result;
   const wanted = labelKey(d);
   const own = result.rows.find((r) => r.department !== null && labelKey(r.department) === wanted);
   return own ? filterByDepartment(result, own.department, "split-marker") : result;

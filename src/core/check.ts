@@ -137,6 +137,7 @@ export function checkWorkbook(
 
   const rows: CheckedRow[] = [];
   const yearsOf = new Map<CheckedRow, ColumnYears>();
+  const declaresParts = new Map<string, boolean>();
   const findings: Finding[] = layoutFindings(layouts);
   // The master and overrides decide most directions by name alone; look each name up once.
   // A revision may re-use a name, so names are looked up per sheet year.
@@ -163,8 +164,10 @@ export function checkWorkbook(
       yearsOf.set(checked, years);
       checked.outlook = outlookOf(checked, years);
       for (const f of checkRow(checked, ctx)) findings.push(f);
-      for (const f of activityPartFindings(checked, headerDeclaresParts(years.activityHeader)))
-        findings.push(f);
+      let declared = declaresParts.get(years.activityHeader);
+      if (declared === undefined)
+        declaresParts.set(years.activityHeader, (declared = headerDeclaresParts(years.activityHeader)));
+      for (const f of activityPartFindings(checked, declared)) findings.push(f);
     }
   }
   const year = fiscalYear ? parseFiscalYear(fiscalYear) : null;

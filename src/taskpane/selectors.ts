@@ -39,6 +39,9 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
 
 /** The check's spelling of a split copy's department, or null when the copy has none of its rows. */
 export function copyDepartment(check: WorkbookCheck, marker: SplitMarker): string | null {
+  // A copy rolled over to another year is no longer that year's copy.
+  if (marker.fiscalYear !== "" && check.fiscalYear !== null && marker.fiscalYear !== check.fiscalYear)
+    return null;
   const key = labelKey(marker.department);
   return check.rows.find((r) => r.department !== null && labelKey(r.department) === key)?.department ?? null;
 }

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { returned, sampleMarker, set, withMarker } from "../helpers/returnedCopies";
 import { buildDistribution } from "../helpers/distribution";
-import { partText, runIn, tempDir } from "./helpers";
+import { changedParts, partText, runIn, sheetParts, tempDir } from "./helpers";
 import { WorkbookPatch } from "../../src/adapters/xlsx/write/workbookPatch";
 import { readWorkbookBytesSync } from "../../src/adapters/xlsx/read";
 import { readSplitMarker, type SplitMarker } from "../../src/core/cycle/splitMarker";
@@ -231,6 +231,19 @@ describe("split records the copy's department, and the check of a copy covers th
 
   test("the marker: department and the master's name, year and KPI list, in docProps/custom.xml", () => {
     expect(markerOf(copy)).toEqual(sampleMarker("交通政策課"));
+    // Surgical: the sheets (protection, unlocked entry cells), the styles, and the marker's part with
+    // its relationship and content type; every other part as it was.
+    const split = new Uint8Array(fs.readFileSync(path.join(dir, "配布", "原本_交通政策課.xlsx")));
+    const master = new Uint8Array(fs.readFileSync(path.join(dir, "原本.xlsx")));
+    expect(changedParts(master, split)).toEqual(
+      [
+        ...Object.values(sheetParts(master)),
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "docProps/custom.xml",
+        "xl/styles.xml",
+      ].sort(),
+    );
     // The sample has no custom properties: split adds the part, its relationship and content type.
     expect(partText(copy, "_rels/.rels")).toContain(
       'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"',

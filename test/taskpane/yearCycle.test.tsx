@@ -31,7 +31,11 @@ async function pane(properties: Array<[string, string]>) {
   const { fake, host } = await createFakeHostForTests(grids, { customProperties: properties });
   const controller = new TaskpaneController({ createHost: () => host, checkWorkbook });
   await controller.init();
-  render(<App controller={controller} theme={webLightTheme} />);
+  render(
+    <React.StrictMode>
+      <App controller={controller} theme={webLightTheme} />
+    </React.StrictMode>,
+  );
   fireEvent.click(screen.getByRole("button", { name: t.actions.check }));
   await screen.findByTestId("summary");
   return { fake, controller };
