@@ -1,6 +1,6 @@
 import { checkWorkbook, type WorkbookCheckOptions } from "../core/check";
 import { rowKey } from "../core/summary";
-import { labelKey } from "../core/text";
+import { departmentName } from "../core/departments";
 import type { CheckedRow, FileErrorCode, Finding, ProgressRule, SheetGrid } from "../core/model";
 import { DEFAULT_CHECK_OPTIONS } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
@@ -95,8 +95,8 @@ export async function checkFile(
 /** Keeps only one department's rows and the findings on them. */
 export function filterByDepartment(result: FileResult, department: string | null): FileResult {
   if (!department || !result.ok) return result;
-  const wanted = labelKey(department);
-  const rows = result.rows.filter((r) => r.department !== null && labelKey(r.department) === wanted);
+  const wanted = departmentName(department);
+  const rows = result.rows.filter((r) => r.department !== null && r.department === wanted);
   const keys = new Set(rows.map((r) => rowKey(r.sheet, r.row)));
   const detail = result.detail?.filter((r) => keys.has(rowKey(r.sheet, r.row))) ?? null;
   return {
