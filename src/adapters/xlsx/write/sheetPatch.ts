@@ -5,7 +5,9 @@
 import { a1, columnLetters, parseA1 } from "../../../core/address";
 import { sheetProtectionXml, type ProtectionHash } from "./protection";
 import { shiftArea, shiftFormula, shiftRow, type Insertions } from "./refShift";
-import { element, escapeText, excelEscapeControls, qname } from "./xml/xmlBuild";
+import { element, escapeText, qname } from "./xml/xmlBuild";
+import { xstringContent } from "./xml/escapeText";
+import { decodeXString } from "../package/xml";
 import { renderDocument, type ElementChange } from "./xml/xmlRender";
 import {
   childrenNamed,
@@ -232,11 +234,10 @@ export class SheetPatch {
       case "text": {
         const idx = this.ctx.sharedStringIndex(input.value);
         if (idx !== null) return { t: "s", inner: `<${qname(prefix, "v")}>${idx}</${qname(prefix, "v")}>` };
-        const t = excelEscapeControls(input.value);
-        const space = /^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : "";
+        const space = /^\s|\s$|\n/.test(input.value) ? ' xml:space="preserve"' : "";
         return {
           t: "inlineStr",
-          inner: `<${qname(prefix, "is")}><${qname(prefix, "t")}${space}>${escapeText(t)}</${qname(prefix, "t")}></${qname(prefix, "is")}>`,
+          inner: `<${qname(prefix, "is")}><${qname(prefix, "t")}${space}>${xstringContent(input.value)}</${qname(prefix, "t")}></${qname(prefix, "is")}>`,
         };
       }
       case "copy": {
@@ -248,7 +249,7 @@ export class SheetPatch {
         if (t === "inlineStr" && is) return { t, inner: this.doc.source.slice(is.start, is.end) };
         if (!v) return { inner: "" };
         // A formula's cached string ("str") stands alone as an inline string.
-        if (t === "str") return this.cellValueXml({ kind: "text", value: v.text }, prefix);
+        if (t === "str") return this.cellValueXml({ kind: "text", value: decodeXString(v.text) }, prefix);
         return { t, inner: this.doc.source.slice(v.start, v.end) };
       }
     }
