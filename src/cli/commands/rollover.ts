@@ -11,6 +11,7 @@ import { KPI_MASTER, type KpiMasterEntry } from "../../core/master/kpiMaster";
 import { applyRollover } from "../../adapters/xlsx/cycle/applyRollover";
 import { DEFAULT_RULE } from "../../core/model";
 import { checkFile } from "../checkFile";
+import { csvDocument, csvLine } from "../output/csv";
 import { fileReport } from "../textReport";
 import { loadInput, outputProblem, writeAtomically, writerProblem } from "./cycleFiles";
 
@@ -26,8 +27,6 @@ export const ROLLOVER_COMMAND: CommandSpec = {
     { name: "--help", alias: "-h", kind: "flag" },
   ],
 };
-
-const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Runs a rollover against a KPI master (the bundled one unless another is given). */
 export async function runRollover(
@@ -87,11 +86,7 @@ export async function runRollover(
   try {
     written = applyRollover(wb.bytes, plan, { sheetName: CYCLE_TEXT.logSheetName, rows: logRows });
     writeAtomically(target, written.bytes);
-    if (logFile)
-      writeAtomically(
-        path.resolve(io.cwd, logFile),
-        `\ufeff${logRows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`,
-      );
+    if (logFile) writeAtomically(path.resolve(io.cwd, logFile), csvDocument(logRows.map(csvLine)));
   } catch (err) {
     return fail(writerProblem(out!, err));
   }
