@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import { unreadableMessage } from "../../i18n/xlsx";
 import * as path from "path";
+import * as crypto from "crypto";
 import { createHash, randomBytes } from "crypto";
 import { WorkbookReadError } from "../../adapters/xlsx/errors";
 import { FILE_ERRORS } from "../../i18n/findings";
@@ -56,18 +57,54 @@ export function writeAtomically(target: string, data: Uint8Array | string): void
   }
 }
 
+/**
+ * Writes several files as one: each into a temp folder inside `dir` first, then renamed into place.
+ * When any write or rename fails, the files already placed are taken back (a file --force was
+ * replacing is put back as it was) and the error is thrown: the folder is left as it was found.
+ */
+export function writeAllOrNothing(
+  dir: string,
+  files: ReadonlyArray<{ target: string; data: Uint8Array }>,
+): void {
+  const tmp = fs.mkdtempSync(path.join(dir, ".~kensho-"));
+  const placed: Array<{ target: string; backup: string | null; done: boolean }> = [];
+  try {
+    files.forEach((f, i) => fs.writeFileSync(path.join(tmp, `${i}.new`), f.data));
+    files.forEach((f, i) => {
+      let backup: string | null = null;
+      if (fs.existsSync(f.target)) {
+        if (!fs.statSync(f.target).isFile()) throw Object.assign(new Error(f.target), { code: "EISDIR" });
+        backup = path.join(tmp, `${i}.old`);
+        fs.renameSync(f.target, backup);
+      }
+      const entry = { target: f.target, backup, done: false };
+      placed.push(entry);
+      fs.renameSync(path.join(tmp, `${i}.new`), f.target);
+      entry.done = true;
+    });
+  } catch (err) {
+    for (const p of placed.reverse()) {
+      try {
+        if (p.done) fs.rmSync(p.target, { force: true });
+        if (p.backup) fs.renameSync(p.backup, p.target);
+      } catch {
+        // Best effort: the error below is what the user is told.
+      }
+    }
+    throw err;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 /** Node's synchronous SHA-512, for the 100,000 rounds of the sheet protection hash. */
-export const nodeSha512: Sha512 = (data) => new Uint8Array(createHash("sha512").update(data).digest());
+export const nodeSha512: Sha512 = crypto.hash
+  ? (data) => crypto.hash("sha512", data, "buffer") // one call per round: a third faster than createHash
+  : (data) => createHash("sha512").update(data).digest();
 
 /** A message for a workbook the writer cannot open (it was readable by the checker). */
 export function writerProblem(file: string, err: unknown): string {
   if (err instanceof PackageError)
     return unreadableMessage(err.reason === "encrypted-entry" ? "encrypted" : "corrupt", { file });
   return CYCLE_TEXT.writeFailed(file, err instanceof Error ? err.message : String(err));
-}
-
-/** Characters Windows does not allow in a file name become "_". */
-export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\\/:*?"<>|\x00-\x1f]/g, "_").trim() || "_";
 }

@@ -67,6 +67,7 @@ export class SheetPatch {
   private readonly rowStyles = new Map<number, number>();
   private readonly colStyles = new Map<XmlElement, number>();
   private protection: { hash: ProtectionHash | null } | null = null;
+  private dropProtectedRanges = false;
   private readonly formulasAllowed = new Set<string>();
   /** A1 addresses (original coordinates) of formula cells whose formula this patch removes. */
   readonly removedFormulas: string[] = [];
@@ -211,8 +212,24 @@ export class SheetPatch {
     this.protection = { hash };
   }
 
+  /**
+   * Removes the sheet's allow-edit ranges ("Allow Users to Edit Ranges", <protectedRanges>): on a
+   * protected sheet they open their cells to anyone (with no password, or one the master set).
+   * Returns what was there.
+   */
+  removeProtectedRanges(): Array<{ name: string; sqref: string }> {
+    const ranges = firstChild(this.doc.root, "protectedRanges");
+    if (!ranges) return [];
+    this.dropProtectedRanges = true;
+    return childrenNamed(ranges, "protectedRange").map((r) => ({
+      name: r.attrs.name ?? "",
+      sqref: r.attrs.sqref ?? "",
+    }));
+  }
+
   get changed(): boolean {
     return (
+      this.dropProtectedRanges ||
       this.edits.size > 0 ||
       this.insertions.length > 0 ||
       this.protection !== null ||
@@ -412,6 +429,8 @@ export class SheetPatch {
 
     if (ins.length > 0) shiftSheetReferences(doc.root, this.name, ins, changes);
     this.placeProtection(changes, prefix);
+    const ranges = firstChild(root, "protectedRanges");
+    if (this.dropProtectedRanges && ranges) changes.set(ranges, { replaceWith: "" });
 
     return renderDocument(doc, (el) => changes.get(el));
   }
