@@ -208,6 +208,10 @@ describe("one department, however it is spelled", () => {
   test("the check agrees: one 商工労働課 group, and --department finds every row split put in its copy", async () => {
     const text = await runIn(dir, [hx["department-spellings"]]);
     expect(text.stdout.match(/◆ 商工労働課/g) ?? []).toHaveLength(1);
+    expect(text.stdout).toContain(
+      "担当課「商工 労働課」「商工労働課」は、全角・半角や空白の違いだけなので、同じ担当課「商工労働課」として扱いました",
+    );
+    expect(text.stdout).toContain("担当課「ｼｮｳｺｳ課」「ショウコウ課」");
     const json = await runIn(dir, ["--json", "--department", "商工労働課", hx["department-spellings"]]);
     const rows = JSON.parse(json.stdout).files[0].rows;
     expect(rows.map((x: { sheet: string; row: number }) => `${x.sheet}!${x.row}`)).toEqual([
