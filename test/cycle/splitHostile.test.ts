@@ -147,8 +147,8 @@ describe("file names: planned first, one per department", () => {
       { target: path.join(folder, "b.xlsx"), data: new Uint8Array([2]) },
       { target: path.join(folder, "無い", "c.xlsx"), data: new Uint8Array([3]) },
     ];
-    expect(() => writeAllOrNothing(folder, files)).toThrow();
-    expect(fs.readdirSync(folder)).toEqual(["b.xlsx"]);
+    expect(() => writeAllOrNothing(files)).toThrow();
+    expect(fs.readdirSync(folder)).toEqual(["b.xlsx"]); // no a.xlsx, no temp file left
     expect(fs.readFileSync(path.join(folder, "b.xlsx"), "utf8")).toBe("old");
   });
 });

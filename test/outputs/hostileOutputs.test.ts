@@ -153,3 +153,22 @@ describe("the summary's links", () => {
     expect(partText(summary, sheetParts(summary)["指摘一覧"])).toContain("location=");
   });
 });
+
+describe("rollover --log", () => {
+  test("the workbook and its log are written together: when the log cannot be, no workbook is left behind", async () => {
+    fs.mkdirSync(path.join(dir, "ログ.csv"));
+    const r = await runIn(dir, [
+      "rollover",
+      "原本.xlsx",
+      "-o",
+      "残らない.xlsx",
+      "--log",
+      "ログ.csv",
+      "--force",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("何も書き込んでいません");
+    expect(fs.existsSync(path.join(dir, "残らない.xlsx"))).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith(".~kensho-"))).toEqual([]);
+  });
+});

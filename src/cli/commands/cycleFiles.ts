@@ -58,42 +58,51 @@ export function writeAtomically(target: string, data: Uint8Array | string): void
 }
 
 /**
- * Writes several files as one: each into a temp folder inside `dir` first, then renamed into place.
- * When any write or rename fails, the files already placed are taken back (a file --force was
- * replacing is put back as it was) and the error is thrown: the folder is left as it was found.
+ * Writes several files as one: each into a temp file beside its target first, then all renamed into
+ * place. When any write or rename fails, the files already placed are taken back (a file --force was
+ * replacing is put back as it was), every temp file goes, and the error is thrown: the folders are
+ * left as they were found.
  */
-export function writeAllOrNothing(
-  dir: string,
-  files: ReadonlyArray<{ target: string; data: Uint8Array }>,
-): void {
-  const tmp = fs.mkdtempSync(path.join(dir, ".~kensho-"));
-  const placed: Array<{ target: string; backup: string | null; done: boolean }> = [];
+export function writeAllOrNothing(files: ReadonlyArray<{ target: string; data: Uint8Array | string }>): void {
+  const temp = (target: string, kind: string) =>
+    path.join(path.dirname(target), `.~kensho-${randomBytes(6).toString("hex")}.${kind}`);
+  const staged: Array<{ target: string; tmp: string; backup: string | null; done: boolean }> = [];
   try {
-    files.forEach((f, i) => fs.writeFileSync(path.join(tmp, `${i}.new`), f.data));
-    files.forEach((f, i) => {
-      let backup: string | null = null;
-      if (fs.existsSync(f.target)) {
-        if (!fs.statSync(f.target).isFile()) throw Object.assign(new Error(f.target), { code: "EISDIR" });
-        backup = path.join(tmp, `${i}.old`);
-        fs.renameSync(f.target, backup);
+    for (const f of files) {
+      const entry = {
+        target: f.target,
+        tmp: temp(f.target, "new"),
+        backup: null as string | null,
+        done: false,
+      };
+      staged.push(entry);
+      fs.writeFileSync(entry.tmp, f.data);
+    }
+    for (const entry of staged) {
+      if (fs.existsSync(entry.target)) {
+        if (!fs.statSync(entry.target).isFile())
+          throw Object.assign(new Error(entry.target), { code: "EISDIR" });
+        const backup = temp(entry.target, "old");
+        fs.renameSync(entry.target, backup);
+        entry.backup = backup;
       }
-      const entry = { target: f.target, backup, done: false };
-      placed.push(entry);
-      fs.renameSync(path.join(tmp, `${i}.new`), f.target);
+      fs.renameSync(entry.tmp, entry.target);
       entry.done = true;
-    });
+    }
+    // Every file in place: what --force replaced can go.
+    for (const entry of staged) if (entry.backup) fs.rmSync(entry.backup, { force: true });
   } catch (err) {
-    for (const p of placed.reverse()) {
+    for (const entry of [...staged].reverse()) {
       try {
-        if (p.done) fs.rmSync(p.target, { force: true });
-        if (p.backup) fs.renameSync(p.backup, p.target);
+        if (entry.done) fs.rmSync(entry.target, { force: true });
+        if (entry.backup) fs.renameSync(entry.backup, entry.target);
       } catch {
         // Best effort: the error below is what the user is told.
       }
     }
     throw err;
   } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    for (const entry of staged) fs.rmSync(entry.tmp, { force: true });
   }
 }
 

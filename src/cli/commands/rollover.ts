@@ -13,7 +13,7 @@ import { DEFAULT_RULE } from "../../core/model";
 import { checkFile } from "../checkFile";
 import { csvDocument, csvLine } from "../output/csv";
 import { fileReport } from "../textReport";
-import { loadInput, outputProblem, writeAtomically, writerProblem } from "./cycleFiles";
+import { loadInput, outputProblem, writeAllOrNothing, writerProblem } from "./cycleFiles";
 
 export const ROLLOVER_COMMAND: CommandSpec = {
   name: "rollover",
@@ -85,8 +85,13 @@ export async function runRollover(
   let written;
   try {
     written = applyRollover(wb.bytes, plan, { sheetName: CYCLE_TEXT.logSheetName, rows: logRows });
-    writeAtomically(target, written.bytes);
-    if (logFile) writeAtomically(path.resolve(io.cwd, logFile), csvDocument(logRows.map(csvLine)));
+    // The workbook and its log are written together or not at all.
+    writeAllOrNothing([
+      { target, data: written.bytes },
+      ...(logFile
+        ? [{ target: path.resolve(io.cwd, logFile), data: csvDocument(logRows.map(csvLine)) }]
+        : []),
+    ]);
   } catch (err) {
     return fail(writerProblem(out!, err));
   }

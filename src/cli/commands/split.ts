@@ -152,10 +152,7 @@ export async function runSplit(values: OptionValues, positionals: string[], io: 
   const created = !fs.existsSync(outDir);
   try {
     fs.mkdirSync(outDir, { recursive: true });
-    writeAllOrNothing(
-      outDir,
-      results.map((r) => ({ target: r.file, data: r.bytes })),
-    );
+    writeAllOrNothing(results.map((r) => ({ target: r.file, data: r.bytes })));
   } catch (err) {
     if (created) fs.rmSync(outDir, { recursive: true, force: true });
     const code = (err as { code?: string }).code;
