@@ -8,7 +8,8 @@ export interface SecretInput {
   setEncoding(encoding: "utf8"): unknown;
   on(event: "data", listener: (chunk: string) => void): unknown;
   on(event: "end" | "error", listener: () => void): unknown;
-  removeAllListeners(event?: string): unknown;
+  removeListener(event: "data", listener: (chunk: string) => void): unknown;
+  removeListener(event: "end" | "error", listener: () => void): unknown;
   resume(): unknown;
   pause(): unknown;
 }
@@ -23,23 +24,7 @@ export function readSecret(
   return new Promise((resolve) => {
     let typed = "";
     let done = false;
-    const finish = (value: string | null) => {
-      if (done) return;
-      done = true;
-      if (tty) {
-        input.setRawMode!(false);
-        prompt("\n");
-      }
-      for (const event of ["data", "end", "error"]) input.removeAllListeners(event);
-      input.pause();
-      resolve(value);
-    };
-    if (tty) {
-      prompt(promptText);
-      input.setRawMode!(true);
-    }
-    input.setEncoding("utf8");
-    input.on("data", (chunk: string) => {
+    const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === "\r" || ch === "\n") return finish(typed);
         if (tty && ch === "\u0003") return finish(null); // Ctrl+C
@@ -47,9 +32,30 @@ export function readSecret(
         if (tty && (ch === "\u007f" || ch === "\b")) typed = [...typed].slice(0, -1).join("");
         else typed += ch;
       }
-    });
-    input.on("end", () => finish(typed === "" ? null : typed));
-    input.on("error", () => finish(null));
+    };
+    const onEnd = () => finish(typed === "" ? null : typed);
+    const onError = () => finish(null);
+    function finish(value: string | null): void {
+      if (done) return;
+      done = true;
+      if (tty) {
+        input.setRawMode!(false);
+        prompt("\n");
+      }
+      input.removeListener("data", onData);
+      input.removeListener("end", onEnd);
+      input.removeListener("error", onError);
+      input.pause();
+      resolve(value);
+    }
+    if (tty) {
+      prompt(promptText);
+      input.setRawMode!(true);
+    }
+    input.setEncoding("utf8");
+    input.on("data", onData);
+    input.on("end", onEnd);
+    input.on("error", onError);
     input.resume();
   });
 }
