@@ -1,6 +1,7 @@
 import { checkWorkbook, type WorkbookCheckOptions } from "../core/check";
 import { rowKey } from "../core/summary";
-import { labelKey } from "../core/text";
+import { departmentName, mergedSpellings, type MergedSpellings } from "../core/departments";
+import { displayText } from "../core/text";
 import type { CheckedRow, FileErrorCode, Finding, ProgressRule, SheetGrid } from "../core/model";
 import { DEFAULT_CHECK_OPTIONS } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
@@ -18,6 +19,13 @@ export type ReportRow = Omit<CheckedRow, "cells" | "values"> & {
   /** The words staff wrote beside this year's figure (約, 速報値, ※変更後), for the report's row line. */
   actualRemark: string | null;
 };
+
+function* departmentCellTexts(rows: readonly CheckedRow[]): Generator<string> {
+  for (const r of rows) {
+    const cell = r.cells.department?.cell;
+    if (cell) yield displayText(cell);
+  }
+}
 
 function reportRow(row: CheckedRow): ReportRow {
   const { cells: _cells, values, ...rest } = row;
@@ -43,6 +51,8 @@ export interface FileResult {
   scope: { department: string; skippedRows: number; from: "split-marker" | "option" } | null;
   /** Last year's workbooks given that were not used for this file (not of an earlier year). */
   previousIgnored?: string[];
+  /** Departments written in more than one spelling and read as one (the text report says so). */
+  departmentSpellings?: MergedSpellings[];
 }
 
 function failed(file: string, code: FileErrorCode, message: string): FileResult {
@@ -97,6 +107,7 @@ export async function checkFile(
       marker,
       scope: null,
       ...(check.previousIgnored?.length ? { previousIgnored: check.previousIgnored } : {}),
+      departmentSpellings: mergedSpellings(departmentCellTexts(check.rows)),
     };
   } catch (err) {
     // A bug in the engine must not take the other files down with it, nor hide behind "unreadable".
@@ -115,8 +126,8 @@ export function filterByDepartment(
   from: "split-marker" | "option" = "option",
 ): FileResult {
   if (!department || !result.ok) return result;
-  const wanted = labelKey(department);
-  const rows = result.rows.filter((r) => r.department !== null && labelKey(r.department) === wanted);
+  const wanted = departmentName(department);
+  const rows = result.rows.filter((r) => r.department !== null && r.department === wanted);
   const keys = new Set(rows.map((r) => rowKey(r.sheet, r.row)));
   const detail = result.detail?.filter((r) => keys.has(rowKey(r.sheet, r.row))) ?? null;
   return {
@@ -138,7 +149,7 @@ export function scopeToMarker(result: FileResult): FileResult {
   if (!d || !result.ok) return result;
   const year = result.marker?.fiscalYear ?? "";
   if (year !== "" && result.fiscalYear !== null && year !== result.fiscalYear) return result;
-  const wanted = labelKey(d);
-  const own = result.rows.find((r) => r.department !== null && labelKey(r.department) === wanted);
-  return own ? filterByDepartment(result, own.department, "split-marker") : result;
+  const wanted = departmentName(d);
+  const own = wanted !== null && result.rows.some((r) => r.department === wanted);
+  return own ? filterByDepartment(result, wanted, "split-marker") : result;
 }

@@ -125,6 +125,8 @@ export const CLI_TEXT = {
   copyScope: (department: string, skipped: number) =>
     `  このファイルは「${department}」の配布用ファイル（kensho split で作成）です。${department}の行だけを検証しました。` +
     `他の担当課の行 ${skipped}行は検証していません（すべて検証するには --all-departments を付けてください）。`,
+  departmentSpellings: (dept: string, spellings: string[]) =>
+    `  ※ 担当課「${spellings.join("」「")}」は、全角・半角や空白の違いだけなので、同じ担当課「${dept}」として扱いました。`,
   rowLine: (
     where: string,
     name: string,

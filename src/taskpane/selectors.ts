@@ -1,7 +1,7 @@
 // Pure views of a check for the pane: what to flag, which rows and findings a filter shows, counts.
 import type { CheckedRow, Finding, Severity, WorkbookCheck } from "../core/model";
 import { rowKey, summarise } from "../core/summary";
-import { labelKey } from "../core/text";
+import { departmentName } from "../core/departments";
 import type { SplitMarker } from "../core/cycle/splitMarker";
 
 export { flagsFromFindings } from "../i18n/flagNotes";
@@ -42,8 +42,8 @@ export function copyDepartment(check: WorkbookCheck, marker: SplitMarker): strin
   // A copy rolled over to another year is no longer that year's copy.
   if (marker.fiscalYear !== "" && check.fiscalYear !== null && marker.fiscalYear !== check.fiscalYear)
     return null;
-  const key = labelKey(marker.department);
-  return check.rows.find((r) => r.department !== null && labelKey(r.department) === key)?.department ?? null;
+  const name = departmentName(marker.department);
+  return name !== null && check.rows.some((r) => r.department === name) ? name : null;
 }
 
 /** On a split copy shown for its own department: the department and how many other rows there are. */

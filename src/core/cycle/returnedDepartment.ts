@@ -4,7 +4,7 @@
 // file changed: a file that changed another department's rows would otherwise be taken for that
 // department's submission (issue 21).
 import type { VerificationRow } from "../model";
-import { labelKey } from "../text";
+import { departmentName } from "../departments";
 import { kpiListDigest, type SplitMarker } from "./splitMarker";
 
 /** What a returned file is compared with: the master's name, year, KPI list and departments. */
@@ -65,8 +65,8 @@ export type CopyIdentity =
       differs: Array<"fiscal-year" | "file-and-kpi-list">;
     };
 
-/** The comparison key of a department name (the same rule as --department's). */
-export const departmentKey = (name: string): string => labelKey(name);
+/** The comparison key of a department name: the one rule every front end uses (core/departments). */
+export const departmentKey = (name: string): string => departmentName(name) ?? "";
 
 /** The master's spelling of a department, found by key; null when the master has none such. */
 export function masterDepartment(name: string, departments: readonly string[]): string | null {

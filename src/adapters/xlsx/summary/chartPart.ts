@@ -8,7 +8,8 @@
 //   the order CT_Worksheet gives it) and both content types.
 import { renderDocument } from "../write/xml/xmlRender";
 import { childrenNamed, parseXml } from "../write/xml/xmlTree";
-import { escapeAttr, escapeText } from "../write/xml/xmlBuild";
+import { escapeAttr, escapeText as escapeXml } from "../write/xml/xmlBuild";
+import { xmlCharsOnly } from "../write/xml/escapeText";
 import { REL_NS, prefixFor } from "../write/namespaces";
 
 export interface CellRange {
@@ -54,6 +55,8 @@ const AFTER_DRAWING = new Set([
   "extLst",
 ]);
 
+/** Chart text has no _xHHHH_ escape: what XML 1.0 cannot carry becomes U+FFFD. */
+const escapeText = (s: string) => escapeXml(xmlCharsOnly(s));
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 const ref = (sheet: string, r: CellRange) =>
   `${quoteSheet(sheet)}!$${r.column}$${r.first}:$${r.column}$${r.last}`;
@@ -127,7 +130,7 @@ function drawingXml(spec: BarChartSpec, relId: string): string {
     XML_DECL +
     `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">` +
     `<xdr:twoCellAnchor editAs="oneCell">${corner("from", a.fromCol, a.fromRow)}${corner("to", a.toCol, a.toRow)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeAttr(spec.title)}"/>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeAttr(xmlCharsOnly(spec.title))}"/>` +
     `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${REL_NS}" r:id="${relId}"/>` +
     `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`

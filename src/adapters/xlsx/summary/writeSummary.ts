@@ -15,6 +15,7 @@ import { unzipSync, zipSync } from "fflate";
 import { SUMMARY_TEXT } from "../../../i18n/summary";
 import { findingsSheet } from "./findingsSheet";
 import { submissionsSheet } from "./submissionsSheet";
+import { escapeCellTexts } from "./cellTexts";
 
 export type { SummaryContext } from "./summaryContext";
 
@@ -31,6 +32,7 @@ export async function writeSummaryWorkbook(summary: BoardSummary, ctx: SummaryCo
   findingsSheet(wb, summary, ctx, locations);
   if (hasHistory(summary)) historySheet(wb, summary, ctx);
   if (summary.submissions !== null) submissionsSheet(wb, summary, ctx);
+  escapeCellTexts(wb);
   // ExcelJS stores its parts uncompressed and writes no charts: the chart is added to the stored
   // package, then the link pass compresses every part once.
   const stored = unzipSync(

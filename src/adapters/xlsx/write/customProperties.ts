@@ -6,6 +6,7 @@
 import { relsPartOf, type PackageEdit } from "./opcPackage";
 import { REL_NS } from "./namespaces";
 import { element, escapeAttr, escapeText } from "./xml/xmlBuild";
+import { xmlCharsOnly } from "./xml/escapeText";
 import { renderDocument, type ElementChange } from "./xml/xmlRender";
 import { childrenNamed, parseXml, type XmlElement } from "./xml/xmlTree";
 
@@ -17,14 +18,11 @@ const NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTy
 const FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
 const PACKAGE_RELS = "_rels/.rels";
 
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 cannot carry
-  /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const xmlChars = (s: string) => s.replace(NOT_XML, "");
+const xmlChars = xmlCharsOnly;
 
 function propertyXml(prefix: string, vt: string, pid: number, name: string, value: string): string {
   const q = (local: string) => (prefix ? `${prefix}:${local}` : local);
-  // Property values are plain XML text (no _xHHHH_ escapes): what XML 1.0 cannot carry is left out.
+  // Property values are plain XML text (no _xHHHH_ escapes): what XML 1.0 cannot carry becomes U+FFFD.
   const text = escapeText(xmlChars(value));
   return `<${q("property")} fmtid="${FMTID}" pid="${pid}" name="${escapeAttr(xmlChars(name))}"><${vt}:lpwstr>${text}</${vt}:lpwstr></${q("property")}>`;
 }
