@@ -18,7 +18,7 @@ beforeAll(async () => {
   dir = tempDir("hostile-outputs");
   hx = await buildOutputHostileFixtures(path.join(dir, "fx"));
   fs.copyFileSync(hx["hostile-texts"], path.join(dir, "原本.xlsx"));
-  fs.copyFileSync(hx["hostile-texts-returned"], path.join(dir, "商工労働課.xlsx"));
+  fs.copyFileSync(hx["hostile-texts-returned"], path.join(dir, "原本_商工労働課.xlsx"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -55,7 +55,7 @@ describe("every workbook kensho writes from hostile text is XML 1.0 and reads ba
     const roll = await runIn(dir, ["rollover", "原本.xlsx", "-o", "次年度.xlsx", "--log", "変更履歴.csv"]);
     expect(roll.code).not.toBe(2);
     outputs.rollover = "次年度.xlsx";
-    const merge = await runIn(dir, ["merge", "原本.xlsx", "商工労働課.xlsx", "-o", "統合.xlsx"]);
+    const merge = await runIn(dir, ["merge", "原本.xlsx", "原本_商工労働課.xlsx", "-o", "統合.xlsx"]);
     expect(merge.code).not.toBe(2);
     outputs.merge = "統合.xlsx";
   }, 60_000);
@@ -110,8 +110,8 @@ describe("nothing printed carries a control, bidi or zero-width character from a
     ["--csv", ["--csv", "原本.xlsx"]],
     ["--explain-layout", ["--explain-layout", "原本.xlsx"]],
     ["split", ["split", "原本.xlsx", "-o", "印字", "--only", "商工労働課"]],
-    ["merge", ["merge", "原本.xlsx", "商工労働課.xlsx", "-o", "印字.xlsx"]],
-    ["merge --json", ["merge", "原本.xlsx", "商工労働課.xlsx", "-o", "印字2.xlsx", "--json"]],
+    ["merge", ["merge", "原本.xlsx", "原本_商工労働課.xlsx", "-o", "印字.xlsx"]],
+    ["merge --json", ["merge", "原本.xlsx", "原本_商工労働課.xlsx", "-o", "印字2.xlsx", "--json"]],
     ["rollover", ["rollover", "原本.xlsx", "-o", "印字3.xlsx"]],
     ["rollover --dry-run", ["rollover", "原本.xlsx", "--dry-run"]],
   ])("%s", async (_name, args) => {
