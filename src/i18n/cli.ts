@@ -122,6 +122,16 @@ export const CLI_TEXT = {
   previousNotEarlier: (file: string, checked: string) =>
     `--previous のファイル「${file}」は「${checked}」より前の年度のシートではないため（年度が同じか後、または不明）、比較に使っていません。`,
   outlookLine: (text: string) => `      見通し ${text}`,
+  submissionsHeading: (master: string) => `◆ 提出状況（原本「${master}」の担当課ごと）`,
+  submissionLine: (
+    department: string,
+    state: "ready" | "fix" | "missing" | "unchanged",
+    files: string[],
+    errors: number,
+  ) =>
+    `  ${department}　${{ ready: "提出済み（完了）", fix: "提出済み（要修正）", missing: "未提出", unchanged: "未記入で返送" }[state]}` +
+    (files.length ? `　${files.join("、")}` : "") +
+    (state === "fix" ? `　エラー ${errors}件` : ""),
   copyScope: (department: string, skipped: number) =>
     `  このファイルは「${department}」の配布用ファイル（kensho split で作成）です。${department}の行だけを検証しました。` +
     `他の担当課の行 ${skipped}行は検証していません（すべて検証するには --all-departments を付けてください）。`,

@@ -215,7 +215,7 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     const before = await fakeEval(page, (f) => JSON.stringify(f.snapshot()));
     const own = await returned((rows) => set(rows, "防犯灯設置数", { actual: "17,500基", activity: "-" }));
     await page.getByTestId("submissions-input").setInputFiles([
-      { name: "安心安全課.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(own) },
+      { name: "原本_安心安全課.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(own) },
       { name: "メモ.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("メモ") },
     ]);
     await page.getByTestId("submissions-report").waitFor();

@@ -48,6 +48,7 @@ function only(summary: Uint8Array, sheet: string): Uint8Array {
 describe("the summary for people", () => {
   let dir: string;
   let summary: Uint8Array;
+  let report = "";
   beforeAll(async () => {
     dir = tempDir("summary-print");
     // The sample as the distributed workbook (its entries already filled: the returns differ where edited).
@@ -75,6 +76,7 @@ describe("the summary for people", () => {
       abs("返送"),
     ]);
     expect(r.stderr).toContain("集計ブックを作成しました");
+    report = r.stdout;
     summary = new Uint8Array(fs.readFileSync(abs("集計.xlsx")));
   });
 
@@ -122,6 +124,11 @@ describe("the summary for people", () => {
     ]);
     expect(of("住宅課").slice(0, 4)).toEqual(["住宅課", 1, "提出済み", "原本_住宅課.xlsx"]);
     expect(of("商工労働課").slice(0, 3)).toEqual(["商工労働課", 6, "未提出"]);
+    // The text report says the same.
+    expect(report).toContain("◆ 提出状況（原本「原本.xlsx」の担当課ごと）");
+    expect(report).toContain("\n  企業誘致課　未記入で返送　原本_企業誘致課.xlsx\n");
+    expect(report).toMatch(/\n {2}住宅課\u3000提出済み（.+）\u3000原本_住宅課\.xlsx/);
+    expect(report).toContain("\n  商工労働課　未提出\n");
     // 推移: last year's actual beside this year's.
     const history = wb.getWorksheet("推移")!;
     const header = (history.getRow(3).values as unknown[]).slice(1);

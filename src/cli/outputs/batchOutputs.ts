@@ -9,10 +9,32 @@ import type { CliIo } from "../cliIo";
 import { checkFile, type FileResult } from "../checkFile";
 import { annotateFiles } from "./annotateOutput";
 import { writeSummaryFile } from "./summaryOutput";
+import type { DepartmentSubmission } from "../../core/aggregate/submissions";
+
+/** 提出状況 for the text report: each 担当課 of the master, its state and its files (by name). */
+export function submissionsText(master: string, subs: readonly DepartmentSubmission[]): string {
+  const lines = [CLI_TEXT.submissionsHeading(path.basename(master))];
+  for (const s of subs) {
+    const state =
+      s.files.length === 0 ? "missing" : s.returnedUnchanged ? "unchanged" : s.ready ? "ready" : "fix";
+    lines.push(
+      CLI_TEXT.submissionLine(
+        s.department,
+        state,
+        s.files.map((f) => path.basename(f)),
+        s.errors,
+      ),
+    );
+  }
+  return lines.join("\n");
+}
 
 export interface BatchOutputOptions {
   annotate: string | null;
   summary: string | null;
+  /** The report went to stdout as JSON or CSV: nothing else may be printed there. */
+  json?: boolean;
+  csv?: boolean;
   master: string | null;
   force: boolean;
 }
@@ -44,7 +66,22 @@ export async function writeBatchOutputs(
         ok = false;
       }
     }
-    const problem = await writeSummaryFile(opts.summary, io.cwd, summaryResults, master, rule, opts.force);
+    // With the text report, 提出状況 is said there too: 未提出, 未記入で返送 or 提出済み, with the file.
+    const say =
+      opts.json || opts.csv
+        ? undefined
+        : (subs: readonly DepartmentSubmission[]) =>
+            io.stdout(`\n${submissionsText(opts.master ?? "", subs)}\n`);
+    const problem = await writeSummaryFile(
+      opts.summary,
+      io.cwd,
+      summaryResults,
+      master,
+      rule,
+      opts.force,
+      undefined,
+      say,
+    );
     if (problem === null) io.stderr(`${CLI_TEXT.summaryWritten(opts.summary)}\n`);
     else {
       io.stderr(`${problem}\n`);

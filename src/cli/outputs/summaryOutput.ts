@@ -2,7 +2,7 @@
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { buildBoardSummary } from "../../core/aggregate/boardSummary";
-import type { CheckedFile } from "../../core/aggregate/submissions";
+import type { CheckedFile, DepartmentSubmission } from "../../core/aggregate/submissions";
 import type { ProgressRule } from "../../core/model";
 import { writeSummaryWorkbook } from "../../adapters/xlsx/summary/writeSummary";
 import type { FileResult } from "../checkFile";
@@ -49,6 +49,7 @@ export async function writeSummaryFile(
   rule: ProgressRule,
   force: boolean,
   now = new Date(),
+  onSubmissions?: (submissions: readonly DepartmentSubmission[]) => void,
 ): Promise<string | null> {
   const inputs = [...results.map((r) => r.file), ...(master ? [master.file] : [])];
   const problem = outputProblem(out, cwd, force, inputs);
@@ -56,6 +57,7 @@ export async function writeSummaryFile(
   const absOut = path.resolve(cwd, out);
   const withRows = (r: FileResult): CheckedFile => ({ ...r, rows: r.detail ?? [] });
   const summary = buildBoardSummary(results.map(withRows), rule, master && withRows(master));
+  if (summary.submissions && onSubmissions) onSubmissions(summary.submissions);
   const bytes = await writeSummaryWorkbook(summary, {
     fiscalYear: commonFiscalYear(master ? [master] : results),
     linkTo: (file) => fileLink(absOut, path.resolve(cwd, file)),

@@ -7,6 +7,8 @@ import ExcelJS from "exceljs";
 import { checkFile } from "../../../src/cli/checkFile";
 import { DEFAULT_RULE, type Finding, type FindingCode, type Severity } from "../../../src/core/model";
 import { renderFinding } from "../../../src/i18n/findings";
+import { buildPreviousYearWorkbook } from "../../../scripts/previousYearSample";
+import { loadSampleRows } from "../../../scripts/build-sample";
 
 const SAMPLE = path.join(__dirname, "..", "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
 let dir: string;
@@ -183,5 +185,46 @@ describe("percent range", () => {
     expect(
       findings.filter((f) => f.code === "percent-out-of-range").map((f) => `${f.sheet}!${f.cell}`),
     ).toEqual(["2-1!I10"]);
+  });
+});
+
+// Last year's workbook codes (--previous): planted in a generated 令和4年度 workbook (the sample's
+// true previous year, scripts/previousYearSample.ts), each at the cell of this year's sheet it names.
+describe("planted against last year's workbook", () => {
+  const cases: Array<[FindingCode, Severity, string, number]> = [
+    ["previous-actual-differs", "warning", "H6", 6],
+    ["activity-text-unchanged", "warning", "F10", 10],
+    ["reason-unchanged", "info", "M8", 8],
+    ["baseline-changed", "warning", "G11", 11],
+    ["final-target-changed", "warning", "K16", 16],
+  ];
+  let findings: Finding[];
+  beforeAll(async () => {
+    const rows = loadSampleRows();
+    const now = (kpi: string) => rows.find((r) => (r.kpi === "-" ? r.measure : r.kpi) === kpi)!;
+    const bytes = await buildPreviousYearWorkbook((last) => {
+      const set = (kpi: string, patch: Partial<(typeof last)[number]>) =>
+        Object.assign(
+          last.find((r) => (r.kpi === "-" ? r.measure : r.kpi) === kpi)!,
+          patch,
+        );
+      set("新規求人数", { actual: "1,480件" });
+      set("いせさき合同会社説明会の参加者数", { activity: now("いせさき合同会社説明会の参加者数").activity });
+      set("新技術・新製品等の開発数", { reason: now("新技術・新製品等の開発数").reason });
+      set("女性のためのおしごとフェアの参加者数", { baseline: "40人" });
+      set("ほ場整備面積", { finalTarget: "3,950ha" });
+      return last;
+    });
+    const file = path.join(dir, "令和4年度.xlsx");
+    fs.writeFileSync(file, bytes);
+    const last = await checkFile(file, DEFAULT_RULE, undefined, true);
+    const previous = [{ file: "令和4年度.xlsx", fiscalYear: last.fiscalYear, rows: last.detail! }];
+    findings = (await checkFile(SAMPLE, DEFAULT_RULE, { previous })).findings;
+  });
+  test.each(cases)("%s", (code, severity, cell, row) => {
+    const hit = findings.filter((f) => f.code === code && f.sheet === "1-1" && f.cell === cell);
+    expect(hit).toHaveLength(1);
+    expect(hit[0]).toMatchObject({ severity, row });
+    expect(renderFinding(hit[0])).toContain("令和4年度.xlsx");
   });
 });
