@@ -1,4 +1,5 @@
 import { checkWorkbook, type WorkbookCheckOptions } from "../core/check";
+import { addOutlooks } from "../core/progress/outlooks";
 import { rowKey } from "../core/summary";
 import { departmentName, mergedSpellings, type MergedSpellings } from "../core/departments";
 import { displayText } from "../core/text";
@@ -92,7 +93,8 @@ export async function checkFile(
     return failed(file, "unreadable-file", readFailureMessage(err));
   }
   try {
-    const check = checkWorkbook(grids, rule, options);
+    // The 見通し is shown in every report: added once, after the check.
+    const check = addOutlooks(checkWorkbook(grids, rule, options));
     grids = undefined; // the rows keep the cells they use; let the rest of the grids go
     if (check.fileError) return failed(file, check.fileError.code, renderFileError(check.fileError));
     return {

@@ -1,13 +1,13 @@
 import type { ProgressRule } from "../core/model";
 import type { Outlook } from "../core/progress/pace";
-import { OUTLOOK_LABELS, outlookText, renderNoOutlook } from "../i18n/outlook";
+import { OUTLOOK_LABELS, renderNoOutlook } from "../i18n/outlook";
 import { summarise } from "../core/summary";
 import { kpiLabel, renderFinding } from "../i18n/findings";
 import type { FileResult } from "./checkFile";
 import type { SkippedFile } from "./expandInputs";
 import { CLI_TEXT } from "../i18n/cli";
 import { stripControlsInData } from "./output/sanitize";
-import { jsonPieces, writePieces } from "./output/chunkedWriter";
+import { jsonPieces, LazyList, writePieces } from "./output/chunkedWriter";
 
 const round4 = (n: number | null) => (n === null ? null : Math.round(n * 10000) / 10000);
 /** Figures in the base unit, rounded so that floating-point noise does not show. */
@@ -38,7 +38,6 @@ export function outlookJson(o: Outlook) {
         }
       : null,
     reason: o.reason ? { code: o.reason.code, message: renderNoOutlook(o.reason) } : null,
-    text: outlookText(o),
   };
 }
 
@@ -63,7 +62,8 @@ export function jsonReport(results: FileResult[], rule: ProgressRule, skipped: S
           },
         }
       : {}),
-    rows: r.rows.map((row) => ({
+    // Made as they are written: a 200,000-row file's rows never sit in memory as JSON all at once.
+    rows: new LazyList(r.rows, (row) => ({
       sheet: row.sheet,
       row: row.row,
       kind: row.kind,
@@ -80,7 +80,7 @@ export function jsonReport(results: FileResult[], rule: ProgressRule, skipped: S
       ...(row.outlook ? { outlook: outlookJson(row.outlook) } : {}),
       ...(row.history ? { history: row.history } : {}),
     })),
-    findings: r.findings.map((f) => ({
+    findings: new LazyList(r.findings, (f) => ({
       code: f.code,
       severity: f.severity,
       sheet: f.sheet,

@@ -25,11 +25,9 @@ import { layoutFindings } from "./layout/layoutFindings";
 import { parseFiscalYear } from "./layout/yearForms";
 import { checkAgainstStrategy } from "./rules/strategyRules";
 import { BUNDLED_MASTER, type KpiMaster } from "./master/kpiMaster";
-import { columnYears, type ColumnYears } from "./rows/columnYears";
+import { columnYears } from "./rows/columnYears";
 import { activityPartFindings, headerDeclaresParts } from "./rules/activityParts";
-import { paceOutlook, type DatedActual } from "./progress/pace";
 import { compareWithPrevious, type PreviousWorkbook } from "./rules/previousYear";
-import { STATUS_WORDS, type StatusWord } from "./model";
 
 /** What a check may be given beyond the progress rule. */
 export interface WorkbookCheckOptions extends WorkbookOptions {
@@ -37,29 +35,6 @@ export interface WorkbookCheckOptions extends WorkbookOptions {
   strategy?: KpiMaster;
   /** Last year's (and earlier years') workbooks, checked: --previous, the pane's 前年度のファイル. */
   previous?: readonly PreviousWorkbook[];
-}
-
-/** This year's status for the outlook: computed, else the entered word when it is one of the three. */
-function statusOf(row: CheckedRow): StatusWord | null {
-  if (row.computedStatus) return row.computedStatus;
-  return (STATUS_WORDS as readonly string[]).includes(row.enteredStatus ?? "")
-    ? (row.enteredStatus as StatusWord)
-    : null;
-}
-
-/** 見通し of a row, with any earlier actuals known (the sheet's 前年度 column, last year's workbooks). */
-export function outlookOf(row: CheckedRow, years: ColumnYears, earlier: readonly DatedActual[] = []) {
-  return paceOutlook({
-    direction: row.direction,
-    baseline: row.values.baseline,
-    baselineYear: years.baseline,
-    actual: row.values.actual,
-    actualYear: years.actual,
-    finalTarget: row.values.finalTarget,
-    finalYear: years.finalTarget,
-    status: statusOf(row),
-    earlier: [{ value: row.values.previous, year: years.previous }, ...earlier],
-  });
 }
 
 /** Direction, achievement rate and computed status of one row under a rule. */
@@ -136,7 +111,6 @@ export function checkWorkbook(
   }
 
   const rows: CheckedRow[] = [];
-  const yearsOf = new Map<CheckedRow, ColumnYears>();
   const declaresParts = new Map<string, boolean>();
   const findings: Finding[] = layoutFindings(layouts);
   // The master and overrides decide most directions by name alone; look each name up once.
@@ -160,9 +134,9 @@ export function checkWorkbook(
     for (const row of extractRows(views[i], layout)) {
       const checked = computeProgress(row, rule, directionOf);
       rows.push(checked);
+      // The columns' years, shared by every row of the block: what the 見通し is dated by (core/progress/outlooks.ts).
       const years = columnYears(layout, checked);
-      yearsOf.set(checked, years);
-      checked.outlook = outlookOf(checked, years);
+      checked.columnYears = years;
       for (const f of checkRow(checked, ctx)) findings.push(f);
       let declared = declaresParts.get(years.activityHeader);
       if (declared === undefined)
@@ -178,12 +152,12 @@ export function checkWorkbook(
     for (const row of rows) {
       const history = compared.history.get(row);
       if (!history) continue;
-      const years = yearsOf.get(row)!;
-      history.baseline.year ??= years.baseline;
-      history.finalTarget.year ??= years.finalTarget;
+      const years = row.columnYears;
+      history.baseline.year ??= years?.baseline ?? null;
+      history.finalTarget.year ??= years?.finalTarget ?? null;
       row.history = history;
       // More years known: the recent pace can start from the earliest of them.
-      row.outlook = outlookOf(row, years, compared.earlier.get(row) ?? []);
+      row.earlierActuals = compared.earlier.get(row) ?? [];
     }
     return {
       fiscalYear,

@@ -1,5 +1,6 @@
 // The core's data contract. Everything here is plain data: no Office, DOM or Node types.
-import type { Outlook } from "./progress/pace";
+import type { DatedActual, Outlook } from "./progress/pace";
+import type { ColumnYears } from "./rows/columnYears";
 
 /** A cell's raw value as the host reports it. Formula errors arrive as their literal text ("#DIV/0!"). */
 export type CellValue = string | number | boolean | null;
@@ -518,8 +519,15 @@ export interface Finding {
 }
 
 export interface CheckedRow extends VerificationRow, RowProgress {
-  /** 見通し: the pace to the final target (core/progress/pace.ts); absent where not computed. */
+  /**
+   * 見通し: the pace to the final target (core/progress/pace.ts). The check does not need it for any
+   * finding: the front ends that show it add it (addOutlooks, core/progress/outlooks.ts).
+   */
   outlook?: Outlook;
+  /** The years the row's columns name (shared by its block): what the 見通し is dated by. */
+  columnYears?: ColumnYears;
+  /** Earlier years' actuals from last year's workbooks (--previous), for the 見通し's recent pace. */
+  earlierActuals?: DatedActual[];
   /** The KPI's years, with last year's workbooks (--previous); absent without them. */
   history?: KpiHistory;
 }

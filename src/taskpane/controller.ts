@@ -27,6 +27,7 @@ import { submissionsNotice } from "./submissions/outcome";
 import { readSplitMarker, type SplitMarker } from "../core/cycle/splitMarker";
 import type { PreviousWorkbook } from "../core/rules/previousYear";
 import { copyDepartment } from "./selectors";
+import { addOutlooks } from "../core/progress/outlooks";
 
 export const RULE_SETTING = "kensho.rule";
 export const FILTER_SETTING = "kensho.departmentFilter";
@@ -250,11 +251,14 @@ export class TaskpaneController {
 
   /** Checks the cached grids with the current rule, and re-flags when flags are on. */
   private async runCheck(): Promise<void> {
-    const check = this.deps.checkWorkbook(this.grids, this.state.rule, {
-      ...this.state.options,
-      fiscalYear: this.state.statedYear,
-      ...(this.previousWorkbooks.length > 0 ? { previous: this.previousWorkbooks } : {}),
-    });
+    // The 見通し shown in 進捗状況 is added once to the rows, after the check.
+    const check = addOutlooks(
+      this.deps.checkWorkbook(this.grids, this.state.rule, {
+        ...this.state.options,
+        fiscalYear: this.state.statedYear,
+        ...(this.previousWorkbooks.length > 0 ? { previous: this.previousWorkbooks } : {}),
+      }),
+    );
     let filter = this.state.departmentFilter;
     // A remembered department that this workbook no longer has would hide everything.
     if (filter !== null && !check.rows.some((r) => r.department === filter)) filter = null;

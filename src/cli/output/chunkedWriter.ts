@@ -49,6 +49,27 @@ export async function writePieces(
 type Replacer = (key: string, value: unknown) => unknown;
 
 /**
+ * A list whose items are made as they are written (a report's rows as JSON): its length and its
+ * items on demand, so that the whole list never sits in memory as JSON objects at once.
+ * JSON.stringify sees the items made (toJSON).
+ */
+export class LazyList<T, U> {
+  constructor(
+    private readonly source: readonly T[],
+    private readonly make: (item: T) => U,
+  ) {}
+  get length(): number {
+    return this.source.length;
+  }
+  at(i: number): U {
+    return this.make(this.source[i]);
+  }
+  toJSON(): U[] {
+    return this.source.map((x) => this.make(x));
+  }
+}
+
+/**
  * The text of JSON.stringify(value, replacer, 2), piece by piece. Only plain data is expected
  * (objects, arrays, strings, numbers, booleans, null); `replacer` maps each value.
  */
@@ -63,20 +84,23 @@ function* emit(key: string, raw: unknown, indent: string, replacer: Replacer): G
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(v)) {
-    if (v.length === 0) {
+  const lazy = v instanceof LazyList ? (v as LazyList<unknown, unknown>) : null;
+  if (Array.isArray(v) || lazy) {
+    const list = v as { length: number };
+    if (list.length === 0) {
       yield "[]";
       return;
     }
     yield "[\n";
-    for (let i = 0; i < v.length; i++) {
+    for (let i = 0; i < list.length; i++) {
       yield inner;
-      const item: unknown = v[i] === undefined ? null : v[i];
+      const raw = lazy ? lazy.at(i) : (v as unknown[])[i];
+      const item: unknown = raw === undefined ? null : raw;
       // A report's rows and findings are flat records: one JSON.stringify each, re-indented, is
       // the same text as walking them key by key through nested generators, at a fraction of it.
       if (isFlatRecord(item)) yield flatRecordJson(String(i), item, inner, replacer);
       else yield* emit(String(i), item, inner, replacer);
-      yield i < v.length - 1 ? ",\n" : "\n";
+      yield i < list.length - 1 ? ",\n" : "\n";
     }
     yield `${indent}]`;
     return;
@@ -98,17 +122,31 @@ function* emit(key: string, raw: unknown, indent: string, replacer: Replacer): G
   yield `${indent}}`;
 }
 
-/** A plain object (no toJSON) whose values are strings, finite-or-not numbers, booleans or null. */
+/**
+ * A small plain record: a plain object (no toJSON) whose values are strings, finite-or-not numbers,
+ * booleans, null, or plain objects and arrays of the same, with at most MAX_LEAVES values in all. A
+ * row with its 見通し is one; a file with its thousands of rows is not (it is streamed item by item).
+ */
 function isFlatRecord(x: unknown): x is Record<string, unknown> {
+  const budget = { left: MAX_LEAVES };
+  return isSmallRecord(x, budget);
+}
+
+const MAX_LEAVES = 256;
+
+function isSmallRecord(x: unknown, budget: { left: number }): boolean {
   if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
   if (Object.getPrototypeOf(x) !== Object.prototype) return false;
-  for (const key in x) {
-    const value = (x as Record<string, unknown>)[key];
-    const t = typeof value;
-    if (value !== null && t !== "string" && t !== "number" && t !== "boolean" && t !== "undefined")
-      return false;
-  }
+  for (const key in x) if (!isPlainValue((x as Record<string, unknown>)[key], budget)) return false;
   return true;
+}
+
+function isPlainValue(value: unknown, budget: { left: number }): boolean {
+  if (--budget.left < 0) return false;
+  const t = typeof value;
+  if (value === null || t === "string" || t === "number" || t === "boolean" || t === "undefined") return true;
+  if (Array.isArray(value)) return value.every((v) => isPlainValue(v, budget));
+  return isSmallRecord(value, budget);
 }
 
 /**

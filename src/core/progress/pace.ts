@@ -23,6 +23,7 @@ import type { Direction, ParsedValue, StatusWord } from "../model";
 import { TOLERANCE } from "./achievement";
 import { unitsComparable, writtenUnit } from "../values/units";
 import { makeReferencePeriod } from "../values/referencePeriod";
+import { memoByString } from "../memo";
 
 export type OutlookJudgement = "on-track" | "watch" | "off-track";
 
@@ -101,13 +102,21 @@ export interface PaceInput {
   earlier: readonly DatedActual[];
 }
 
-type Figures = Array<{ label: string; number: number; unit: string | null; scale?: number }>;
+type Figure = { label: string; number: number; unit: string | null; scale?: number };
+type Figures = readonly Figure[];
 
+/**
+ * A value's figures: the number itself (a ParsedValue carries label-less number, unit and scale
+ * through `single`), or its parts. Runs on every row: no copies are made.
+ */
 function figures(v: ParsedValue): Figures | null {
-  if (v.kind === "number" && v.number !== null)
-    return [{ label: "", number: v.number, unit: v.unit, scale: v.scale }];
-  if (v.kind === "parts" && v.parts.length > 0) return v.parts.map((p) => ({ ...p }));
+  if (v.kind === "number" && v.number !== null) return [single(v)];
+  if (v.kind === "parts" && v.parts.length > 0) return v.parts;
   return null;
+}
+
+function single(v: ParsedValue): Figure {
+  return { label: "", number: v.number as number, unit: v.unit, scale: v.scale };
 }
 
 const NONE = (reason: NoOutlookReason): Outlook => ({
@@ -121,16 +130,26 @@ const NONE = (reason: NoOutlookReason): Outlook => ({
   recent: null,
 });
 
-/** Decimals of the first figure written in a text ("1.64" → 2, "1,630件" → 0). */
-function decimalsOf(raw: string): number {
-  const m = /\d[\d,，]*(?:[.．](\d+))?/.exec(raw.normalize("NFKC"));
+/** Decimals of the first figure written in a text ("1.64" → 2, "1,630件" → 0); memoised, as texts repeat. */
+const decimalsOf: (raw: string) => number = memoByString((raw) => {
+  // Full-width digits read as digits, without normalising the whole text.
+  const m = /[0-9０-９][0-9０-９,，]*(?:[.．]([0-9０-９]+))?/.exec(raw);
   return m?.[1]?.length ?? 0;
-}
+}, 1024);
 
 const yearOf = (v: ParsedValue, column: number | null): number | null => v.period?.year ?? column;
+
+/** 令和元年度 for 2019: a few years in all, each label made once. */
+const fiscalLabels = new Map<number, string>();
+function fiscalLabel(year: number): string {
+  let label = fiscalLabels.get(year);
+  if (label === undefined)
+    fiscalLabels.set(year, (label = makeReferencePeriod(year, true)?.label ?? `${year}年度`));
+  return label;
+}
+
 /** A value's year as its period says it (令和3年), else its column's fiscal year (令和元年度). */
-const yearLabel = (v: ParsedValue, year: number): string =>
-  v.period?.label ?? makeReferencePeriod(year, true)?.label ?? `${year}年度`;
+const yearLabel = (v: ParsedValue, year: number): string => v.period?.label ?? fiscalLabel(year);
 
 function meets(direction: Direction, projected: number, target: number): boolean {
   const tol = TOLERANCE * Math.max(1, Math.abs(target));
@@ -139,7 +158,9 @@ function meets(direction: Direction, projected: number, target: number): boolean
 
 /** Each final-target figure paired with the same figure (by label) of another value; null when one is missing. */
 function pair(goal: Figures, other: Figures): Figures | null {
-  const out: Figures = [];
+  // One figure against one: the common case, no new list.
+  if (goal.length === 1 && other.length === 1 && goal[0].label === "") return other;
+  const out: Figure[] = [];
   for (const g of goal) {
     const o = g.label === "" && other.length === 1 ? other[0] : other.find((x) => x.label === g.label);
     if (!o) return null;
@@ -194,25 +215,29 @@ export function paceOutlook(input: PaceInput): Outlook {
       ? "watch"
       : "off-track";
 
-  // The recent pace: from the earliest dated actual after the baseline year and before this year's.
+  // The recent pace: from the earliest dated actual after the baseline year and before this year's
+  // whose figures compare with the final target's.
   let recent: Outlook["recent"] = null;
-  const earlier = input.earlier
-    .map((e) => ({ figures: figures(e.value), year: yearOf(e.value, e.year), value: e.value }))
-    .filter((e) => e.figures !== null && e.year !== null && e.year > baselineYear && e.year < actualYear)
-    .sort((x, y) => x.year! - y.year!);
-  for (const e of earlier) {
-    const p = pair(goal, e.figures!);
+  let from: { value: ParsedValue; year: number; figures: Figures } | null = null;
+  for (const e of input.earlier) {
+    const year = yearOf(e.value, e.year);
+    if (year === null || year <= baselineYear || year >= actualYear || (from && from.year <= year)) continue;
+    const f = figures(e.value);
+    const p = f && pair(goal, f);
     if (!p || goal.some((g, i) => !unitsComparable(g, p[i]))) continue;
-    const years = actualYear - e.year!;
+    from = { value: e.value, year, figures: p };
+  }
+  if (from) {
+    const years = actualYear - from.year;
+    const p = from.figures;
     recent = {
-      fromYear: e.year!,
-      fromLabel: yearLabel(e.value, e.year!),
+      fromYear: from.year,
+      fromLabel: yearLabel(from.value, from.year),
       parts: goal.map((g, i) => {
         const pace = (a[i].number - p[i].number) / years;
         return { label: g.label, pace, projected: project(a[i].number, pace, actualYear, finalYear) };
       }),
     };
-    break;
   }
 
   const shown = input.finalTarget.kind === "number" ? input.finalTarget : null;

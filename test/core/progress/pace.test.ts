@@ -8,6 +8,7 @@ import type { ParsedValue } from "../../../src/core/model";
 import { readWorkbookFile } from "../../../src/adapters/xlsx/readWorkbook";
 import { checkWorkbook } from "../../../src/core/check";
 import { outlookText } from "../../../src/i18n/outlook";
+import { addOutlooks } from "../../../src/core/progress/outlooks";
 
 const v = (text: string): ParsedValue => parseValue({ value: text, text, format: "General" });
 
@@ -168,7 +169,7 @@ describe("the rule, by hand", () => {
 describe("on the sample, by hand", () => {
   test("the judgements of rows worked out on paper", async () => {
     const sample = path.join(__dirname, "..", "..", "..", "assets", "sample", "kensho-sample-r5.xlsx");
-    const check = checkWorkbook(await readWorkbookFile(sample));
+    const check = addOutlooks(checkWorkbook(await readWorkbookFile(sample)));
     const of = (name: string) => check.rows.find((r) => r.name === name)!.outlook!;
     // 新規求人数: (1,472 − 1,563) / 4 = −22.75 a year; 1,381件 in 令和9年度 < 1,630件; 概ね順調 → 要注意.
     expect(of("新規求人数").judgement).toBe("watch");
