@@ -4,3 +4,5 @@ export * from "./fills";
 export * from "./record";
 export * from "./plan";
 export * from "./moves";
+export * from "./marks";
+export * from "./legacy";
