@@ -11,12 +11,17 @@
 // (asynchronously) for people's edits and for API writes.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { CellArea, CellValue, SheetGrid } from "../../src/core/model";
-import { areaAddress, cellAddress, columnLetters, parseArea } from "../../src/adapters/excel/a1";
-import { parseA1 } from "../../src/core/address";
-import { apiAtLeast, FakeContext, type FakeHost, type PayloadForm, type RunOptions } from "./excel/context";
+import { areaAddress, columnLetters, parseArea } from "../../src/adapters/excel/a1";
+import {
+  apiAtLeast,
+  FakeContext,
+  type FakeHost,
+  type PayloadForm,
+  type RunOptions,
+  type SessionId,
+} from "./excel/context";
 import {
   FSheet,
-  shiftSheet,
   type ChangedHandler,
   type FComment,
   type FFill,
@@ -26,11 +31,29 @@ import {
 import { forEachCell } from "./excel/range";
 import { noteKey } from "./excel/annotations";
 import { FakeWorkbook } from "./excel/worksheet";
+import {
+  conditionalFormatsOf,
+  describeConditionalFormats,
+  displayedFill,
+  newFormatId,
+  type FCondFormat,
+} from "./excel/conditionalFormats";
+import {
+  copySheet,
+  deleteLines,
+  insertColumns,
+  insertRows,
+  moveArea,
+  sortArea,
+  type SortFieldLike,
+} from "./excel/movement";
+import { sessionOf } from "./excel/sessions";
 
 export { FakeOfficeError } from "./excel/errors";
 export type { FakeContext } from "./excel/context";
 export type { PayloadForm, RunOptions } from "./excel/context";
 export type { FFill } from "./excel/model";
+export type { FCondFormat } from "./excel/conditionalFormats";
 
 export type Platform = "web" | "windows" | "mac";
 
@@ -189,18 +212,39 @@ export class FakeExcel implements FakeHost {
    * Excel.run(options, batch) ([cellEditMode] "Excel.run has an overload that takes in a
    * Excel.RunOptions object").
    */
-  run = async <T>(...args: RunArgs<T>): Promise<T> => {
+  run = async <T>(...args: RunArgs<T>): Promise<T> => this.runAs(1, ...args);
+
+  private sessionSeq = 1;
+
+  private async runAs<T>(session: SessionId, ...args: RunArgs<T>): Promise<T> {
     const [options, batch] = args.length === 1 ? [{}, args[0]] : args;
-    this.runs.push({ ...options });
-    const ctx = new FakeContext(this, options, (c) => new FakeWorkbook(c));
+    if (session === 1) this.runs.push({ ...options });
+    const ctx = new FakeContext(this, options, (c) => new FakeWorkbook(c), session);
     const result = await batch(ctx);
     // Strict: work queued after the last sync is never sent; count it so tests can catch it.
     this.droppedOps += ctx.pending;
     return result;
-  };
+  }
+
+  /**
+   * A co-author's pane on the same workbook ([coauthoring], markRules.ts): its own Excel.run and
+   * Office object; what it writes reaches this pane's handlers as Remote, and this pane's writes
+   * reach its handlers as Remote.
+   */
+  coauthor(): { run: FakeExcel["run"]; office: FakeExcel["office"]; session: SessionId } {
+    const session = ++this.sessionSeq;
+    return {
+      run: <T>(...args: RunArgs<T>) => this.runAs(session, ...args),
+      office: () => this.office(),
+      session,
+    };
+  }
 
   /** Called by FakeContext after each sync: fire onChanged for what the API wrote. */
-  afterWrites(written: Array<{ sheet: FSheet; area: CellArea; format: boolean }>): void {
+  afterWrites(
+    written: Array<{ sheet: FSheet; area: CellArea; format: boolean }>,
+    session: SessionId = 1,
+  ): void {
     const fireFormat = this.options.formatChangesFireOnChanged ?? true;
     for (const w of written) {
       if (w.format && !fireFormat) continue;
@@ -213,7 +257,7 @@ export class FakeExcel implements FakeHost {
         this.options.reportTriggerSource && apiAtLeast(this.apiVersion, "1.14")
           ? "ThisLocalAddin"
           : "Unknown",
-        "Local",
+        session,
         w.format ? this.detailsFor(w.area, value, value) : undefined,
       );
     }
@@ -232,29 +276,42 @@ export class FakeExcel implements FakeHost {
     return changeType === "Unknown" && !apiAtLeast(this.apiVersion, "1.8") ? "Others" : changeType;
   }
 
+  /**
+   * @param origin the session whose pane (or person) made the change, or "Remote" for a co-author's
+   * own edit: [coauthoring] a handler hears its own session's changes as Local, others' as Remote.
+   */
   private fire(
     sheet: FSheet,
     address: string,
     changeType: string,
     triggerSource: string,
-    source = "Local",
+    origin: "Local" | "Remote" | SessionId = "Local",
     details?: { valueBefore: CellValue; valueAfter: CellValue },
   ): void {
-    const args = {
+    const args = (h: ChangedHandler) => ({
       type: "WorksheetChanged",
       worksheetId: sheet.id,
       address,
       changeType: this.changeTypeName(changeType),
-      source,
+      source:
+        origin === "Remote"
+          ? "Remote"
+          : origin === "Local"
+            ? sessionOf(h) === 1
+              ? "Local"
+              : "Remote"
+            : sessionOf(h) === origin
+              ? "Local"
+              : "Remote",
       triggerSource,
       details,
-    };
+    });
     const handlers = [...sheet.handlers, ...this.collectionHandlers];
     if (handlers.length === 0) return;
     // Office delivers events asynchronously, after the triggering call has returned.
     const p = new Promise<void>((resolve) =>
       setTimeout(async () => {
-        for (const h of handlers) await h(args);
+        for (const h of handlers) await h(args(h));
         resolve();
       }, 0),
     );
@@ -346,13 +403,68 @@ export class FakeExcel implements FakeHost {
     source: "Local" | "Remote" = "Local",
   ): Promise<void> {
     const s = this.sheet(sheet);
-    this.comments = shiftSheet(s, this.comments, axis, at, delta, cellAddress, parseA1);
+    // [cellsMove] (markRules.ts) cells move with their formats, notes, comments and conditional formats.
+    if (delta > 0 && axis === "rows") insertRows(this, s, at, delta);
+    else if (delta > 0) insertColumns(this, s, at, delta);
+    else deleteLines(this, s, axis, at, -delta);
     const n = Math.abs(delta);
     const address =
       axis === "rows" ? `${at + 1}:${at + n}` : `${columnLetters(at)}:${columnLetters(at + n - 1)}`;
     this.undoStack.push({ by: "user", what: `${changeType} ${sheet}!${address}` });
     this.fire(s, address, changeType, "Unknown", source);
     await this.flushEvents();
+  }
+
+  /**
+   * A person sorts the rows of `address` by the columns `fields` name (offsets from its first
+   * column), as RangeSort.apply does ([cellsMove]); Excel reports it as a change of the range.
+   */
+  async sortRange(
+    sheet: string,
+    address: string,
+    fields: SortFieldLike[],
+    hasHeaders = false,
+  ): Promise<void> {
+    const { s, a } = this.cellOf(sheet, address);
+    sortArea(this, s, a, fields, hasHeaders);
+    this.undoStack.push({ by: "user", what: `sort ${sheet}!${address}` });
+    this.fire(s, areaAddress(a), "RangeEdited", "Unknown", "Local");
+    await this.flushEvents();
+  }
+
+  /** A person cuts `from` and pastes it at `to` (its top-left cell), as Range.moveTo does ([cellsMove]). */
+  async cutAndPaste(sheet: string, from: string, to: string): Promise<void> {
+    const { s, a } = this.cellOf(sheet, from);
+    const dest = parseArea(to);
+    if (!dest) throw new Error(`fake: bad address ${to}`);
+    moveArea(this, s, a, { row: dest.top, col: dest.left });
+    this.undoStack.push({ by: "user", what: `move ${sheet}!${from} to ${to}` });
+    const landed = {
+      top: dest.top,
+      left: dest.left,
+      bottom: dest.top + a.bottom - a.top,
+      right: dest.left + a.right - a.left,
+    };
+    this.fire(s, areaAddress(a), "RangeEdited", "Unknown", "Local");
+    this.fire(s, areaAddress(landed), "RangeEdited", "Unknown", "Local");
+    await this.flushEvents();
+  }
+
+  /** A person copies a sheet (Move or Copy…), as Worksheet.copy does ([cellsMove]); returns the copy's name. */
+  copySheet(sheet: string, position = "End"): string {
+    const copy = copySheet(this, this.sheet(sheet), position);
+    this.undoStack.push({ by: "user", what: `copy sheet ${sheet}` });
+    return copy.name;
+  }
+
+  /**
+   * The pane is closed (or reloaded): [paneLifecycle] its event handlers are destroyed. Whatever
+   * happens until a new host subscribes is never reported.
+   */
+  closePane(): void {
+    for (const s of this.sheets)
+      for (const h of [...s.handlers]) if (sessionOf(h) === 1) s.handlers.delete(h);
+    for (const h of [...this.collectionHandlers]) if (sessionOf(h) === 1) this.collectionHandlers.delete(h);
   }
 
   /** The person starts typing in a cell (cell-edit mode) until endCellEdit(). */
@@ -440,6 +552,31 @@ export class FakeExcel implements FakeHost {
       content,
     });
   }
+  /** A conditional format of the workbook's own (a city's rule), added on top like Excel's UI does. */
+  addConditionalFormat(
+    sheet: string,
+    address: string,
+    format: {
+      formula: string;
+      fill?: string | null;
+      fontColor?: string | null;
+      stopIfTrue?: boolean;
+      type?: string;
+    },
+  ): string {
+    const s = this.sheet(sheet);
+    const id = newFormatId();
+    conditionalFormatsOf(s).unshift({
+      id,
+      type: format.type ?? "Custom",
+      areas: address.split(/[ ,]+/).map((a) => parseArea(a)!),
+      formula: format.formula,
+      fill: format.fill?.toUpperCase() ?? null,
+      fontColor: format.fontColor ?? null,
+      stopIfTrue: format.stopIfTrue ?? false,
+    });
+    return id;
+  }
   setProtected(sheet: string, value: boolean): void {
     this.sheet(sheet).protected = value;
   }
@@ -485,6 +622,15 @@ export class FakeExcel implements FakeHost {
     const { s, a } = this.cellOf(sheet, address);
     const f = s.peek(a.top, a.left)?.fill;
     return f ? { ...f } : null;
+  }
+  /** [cfPriority] The colour a person sees: a true conditional format's fill over the cell's own. */
+  displayedFill(sheet: string, address: string): string | null {
+    const { s, a } = this.cellOf(sheet, address);
+    return displayedFill(s, a.top, a.left);
+  }
+  /** The sheet's conditional formats, highest priority first. */
+  conditionalFormats(sheet: string): FCondFormat[] {
+    return conditionalFormatsOf(this.sheet(sheet));
   }
   pattern(sheet: string, address: string): string {
     const { s, a } = this.cellOf(sheet, address);
@@ -545,8 +691,12 @@ export class FakeExcel implements FakeHost {
           ],
         ]),
       merges: s.merges,
+      conditionalFormats: describeConditionalFormats(s),
       notes: [...s.notes.entries()].sort(),
-      comments: this.comments.filter((c) => c.sheet === s).map((c) => [c.row, c.col, c.content]),
+      comments: this.comments
+        .filter((c) => c.sheet === s)
+        .map((c) => [c.row, c.col, c.content])
+        .sort((x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number)),
     }));
   }
   handlerCount(): number {

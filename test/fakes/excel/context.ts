@@ -12,6 +12,9 @@ export interface RunOptions {
   mergeUndoGroup?: boolean;
 }
 
+/** Whose pane runs a batch: 1 is this pane, higher numbers co-authors' panes (sessions.ts). */
+export type SessionId = number;
+
 export type PayloadForm = "error" | "general" | "partial";
 
 /** What a context needs from the fake workbook (implemented by FakeExcel). */
@@ -28,7 +31,7 @@ export interface FakeHost {
   recordApiUndo(ctx: FakeContext): void;
   /** An API the undo article lists as unsupported was called. */
   clearUndoFor(api: string, unsupportedOn: Array<"web" | "windows" | "mac">): void;
-  afterWrites(written: Array<{ sheet: FSheet; area: CellArea; format: boolean }>): void;
+  afterWrites(written: Array<{ sheet: FSheet; area: CellArea; format: boolean }>, session: SessionId): void;
 }
 
 /** Documented get limit per range (performance.md): "a range is limited to five million cells for get operations". */
@@ -72,6 +75,7 @@ export class FakeContext {
     readonly fake: FakeHost,
     readonly options: RunOptions,
     makeWorkbook: (ctx: FakeContext) => FakeWorkbook,
+    readonly session: SessionId = 1,
   ) {
     this.workbook = makeWorkbook(this);
   }
@@ -158,7 +162,7 @@ export class FakeContext {
         this.fake.writeSyncCount++;
         this.fake.recordApiUndo(this);
       }
-      this.fake.afterWrites(this.writtenRanges);
+      this.fake.afterWrites(this.writtenRanges, this.session);
     }
   }
 

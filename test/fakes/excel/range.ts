@@ -6,6 +6,8 @@ import { FakeClientResult, FakeProxy, type FakeContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import type { FCell, FFill, FSheet, FValidation } from "./model";
 import { enterFormula, enterValue, formulaOf, valueType } from "./values";
+import { FakeConditionalFormatCollection } from "./conditionalFormats";
+import { FakeRangeSort, queueInsert, queueMoveTo } from "./movement";
 
 export interface RangeTarget {
   sheet: FSheet;
@@ -565,6 +567,23 @@ export class FakeRange extends FakeProxy<RangeTarget> {
       },
       `${this.label}.visible`,
     );
+  }
+
+  /** ExcelApi 1.6: the conditional formats that overlap this range (conditionalFormats.ts). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.context, () => this.resolveForChild(), this.label);
+  }
+  /** ExcelApi 1.2 (movement.ts). */
+  get sort(): FakeRangeSort {
+    return new FakeRangeSort(this.context, () => this.resolveForChild());
+  }
+  /** ExcelApi 1.11: cut and paste (movement.ts). */
+  moveTo(destination: string | FakeRange): void {
+    queueMoveTo(this.context, () => this.resolveForChild(), destination);
+  }
+  /** ExcelApi 1.1 (movement.ts). */
+  insert(shift: string): void {
+    queueInsert(this.context, () => this.resolveForChild(), shift);
   }
 
   select(): void {

@@ -8,6 +8,8 @@ import { FakeCommentCollection, FakeNoteCollection, FakeWorkbookNoteCollection }
 import { FakeRange } from "./range";
 import { FakeCustomXmlPartCollection, FakeSettingCollection } from "./storage";
 import { FakeChartCollection } from "./charts";
+import { queueCopySheet } from "./movement";
+import { tagHandler } from "./sessions";
 
 /** What the worksheet proxies need from the fake workbook. */
 interface SheetHost {
@@ -38,7 +40,10 @@ class FakeEventHandlers {
   add(handler: ChangedHandler): { context: FakeContext; remove(): void } {
     this.context.requireApi(this.version, "onChanged");
     const context = this.context;
-    context.enqueue(() => this.set().add(handler));
+    context.enqueue(() => {
+      tagHandler(handler, context.session);
+      this.set().add(handler);
+    });
     return {
       context,
       remove: () => context.enqueue(() => this.set().delete(handler)),
@@ -148,6 +153,17 @@ export class FakeWorksheet extends FakeProxy<FSheet> {
   activate(): void {
     this.mutate((t) => (host(this.context).activeSheet = t.name));
   }
+  /** ExcelApi 1.7: the whole sheet copied ([cellsMove], movement.ts). */
+  copy(positionType?: string, relativeTo?: FakeWorksheet): FakeWorksheet {
+    const made = queueCopySheet(
+      this.context,
+      () => this.resolveForChild(),
+      positionType,
+      relativeTo ? () => relativeTo.resolveForChild() : undefined,
+    );
+    return new FakeWorksheet(this.context, made, `${this.label}.copy`, false);
+  }
+
   /**
    * [veryHiddenDelete] "if the worksheet's visibility is set to "VeryHidden", the delete operation
    * will fail with an `InvalidOperation` exception." [undoStack] Worksheet.delete: No everywhere.
