@@ -1,7 +1,5 @@
 // One test per documented rule behind kensho's marks (test/fakes/excel/markRules.ts), written
 // against the Office.js-shaped surface, as documentation samples would be.
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
-   some tests read before load/sync on purpose. */
 import { FakeExcel, type FakeContext } from "../../fakes/fakeExcel";
 import { MARK_RULES, markRuleTitle, type MarkRuleId } from "../../fakes/excel/markRules";
 import { verificationGrid } from "../../fakes/sampleGrids";
