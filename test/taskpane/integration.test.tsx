@@ -26,7 +26,7 @@ test("check, flag, select and apply go through to the fake workbook", async () =
 
   const first = screen.getAllByTestId("finding")[0];
   const [sheet, address] = first.title.split(" ")[0].split("!");
-  await waitFor(() => expect(fake.fill(sheet, address)).not.toBeNull());
+  await waitFor(() => expect(fake.displayedFill(sheet, address)).not.toBeNull());
   fireEvent.click(first);
   await waitFor(() => expect(fake.selection).toEqual({ sheet, address }));
 
@@ -40,6 +40,7 @@ test("check, flag, select and apply go through to the fake workbook", async () =
 
   fireEvent.click(screen.getByRole("button", { name: t.actions.clearFlags }));
   await screen.findByText(t.flags.cleared);
-  expect(fake.fill(sheet, address)).toBeNull();
+  expect(fake.displayedFill(sheet, address)).toBeNull();
+  expect(fake.conditionalFormats(sheet)).toEqual([]);
   await controller.dispose();
 });

@@ -8,6 +8,7 @@ import type {
   CellFlag,
   CellLocation,
   HostSupport,
+  MarksWritten,
   SummarySheetResult,
   SummarySheetSpec,
   MergeEdit,
@@ -63,12 +64,25 @@ export class StubHost implements WorkbookHost {
     this.readCalls.push(names);
     return names ? this.grids.filter((g) => names.includes(g.name)) : this.grids;
   }
-  async writeFlags(flags: CellFlag[]): Promise<void> {
+  /** What the next writeFlags or clearFlags reports beyond the marks. */
+  marksReport: Partial<MarksWritten> = {};
+  /** Marks the workbook held when the pane opened (a previous session, a co-author, the CLI). */
+  marksAtOpen = false;
+  async writeFlags(flags: CellFlag[]): Promise<MarksWritten> {
     this.flags = flags;
+    return this.report();
   }
-  async clearFlags(): Promise<void> {
+  async clearFlags(): Promise<MarksWritten> {
     this.clearCalls++;
     this.flags = [];
+    this.marksAtOpen = false;
+    return this.report();
+  }
+  private report(): MarksWritten {
+    return { wrote: true, skipped: [], unreachableNotes: [], legacyRestored: 0, legacyLeft: [], ...this.marksReport };
+  }
+  hasMarks(): boolean {
+    return this.marksAtOpen || this.flags.length > 0;
   }
   async writeValues(edits: CellEdit[]): Promise<void> {
     if (this.failWrites) throw this.failWrites;

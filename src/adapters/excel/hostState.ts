@@ -22,6 +22,13 @@ export class HostState {
   private dims = new Map<string, Dims>();
   /** Sheet id -> name, to tell a renamed sheet from a new one (ids survive renames). */
   private names = new Map<string, string>();
+  /**
+   * Cells found this session to hold a note the host cannot read (Excel refused a threaded comment
+   * there, ExcelApi below 1.18). A hint only: a wrong one costs a message kept in the pane.
+   */
+  readonly hiddenNotes = new Set<string>();
+  /** The workbook holds kensho marks, as of the pane's opening or its last read or write. */
+  marksPresent = false;
 
   get record(): FlagRecordDocument {
     return this.stored.doc;

@@ -4,21 +4,23 @@
 
 //
 // Every batch runs with delayForCellEdit (batches.ts). Nothing kensho calls clears the undo stack on
-// hosts with ExcelUndoApiAll: no sheet is added, hidden or deleted; the flag record is a custom XML
-// part (recordStore.ts); settings go through Excel's SettingCollection (settingsStore.ts).
+// hosts with undo support: no sheet is added, hidden or deleted; kensho's marks are conditional
+// formats of its own (markWriter.ts); the record of the pane's own edits is a custom XML part
+// (recordStore.ts); settings go through Excel's SettingCollection (settingsStore.ts).
 //
 // Sync budget (independent of rows and sheets; "cache" = what the last readSheets captured):
-//   init          2 (sheet list, record part list, settings; record, each sheet's used-range size)
-//   readSheets    2 (sheet list + record/notes/comments lists; cells, fills, merged areas in tiles,
-//                 visibility, protection, note/comment locations, record) [+1 before ExcelApi 1.9 for
-//                 hidden rows] [+1 for a sheet that grew past what init or the last read knew]
-//   writeFlags    1 after a readSheets (ExcelApi 1.9+, every newly flagged cell in a read sheet);
-//                 +1 read before 1.9 (no getCellProperties: the new cells' fills are read first),
-//                 or for cells the cache does not cover (a sheet not read, outside the used range);
-//                 +1 correction, only when a fill changed between the read and the write.
-//                 Without a cached read (or after rows moved, or a write failed on a stale cache):
-//                 list 1 + read 1 + write 1.
-//   clearFlags    same as writeFlags (1 after a readSheets)
+//   init          2 (sheet list, record part list, settings, notes and comments; record, each
+//                 sheet's used-range size and conditional formats: whether kensho marks are there)
+//   readSheets    2 (sheet list + record/notes/comments lists; cells, merged areas in tiles,
+//                 visibility, protection, conditional formats, note/comment locations, record)
+//                 [+1 when the workbook holds kensho marks or an earlier version's record: where
+//                 they are] [+1 before ExcelApi 1.9 for hidden rows] [+1 for a sheet that grew past
+//                 what init or the last read knew]
+//   writeFlags    0 after a readSheets when the marks are as wanted; 1 otherwise. Without a cached
+//                 read (or after a person's change, or a write refused on a stale cache): the read
+//                 first (2, +1 when marks exist), then 0 or 1. +1 to +6 only on ExcelApi 1.10–1.17
+//                 when Excel refuses a threaded comment on a cell holding a note it cannot read.
+//   clearFlags    same as writeFlags
 //   onCellsChanged  0 when readSheets is called in the same tick (ExcelApi 1.9+: the handler rides
 //                 on its first sync); otherwise 1 (1.9+) or 2 (1.7/1.8: one handler per sheet)
 //   writeValues, writeMerge, addStatusDropdown, undoLastEdit   read 1 + write 1 (+1 to list the
@@ -28,14 +30,16 @@ import type { SheetGrid } from "../../core/model";
 import { Batches, type ExcelRun } from "./batches";
 import { ChangeFeed, realTimers, type Timers } from "./changeFeed";
 import { ChangeRegistration } from "./changeRegistration";
-import { queueCommentList, queueCommentLocations, queueNoteList, queueNoteLocations } from "./cellObserver";
-import { FlagWriter } from "./flagWriter";
+import { holdsMarks, splitMessage } from "../../core/flags";
 import { HostState } from "./hostState";
+import { queueFormatList } from "./markReader";
+import { MarkRead, MarkWriter } from "./markWriter";
+import { queueMessageList } from "./messageReader";
 import type { OfficeLike } from "./officeHost.types";
 import type { ReadCache } from "./readCache";
 import { DEFAULT_CHUNK_CELLS, readSheets, type Dims, type ReadHooks } from "./readSheets";
 import { MergeWriter } from "./mergeWriter";
-import { LEGACY_STATE_SHEET, queuePartList, queueRecordRead, type StoredRecord } from "./recordStore";
+import { LEGACY_STATE_SHEET, queuePartList, queueRecordRead } from "./recordStore";
 import { SettingsStore } from "./settingsStore";
 import { StatusWriter } from "./statusWriter";
 import { SummarySheetWriter } from "./summarySheet";
@@ -48,6 +52,7 @@ import type {
   HostSupport,
   SummarySheetResult,
   SummarySheetSpec,
+  MarksWritten,
   MergeEdit,
   MergeWriteResult,
   WorkbookHost,
@@ -69,15 +74,13 @@ export interface OfficeHostOptions {
   chunkCells?: number;
 }
 
-type Extras = Pick<ReadCache, "notes" | "comments" | "protectedSheets">;
-
 export class OfficeWorkbookHost implements WorkbookHost {
   readonly support: HostSupport;
   private readonly batches: Batches;
   private readonly state = new HostState();
   private readonly feed: ChangeFeed;
   private readonly changes: ChangeRegistration;
-  private readonly flags: FlagWriter;
+  private readonly marks: MarkWriter;
   private readonly statuses: StatusWriter;
   private readonly merges: MergeWriter;
   private readonly settings: SettingsStore;
@@ -92,9 +95,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
       opts.graceMs ?? 2000,
       opts.timers ?? realTimers,
       (change) => this.state.structural(change),
+      // A person's or a co-author's change: what the last read saw may no longer be so.
+      () => (this.state.readCache = null),
     );
     this.changes = new ChangeRegistration(this.batches, this.support, this.feed);
-    this.flags = new FlagWriter(this.batches, this.state, this.support, this.feed);
+    this.marks = new MarkWriter(this.batches, this.state, this.support, this.feed);
     this.statuses = new StatusWriter(this.batches, this.state, this.support, this.feed);
     this.merges = new MergeWriter({ batches: this.batches, state: this.state, feed: this.feed });
     this.settings = new SettingsStore(this.batches);
@@ -104,7 +109,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   /**
    * Two syncs when the pane opens: the record (so canUndo() is right after a reopen), the settings,
-   * and each sheet's used-range size (so the first check can tile merged areas in its own batch).
+   * whether the workbook holds kensho marks (so フラグを消す is there without a check first), and
+   * each sheet's used-range size (so the first check can tile merged areas in its own batch).
    */
   async init(): Promise<void> {
     await this.batches.guard(async (ctx) => {
@@ -112,6 +118,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       sheets.load("items/name,items/id");
       const parts = queuePartList(ctx);
       const settings = this.settings.queueLoad(ctx);
+      const messages = queueMessageList(ctx, this.support);
       await ctx.sync();
       settings();
       const refs = sheets.items.map((s) => ({ name: s.name, id: s.id }));
@@ -120,6 +127,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
         ctx,
         parts(),
         refs.some((s) => s.name === LEGACY_STATE_SHEET),
+      );
+      const formats = queueFormatList(
+        ctx,
+        refs.map((s) => s.name).filter((n) => n !== LEGACY_STATE_SHEET),
       );
       const used = refs
         .filter((s) => s.name !== LEGACY_STATE_SHEET)
@@ -132,6 +143,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
         }));
       await ctx.sync();
       this.state.adopt(record());
+      const listed = messages();
+      this.state.marksPresent =
+        formats().length > 0 ||
+        this.state.record.flags.length > 0 ||
+        [...listed.notes, ...listed.comments].some((m) => splitMessage(m.content).kensho !== null);
       this.state.rememberDims(
         new Map<string, Dims>(
           used.map(({ name, range }) => [
@@ -149,32 +165,23 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   /**
-   * Two syncs. Besides the grids, the same two batches capture what writeFlags needs (the record,
-   * original fills, note and comment locations, protection) and, when onCellsChanged was called just
-   * before, register the change handler.
+   * Two syncs (three when the workbook holds kensho marks). Besides the grids, the same batches
+   * capture what writeFlags needs (kensho's marks and where they are, notes and comments, protection,
+   * the record) and, when onCellsChanged was called just before, register the change handler.
    */
   async readSheets(names?: string[]): Promise<SheetGrid[]> {
     // Claimed synchronously, before any await, so a subscription made in the same tick rides along.
     const claim = this.changes.claim();
     let carried = false;
-    let partIds: string[] = [];
-    let legacy = false;
-    let noteList: (() => Excel.Note[]) | null = null;
-    let commentList: (() => Excel.Comment[]) | null = null;
-    let extras: Extras | null = null;
-    let stored: StoredRecord | null = null;
+    const marks = new MarkRead(this.support);
     let allSheets: string[] = [];
 
     const hooks: ReadHooks = {
       withList: (ctx) => {
-        const parts = queuePartList(ctx);
-        noteList = this.support.notes ? queueNoteList(ctx) : null;
-        commentList = this.support.comments ? queueCommentList(ctx) : null;
+        marks.queueList(ctx);
         const registered = claim?.queue(ctx);
         return (sheets) => {
-          partIds = parts();
-          legacy = sheets.some((s) => s.name === LEGACY_STATE_SHEET);
-          allSheets = sheets.map((s) => s.name).filter((n) => n !== LEGACY_STATE_SHEET);
+          allSheets = sheets.map((s) => s.name);
           this.state.sheetsListed(sheets);
           if (registered) {
             registered(sheets);
@@ -183,44 +190,26 @@ export class OfficeWorkbookHost implements WorkbookHost {
         };
       },
       withCells: (ctx) => {
-        const protection = allSheets.map((name) => ({
-          name,
-          p: ctx.workbook.worksheets.getItem(name).protection.load("protected"),
-        }));
-        const notes = noteList ? queueNoteLocations(noteList()) : null;
-        const comments = commentList ? queueCommentLocations(commentList()) : null;
-        const record = queueRecordRead(ctx, partIds, legacy);
-        return () => {
-          extras = {
-            protectedSheets: new Set(protection.filter((x) => x.p.protected).map((x) => x.name)),
-            notes: notes ? notes() : new Map(),
-            comments: comments ? comments() : new Map(),
-          };
-          stored = record();
-        };
+        marks.queueCells(ctx, allSheets);
+        return () => undefined;
       },
     };
 
     try {
-      const result = await this.batches.guard((ctx) =>
-        readSheets(ctx, this.support, names, {
+      const result = await this.batches.guard(async (ctx) => {
+        const read = await readSheets(ctx, this.support, names, {
           chunkCells: this.chunkCells,
           hooks,
           knownDims: (n) => this.state.knownDims(n),
-        }),
-      );
-      // Assigned inside the hooks, which TypeScript's flow analysis cannot see.
-      const seen = extras as Extras | null;
-      const record = stored as StoredRecord | null;
-      this.state.rememberDims(result.dims);
-      if (seen && record) {
-        this.state.adopt(record);
-        const sheets = new Set(allSheets);
-        // A partial read keeps the fills an earlier read captured of the other (still existing) sheets.
-        const kept = names ? [...(this.state.readCache?.fills ?? [])].filter(([n]) => sheets.has(n)) : [];
-        this.state.readCache = { ...seen, sheets, fills: new Map([...kept, ...result.fills]) };
-      }
-      return result.grids;
+        });
+        const cache: ReadCache = await marks.finish(ctx, (r) => this.marks.adopt(r));
+        return { read, cache };
+      });
+      this.state.rememberDims(result.read.dims);
+      this.state.readCache = result.cache;
+      this.state.marksPresent =
+        holdsMarks(result.cache.marks, result.cache.messages) || result.cache.legacy !== null;
+      return result.read.grids;
     } catch (err) {
       this.state.readCache = null;
       throw err;
@@ -229,12 +218,16 @@ export class OfficeWorkbookHost implements WorkbookHost {
     }
   }
 
-  writeFlags(flags: CellFlag[]): Promise<void> {
-    return this.flags.write(flags);
+  writeFlags(flags: CellFlag[]): Promise<MarksWritten> {
+    return this.marks.write(flags);
   }
 
-  clearFlags(): Promise<void> {
-    return this.flags.write([]);
+  clearFlags(): Promise<MarksWritten> {
+    return this.marks.write([]);
+  }
+
+  hasMarks(): boolean {
+    return this.state.marksPresent;
   }
 
   writeValues(edits: CellEdit[]): Promise<void> {

@@ -59,6 +59,23 @@ export interface MergeWriteResult {
   formulaCells: CellLocation[];
 }
 
+/** What a write of marks did, beyond the marks: for the pane to say. */
+export interface MarksWritten {
+  /** Anything was written (false: the workbook already held exactly these marks). */
+  wrote: boolean;
+  /**
+   * Cells whose message stayed in the pane only: a note is on the cell that this Excel cannot read
+   * (ExcelApi below 1.18), and Excel refuses a threaded comment beside a note.
+   */
+  skipped: CellLocation[];
+  /** kensho's notes this Excel can neither read nor remove (ExcelApi below 1.18). */
+  unreachableNotes: CellLocation[];
+  /** Earlier versions' marks: cells whose own fill was put back from the old record. */
+  legacyRestored: number;
+  /** Earlier versions' marks: recorded cells left as they are (they no longer show kensho's colour). */
+  legacyLeft: CellLocation[];
+}
+
 /** A change staff made, as reported by worksheet.onChanged. */
 export interface CellChange {
   sheet: string;
@@ -70,10 +87,19 @@ export interface WorkbookHost {
   readonly support: HostSupport;
   /** Reads every sheet's used range (or only the named sheets) in a fixed number of syncs. */
   readSheets(names?: string[]): Promise<SheetGrid[]>;
-  /** Replaces all kensho flags by these (one sync), recording each cell's original look in the workbook. */
-  writeFlags(flags: CellFlag[]): Promise<void>;
-  /** Removes every kensho flag and restores each cell's original formatting exactly. */
-  clearFlags(): Promise<void>;
+  /**
+   * Makes the workbook's kensho marks exactly these (docs/flag-record.md): writes only what differs
+   * from the marks it holds, nothing when they agree. A cell's own fill, note text and format are
+   * never changed.
+   */
+  writeFlags(flags: CellFlag[]): Promise<MarksWritten>;
+  /** Removes every kensho mark and kensho's part of every note and comment, wherever cells moved. */
+  clearFlags(): Promise<MarksWritten>;
+  /**
+   * Whether the workbook holds kensho marks (from a previous session, a co-author or the CLI), as
+   * of the pane's opening or its last read or write.
+   */
+  hasMarks(): boolean;
   /**
    * Writes status words (進捗状況を適用), each stored as the text it is; remembers what every cell held
    * so `undoLastEdit` can put it back verbatim.
