@@ -3,8 +3,6 @@
 // batch the read makes anyway when there is such a record), and the recorded original goes back only
 // where kensho's colour still shows. The record then keeps no flags; its undo steps stay as they are.
 /* global Excel */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded
-   properties are read in closures that callers run after the sync; the rule cannot follow closures. */
 import { cellKey, planLegacyRestore, type FlagRecord, type LegacyPlan } from "../../core/flags";
 import { fillOf, fullFills, rangeFillProps, writeFill } from "./fillIo";
 import type { HostSupport } from "./workbookHost";

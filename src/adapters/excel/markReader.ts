@@ -10,8 +10,6 @@
 // conditional format collection"; a kensho format with a format of another kind above it is
 // "buried" (a city's own format could hide it) and is drawn again on top.
 /* global Excel */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded
-   properties are read in closures that callers run after the sync; the rule cannot follow closures. */
 import { parseMarkFormula, type MarkKind, type PresentMark } from "../../core/flags";
 import { parseAreas } from "./a1";
 import { apiAtLeast } from "./support";

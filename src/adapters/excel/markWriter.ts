@@ -11,8 +11,6 @@
 // once it is cleared; CustomConditionalFormat.rule.formula and .format.fill.color;
 // ConditionalFormatCollection.getItem(id) and ConditionalFormat.delete().
 /* global Excel */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded
-   properties are read in closures that callers run after the sync; the rule cannot follow closures. */
 
 import {
   SEVERITY_COLOR,
@@ -23,7 +21,6 @@ import {
   planMarks,
   type CellFlag,
   type MarkMessage,
-  type MarkPlan,
   type MessageOp,
   type PresentMark,
 } from "../../core/flags";
@@ -115,6 +112,13 @@ export class MarkRead {
 
 type CellFlagRecord = StoredRecord["doc"]["flags"][number];
 
+/** Excel refused a threaded comment (a note it cannot show us is on the cell): write again without it. */
+class RefusedComment extends Error {
+  constructor(readonly cell: CellLocation | null) {
+    super("comment refused");
+  }
+}
+
 export class MarkWriter {
   constructor(
     private readonly batches: Batches,
@@ -131,14 +135,38 @@ export class MarkWriter {
    * After a read: one sync, or none when the workbook already holds exactly these marks. Without a
    * cached read (or when Excel refuses the write because the cache went stale): the fresh path reads
    * first, 2 syncs (+1 when marks or an earlier version's record exist), then writes.
+   *
+   * On ExcelApi 1.10–1.17 (threaded comments, no notes API) Excel refuses a comment on a cell that
+   * holds a note, and the batch stops there. The comments then listed (2 syncs) show which cell
+   * refused; it is remembered for the session, reported, and the write goes again from a fresh
+   * read without it. After COMMENT_ATTEMPTS such cells, no new comment is tried in this write.
    */
   async write(flags: CellFlag[]): Promise<MarksWritten> {
-    const cache = this.state.readCache;
+    const refused: CellLocation[] = [];
+    const skipAll = new Set<string>();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const report = await this.writeOnce(flags, attempt === 0, skipAll);
+        for (const c of refused)
+          if (!report.skipped.some((s) => cellKey(s.sheet, s.address) === cellKey(c.sheet, c.address)))
+            report.skipped.push(c);
+        return report;
+      } catch (err) {
+        if (!(err instanceof RefusedComment)) throw err;
+        this.state.readCache = null;
+        if (err.cell) refused.push(err.cell);
+        if (attempt + 1 >= COMMENT_ATTEMPTS || !err.cell) skipAll.add("*");
+      }
+    }
+  }
+
+  private async writeOnce(flags: CellFlag[], useCache: boolean, skipAll: Set<string>): Promise<MarksWritten> {
+    const cache = useCache ? this.state.readCache : null;
     if (cache) {
       try {
-        return await this.batches.run((ctx) => this.commit(ctx, flags, cache, true));
+        return await this.batches.run((ctx) => this.commit(ctx, flags, cache, true, skipAll));
       } catch (err) {
-        if (err instanceof HostError) throw err;
+        if (err instanceof HostError || err instanceof RefusedComment) throw err;
         if (!(err instanceof UseFreshRead)) {
           const code = officeErrorCode(err);
           if (code === "AccessDenied" || code === "InvalidOperationInCellEditMode" || isPayloadError(err))
@@ -147,22 +175,27 @@ export class MarkWriter {
       }
     }
     this.state.readCache = null;
-    return this.batches.guard(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name,items/id");
-      const read = new MarkRead(this.support);
-      read.queueList(ctx);
-      await ctx.sync();
-      this.state.sheetsListed(sheets.items.map((s) => ({ name: s.name, id: s.id })));
-      read.queueCells(
-        ctx,
-        sheets.items.map((s) => s.name),
-      );
-      await ctx.sync();
-      const fresh = await read.finish(ctx, (r) => this.adopt(r));
-      this.state.readCache = fresh;
-      return this.commit(ctx, flags, fresh, false);
-    });
+    try {
+      return await this.batches.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name,items/id");
+        const read = new MarkRead(this.support);
+        read.queueList(ctx);
+        await ctx.sync();
+        this.state.sheetsListed(sheets.items.map((s) => ({ name: s.name, id: s.id })));
+        read.queueCells(
+          ctx,
+          sheets.items.map((s) => s.name),
+        );
+        await ctx.sync();
+        const fresh = await read.finish(ctx, (r) => this.adopt(r));
+        this.state.readCache = fresh;
+        return this.commit(ctx, flags, fresh, false, skipAll);
+      });
+    } catch (err) {
+      if (err instanceof HostError || err instanceof RefusedComment) throw err;
+      throw toHostError(err);
+    }
   }
 
   /** The record read becomes current; its flags are an earlier version's marks. */
@@ -171,34 +204,37 @@ export class MarkWriter {
     return this.state.record.flags;
   }
 
-  private plan(flags: CellFlag[], cache: ReadCache): MarkPlan {
-    return planMarks({
-      flags: flags.filter((f) => cache.sheets.has(f.sheet)),
-      marks: cache.marks,
-      messages: cache.messages,
-      mode: this.mode,
-      hiddenNotes: this.state.hiddenNotes,
-    });
-  }
-
   /** Plans against the cache and writes the difference: one sync, none when there is none. */
   private async commit(
     ctx: Excel.RequestContext,
     flags: CellFlag[],
     cache: ReadCache,
     cached: boolean,
+    skipAll: Set<string>,
   ): Promise<MarksWritten> {
-    const plan = this.plan(flags, cache);
+    const hiddenNotes = new Set(this.state.hiddenNotes);
+    // Out of attempts: no new threaded comment in this write (kensho's messages stay in the pane).
+    const noNewComments = skipAll.has("*") && this.mode === "comment";
+    if (noNewComments) for (const f of flags) hiddenNotes.add(cellKey(f.sheet, f.address));
+    const plan = planMarks({
+      flags: flags.filter((f) => cache.sheets.has(f.sheet)),
+      marks: cache.marks,
+      messages: cache.messages,
+      mode: this.mode,
+      hiddenNotes,
+    });
     const legacy = cache.legacy;
     const report: MarksWritten = {
       wrote: false,
-      skipped: plan.skipped.map(({ sheet, address }) => ({ sheet, address })),
+      skipped: plan.skipped
+        .filter((c) => !noNewComments || this.state.hiddenNotes.has(cellKey(c.sheet, c.address)))
+        .map(({ sheet, address }) => ({ sheet, address })),
       unreachableNotes: plan.unreachableNotes,
       legacyRestored: legacy?.restore.length ?? 0,
       legacyLeft: (legacy?.left ?? []).map((l) => ({ sheet: l.sheet, address: l.cell })),
     };
     if (isEmptyPlan(plan) && legacy === null) {
-      this.state.marksPresent = plan.addMarks.length > 0 || cache.marks.length > 0 || hasKenshoText(cache);
+      this.state.marksPresent = cache.marks.length > 0 || hasKenshoText(cache);
       return report;
     }
     const touched = new Set([
@@ -226,17 +262,19 @@ export class MarkWriter {
       cf.load("id");
       return { m, cf };
     });
-    // Threaded comments go last, in a batch of their own where Excel may refuse one (comments below).
-    const laterComments = plan.messages.filter((op) => op.op === "add" && op.kind === "comment");
-    const addedComments: Array<{ op: MessageOp; c: Excel.Comment }> = [];
-    for (const op of plan.messages)
-      if (!laterComments.includes(op)) this.queueMessage(ctx, op, addedComments);
     let recordPart: (() => string) | null = null;
     if (legacy) {
       queueLegacyRestore(ctx, legacy, this.support);
       // The record keeps its undo steps; an earlier version's flags are done with.
       recordPart = queueRecordWrite(ctx, { flags: [], undo: this.state.record.undo }, this.state.storage);
     }
+    // New threaded comments go last: where Excel refuses one, everything before it is written.
+    const ordered = [
+      ...plan.messages.filter((op) => !isCommentAdd(op)),
+      ...plan.messages.filter(isCommentAdd),
+    ];
+    const addedComments: Array<{ op: MessageOp; c: Excel.Comment }> = [];
+    for (const op of ordered) this.queueMessage(ctx, op, addedComments);
     const cells: CellLocation[] = [
       ...plan.deleteMarks.flatMap((m) =>
         (m.areas ?? []).map((a) => ({ sheet: m.sheet, address: areaAddress(a) })),
@@ -246,7 +284,16 @@ export class MarkWriter {
       ...(legacy?.restore ?? []).map((r) => ({ sheet: r.sheet, address: r.cell })),
     ];
     const movesSeen = this.state.movesSeen;
-    await this.syncOwnWrite(ctx, cells);
+    try {
+      await this.syncOwnWrite(ctx, cells);
+    } catch (err) {
+      const code = officeErrorCode(err);
+      const busy =
+        code === "AccessDenied" || code === "InvalidOperationInCellEditMode" || isPayloadError(err);
+      if (this.mode === "comment" && !busy && plan.messages.some(isCommentAdd))
+        throw new RefusedComment(await this.refusedAt(ctx, plan.messages.filter(isCommentAdd)));
+      throw err;
+    }
     if (recordPart) this.state.written({ flags: [], undo: this.state.record.undo }, recordPart(), movesSeen);
 
     // The cache follows what was written, so the next write compares against the truth.
@@ -260,17 +307,31 @@ export class MarkWriter {
         areas: [parseArea(m.address)!],
       })),
     ];
-    applyToMessages(
-      cache,
-      plan.messages.filter((op) => !laterComments.includes(op)),
-      addedComments,
-    );
+    applyToMessages(cache, plan.messages, addedComments);
     cache.legacy = null;
     report.wrote = true;
-
-    if (laterComments.length > 0) await this.addComments(ctx, laterComments, cache, report);
     this.state.marksPresent = cache.marks.length > 0 || hasKenshoText(cache);
     return report;
+  }
+
+  /**
+   * After Excel refused the write: the comments listed now show which of kensho's new ones went in
+   * (everything before the refused one did); the first that did not is where a note is. Remembered.
+   */
+  private async refusedAt(ctx: Excel.RequestContext, adds: MessageOp[]): Promise<CellLocation | null> {
+    const list = queueMessageList(ctx, this.support);
+    await ctx.sync();
+    const locate = queueMessageLocations(list());
+    await ctx.sync();
+    const there = new Set(
+      locate()
+        .filter((m) => m.kind === "comment")
+        .map((m) => cellKey(m.sheet, m.address)),
+    );
+    const refused = adds.find((op) => !there.has(cellKey(op.sheet, op.address)));
+    if (!refused) return null;
+    this.state.hiddenNotes.add(cellKey(refused.sheet, refused.address));
+    return { sheet: refused.sheet, address: refused.address };
   }
 
   private queueMessage(
@@ -293,49 +354,6 @@ export class MarkWriter {
     else if (op.op === "delete" && op.commentId) ctx.workbook.comments.getItem(op.commentId).delete();
   }
 
-  /**
-   * New threaded comments (ExcelApi 1.10–1.17, where notes cannot be read). Excel refuses one on a
-   * cell that holds a note, and the batch stops there; the comments then listed show which went in,
-   * the first that did not is a cell with a note (remembered for this session and reported), and the
-   * rest are tried again. At most COMMENT_ATTEMPTS such cells per write; what is left is reported.
-   */
-  private async addComments(
-    ctx: Excel.RequestContext,
-    ops: MessageOp[],
-    cache: ReadCache,
-    report: MarksWritten,
-  ): Promise<void> {
-    let pending = ops;
-    for (let attempt = 0; attempt < COMMENT_ATTEMPTS && pending.length > 0; attempt++) {
-      const added: Array<{ op: MessageOp; c: Excel.Comment }> = [];
-      for (const op of pending) this.queueMessage(ctx, op, added);
-      try {
-        await this.syncOwnWrite(ctx, pending);
-        applyToMessages(cache, pending, added);
-        return;
-      } catch (err) {
-        const code = officeErrorCode(err);
-        if (code === "AccessDenied" || code === "InvalidOperationInCellEditMode" || isPayloadError(err))
-          throw toHostError(err);
-      }
-      const list = queueMessageList(ctx, this.support);
-      await ctx.sync();
-      const locate = queueMessageLocations(list());
-      await ctx.sync();
-      cache.messages = locate();
-      const there = new Set(
-        cache.messages.filter((m) => m.kind === "comment").map((m) => cellKey(m.sheet, m.address)),
-      );
-      const missing = pending.filter((op) => !there.has(cellKey(op.sheet, op.address)));
-      if (missing.length === 0) return;
-      const [refused, ...rest] = missing;
-      this.state.hiddenNotes.add(cellKey(refused.sheet, refused.address));
-      report.skipped.push({ sheet: refused.sheet, address: refused.address });
-      pending = rest;
-    }
-    report.skipped.push(...pending.map(({ sheet, address }) => ({ sheet, address })));
-  }
-
   /** Sends kensho's own write, with the change feed told to ignore the events it causes. */
   private async syncOwnWrite(ctx: Excel.RequestContext, cells: CellLocation[]): Promise<void> {
     const end = this.feed.beginWrite(cells, true);
@@ -345,6 +363,10 @@ export class MarkWriter {
       end();
     }
   }
+}
+
+function isCommentAdd(op: MessageOp): boolean {
+  return op.op === "add" && op.kind === "comment";
 }
 
 /** Whether any note or comment the cache knows holds kensho's part. */

@@ -3,8 +3,6 @@
 // and kensho's part of each is recognised by its text (core/flags/marks.ts), wherever the cell went.
 // Threaded comments cannot be looked up by cell without throwing, so the whole collection is listed.
 /* global Excel */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded
-   properties are read in closures that callers run after the sync; the rule cannot follow closures. */
 import type { PresentMessage } from "../../core/flags";
 import type { HostSupport } from "./workbookHost";
 
