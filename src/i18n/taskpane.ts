@@ -191,6 +191,27 @@ export const t = {
     cleared: "フラグを消しました。",
     written: (n: number): string => `${n}個のセルにフラグを付けました。`,
     joiner: "\n",
+    /** Up to ten cells named, then how many more. */
+    cells: (cells: string[]): string =>
+      cells.length > 10 ? `${cells.slice(0, 10).join("、")} ほか${cells.length - 10}個` : cells.join("、"),
+    marksNoteTitle: "フラグについてのお知らせ",
+    skipped: (cells: string): string =>
+      `次のセルには、この Excel では読み取れないメモがあります。Excel はメモのあるセルにコメントを付けられないため、指摘はこの作業ウィンドウにだけ表示しています: ${cells}`,
+    unreachable: (cells: string): string =>
+      `次のセルにある kensho のメモは、この Excel では消せません（メモを扱えるのは Microsoft 365 の Excel です）: ${cells}。Microsoft 365 の Excel で「フラグを消す」を押すか、セルを右クリックして「メモの削除」で消してください。`,
+    legacyRestored: (n: number): string =>
+      `以前の版の kensho が色を塗ったセル${n}個を、元の塗りつぶしに戻しました。`,
+    legacyLeft: (cells: string): string =>
+      `以前の版の記録にある次のセルは kensho の色ではなくなっていたため、塗りつぶしを変えていません（記録の後に行が移動した可能性があります。色が残っていれば手で直してください）: ${cells}`,
+  },
+  liveSetting: {
+    heading: "自動再検証",
+    label: "編集したら自動で再検証する",
+    hint: "オンにすると、ブックを編集するたびに検証し直し、指摘の変わったセルのフラグだけを書き直します。指摘が変わらなければ何も書き込みません。",
+    noUndoHint:
+      "この Excel では、kensho がブックに書き込むたびに、それまでの「元に戻す」(Ctrl+Z) の履歴が消えます（Excel の仕様）。そのため既定ではオフです。オンにするのは、自分の編集を取り消す必要がないときにしてください。",
+    on: "自動再検証をオンにしました。",
+    off: "自動再検証をオフにしました。「検証する」で検証してください。",
   },
   summarySheet: {
     created: (name: string): string => `集計シート「${name}」を作成しました。`,

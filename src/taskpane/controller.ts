@@ -15,7 +15,7 @@ import {
 import type { CellEdit, CellLocation, HostSupport, WorkbookHost } from "../adapters/excel/workbookHost";
 import { t } from "../i18n/taskpane";
 import { LiveRecheck } from "./liveRecheck";
-import { noticeFromError, type Notice } from "./notices";
+import { marksNotice, noticeFromError, type Notice } from "./notices";
 import { sanitizeRule } from "./ruleInput";
 import { sanitizeYear } from "./yearInput";
 import { sanitizeCheckOptions } from "./checkOptionsInput";
@@ -28,6 +28,7 @@ export const RULE_SETTING = "kensho.rule";
 export const FILTER_SETTING = "kensho.departmentFilter";
 export const YEAR_SETTING = "kensho.fiscalYear";
 export const CHECK_OPTIONS_SETTING = "kensho.checkOptions";
+export const LIVE_SETTING = "kensho.liveRecheck";
 
 export type CheckFn = (grids: SheetGrid[], rule?: ProgressRule, options?: WorkbookOptions) => WorkbookCheck;
 
@@ -62,6 +63,13 @@ export interface PaneState {
   groupBy: GroupBy;
   /** Live re-check is subscribed to worksheet changes. */
   live: boolean;
+  /**
+   * Staff want live re-check (設定). Off by default where Excel cannot keep kensho's writes in its
+   * undo history (below ExcelApi 1.20): there each write would empty the person's Ctrl+Z history.
+   */
+  liveWanted: boolean;
+  /** The workbook holds kensho marks (from a previous session, a co-author, the CLI, or this check). */
+  hasMarks: boolean;
   /** A write, undo or settings save is running. */
   busy: boolean;
   notice: Notice | null;
@@ -90,6 +98,8 @@ export class TaskpaneController {
     departmentFilter: null,
     groupBy: "kpi",
     live: false,
+    liveWanted: true,
+    hasMarks: false,
     busy: false,
     notice: null,
     canUndo: false,
@@ -106,6 +116,8 @@ export class TaskpaneController {
   /** Flags are rewritten on re-check only while staff want them (cleared → stay cleared). */
   private flagsOn = false;
   private disposed = false;
+  /** The last thing a write of marks had to say (see runCheck). */
+  private lastMarksNotice: string | null = null;
   /** The merge is the newest undo step: 元に戻す will take it back. */
   private mergeOnTop = false;
   private readonly live = new LiveRecheck({
@@ -169,6 +181,7 @@ export class TaskpaneController {
       const rule = sanitizeRule(host.loadSetting<unknown>(RULE_SETTING));
       const options = sanitizeCheckOptions(host.loadSetting<unknown>(CHECK_OPTIONS_SETTING));
       const savedFilter = host.loadSetting<unknown>(FILTER_SETTING);
+      const savedLive = host.loadSetting<unknown>(LIVE_SETTING);
       this.set({
         support: host.support,
         rule,
@@ -179,6 +192,8 @@ export class TaskpaneController {
         canUndo: host.canUndo(),
         undoWarning: !host.support.undo,
         summarySheet: host.hasSummarySheet(),
+        liveWanted: typeof savedLive === "boolean" ? savedLive : host.support.undo,
+        hasMarks: host.hasMarks(),
       });
     } catch (err) {
       this.set({ phase: "failed", notice: noticeFromError(err) });
@@ -211,7 +226,7 @@ export class TaskpaneController {
       try {
         // Subscribing before the read lets the adapter register the handlers in the read's own
         // batch, so the first check costs no extra context.sync() (2 to read + 1 to flag).
-        const live = this.live.start();
+        const live = this.state.liveWanted ? this.live.start() : Promise.resolve(false);
         this.grids = await this.host.readSheets();
         this.set({ live: await live });
         this.flagsOn = true;
@@ -233,7 +248,13 @@ export class TaskpaneController {
     if (filter !== null && !check.rows.some((r) => r.department === filter)) filter = null;
     this.set({ check, phase: "ready", departmentFilter: filter, canUndo: this.host.canUndo() });
     if (this.flagsOn) {
-      await this.host.writeFlags(check.fileError ? [] : flagsFromFindings(check.findings));
+      const report = await this.host.writeFlags(check.fileError ? [] : flagsFromFindings(check.findings));
+      // Said once: a live re-check that meets the same cells again stays quiet.
+      const notice = marksNotice(report, null);
+      const said = notice ? JSON.stringify(notice) : null;
+      const fresh = said !== null && said !== this.lastMarksNotice;
+      this.lastMarksNotice = said;
+      this.set({ hasMarks: this.host.hasMarks(), ...(fresh ? { notice } : {}) });
     }
   }
 
@@ -250,11 +271,13 @@ export class TaskpaneController {
   }
 
   // --- flags ---
+  /** Removes every kensho mark the workbook holds, wherever its cells went; no check needed first. */
   clearFlags(): Promise<void> {
     return this.action(async () => {
-      await this.host.clearFlags();
+      const report = await this.host.clearFlags();
       this.flagsOn = false;
-      return { kind: "success", title: t.flags.cleared };
+      this.set({ hasMarks: this.host.hasMarks() });
+      return marksNotice(report, t.flags.cleared)!;
     });
   }
 
@@ -406,6 +429,21 @@ export class TaskpaneController {
   }
 
   // --- settings ---
+  /** 設定 → 自動再検証: saved with the workbook; takes effect at once. */
+  setLiveRecheck(on: boolean): Promise<void> {
+    this.set({ liveWanted: on });
+    return this.action(async () => {
+      await this.host.saveSetting(LIVE_SETTING, on);
+      if (!on) {
+        await this.live.stop();
+        this.set({ live: false });
+      } else if (this.state.check) {
+        this.set({ live: await this.live.start() });
+      }
+      return { kind: "success", title: on ? t.liveSetting.on : t.liveSetting.off };
+    });
+  }
+
   /**
    * Saves the rule and the check's options into the workbook (so planning's choice travels with it)
    * and re-checks.

@@ -38,7 +38,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 test("an edit re-checks live and re-flags only the edited row; fixing it removes the flag", async () => {
   const grids = await readWorkbookFile(SAMPLE);
-  const { fake, host } = await createFakeHostForTests(grids, { apiVersion: "1.18" });
+  const { fake, host } = await createFakeHostForTests(grids, { apiVersion: "1.20" });
   const controller = new TaskpaneController({ createHost: () => host, checkWorkbook });
   await controller.init();
   await controller.check();

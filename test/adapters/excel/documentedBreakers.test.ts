@@ -214,7 +214,7 @@ describe(ruleTitle("valuesAsFormulas"), () => {
 });
 
 describe(ruleTitle("changeEvents"), () => {
-  test("row and column inserts and deletes re-check live, and the record moves with the cells", async () => {
+  test("row and column inserts and deletes re-check live, and the marks move with the cells", async () => {
     const { fake, host } = await createFakeHostForTests([verificationGrid("1-1", 10)], {
       host: { graceMs: 0 },
     });
@@ -234,14 +234,15 @@ describe(ruleTitle("changeEvents"), () => {
     await fake.deleteRows("1-1", 7); // row 8 goes: the flag on N8 (was M6) with it
     await tick();
     expect(batches.flat().map((c) => c.address)).toEqual(["2:3", "A:A", "8:8"]);
-    expect(fake.fill("1-1", "M6")).toBe(SEVERITY_COLOR.warning);
+    expect(fake.displayedFill("1-1", "M6")).toBe(SEVERITY_COLOR.warning);
+    expect(fake.fill("1-1", "M6")).toBe("#00B050");
 
-    // A co-author's insert re-checks nothing here, but still moves the record.
+    // A co-author's insert re-checks nothing here; the marks move all the same.
     await fake.insertRows("1-1", 0, 1, { source: "Remote" }); // J5 -> J6, M6 -> M7
     await host.readSheets();
     await host.clearFlags();
-    expect(fake.fill("1-1", "M7")).toBe("#00B050");
-    expect(fake.fill("1-1", "J6")).toBeNull();
+    expect(fake.displayedFill("1-1", "M7")).toBe("#00B050");
+    expect(fake.displayedFill("1-1", "J6")).toBeNull();
     expect(fake.note("1-1", "M7")).toBeNull();
     expect(fake.note("1-1", "J6")).toBeNull();
   });
@@ -289,15 +290,17 @@ describe(ruleTitle("payloadLimit"), () => {
       // Compared as text: Jest's deep equality is slow on 20,000 cells.
       expect(JSON.stringify(got)).toBe(JSON.stringify(expected));
       expect(fake.syncCount - start).toBeGreaterThan(3);
-      // Flags still go out from what the bands cached.
+      // Marks still go out in one sync from what the bands' batches read.
+      const before = fake.syncCount;
       await host.writeFlags(flagsFor("1-1"));
-      expect(fake.fill("1-1", "I3")).toBe(SEVERITY_COLOR.error);
+      expect(fake.syncCount - before).toBe(1);
+      expect(fake.displayedFill("1-1", "I3")).toBe(SEVERITY_COLOR.error);
     },
   );
 });
 
 describe(ruleTitle("fillProperties"), () => {
-  test("a patterned, tinted fill comes back exactly; a gradient is never painted", async () => {
+  test("a patterned, tinted fill and a gradient are never written: the mark shows over them", async () => {
     const { fake, host } = await createFakeHostForTests([verificationGrid("1-1", 10)]);
     fake.setFill("1-1", "I3", "#4472C4", {
       pattern: "LightUp",
@@ -310,11 +313,13 @@ describe(ruleTitle("fillProperties"), () => {
     await host.readSheets();
     await host.writeFlags(flagsFor("1-1"));
     expect(fake.fullFill("1-1", "I3")).toMatchObject({
-      color: SEVERITY_COLOR.error,
-      pattern: "Solid",
-      tintAndShade: 0,
+      color: "#4472C4",
+      pattern: "LightUp",
+      tintAndShade: 0.6,
     });
+    expect(fake.displayedFill("1-1", "I3")).toBe(SEVERITY_COLOR.error);
     expect(fake.pattern("1-1", "L4")).toBe("LinearGradient");
+    expect(fake.displayedFill("1-1", "L4")).toBe(SEVERITY_COLOR.warning);
     expect(fake.note("1-1", "L4")).toContain("進捗状況が計算と異なります");
     await host.clearFlags();
     expect(JSON.stringify(fake.snapshot())).toBe(before);
