@@ -17,7 +17,10 @@ function flagState(fake: FakeExcel, sheets: Array<{ name: string; rows: number; 
     for (let r = 1; r <= s.rows; r++) {
       for (let c = 0; c < s.cols; c++) {
         const address = `${String.fromCharCode(65 + c)}${r}`;
-        state.set(`${s.name}!${address}`, `${fake.displayedFill(s.name, address)}|${fake.note(s.name, address)}`);
+        state.set(
+          `${s.name}!${address}`,
+          `${fake.displayedFill(s.name, address)}|${fake.note(s.name, address)}`,
+        );
       }
     }
   }

@@ -79,7 +79,14 @@ export class StubHost implements WorkbookHost {
     return this.report();
   }
   private report(): MarksWritten {
-    return { wrote: true, skipped: [], unreachableNotes: [], legacyRestored: 0, legacyLeft: [], ...this.marksReport };
+    return {
+      wrote: true,
+      skipped: [],
+      unreachableNotes: [],
+      legacyRestored: 0,
+      legacyLeft: [],
+      ...this.marksReport,
+    };
   }
   hasMarks(): boolean {
     return this.marksAtOpen || this.flags.length > 0;
