@@ -72,6 +72,13 @@ export const CLI_TEXT = {
     `原本「${file}」を読み込めないため、提出状況は作成できません。${message}`,
   summaryWritten: (file: string) => `集計ブックを作成しました: ${file}`,
   annotated: (file: string, cells: number) => `指摘を書き込んだ写しを作成しました: ${file}（${cells}セル）`,
+  annotatedLegacy: (file: string, restored: number, left: string[]) =>
+    `  ${file}: 以前の版の kensho が色を塗ったセル${restored}個を元の塗りつぶしに戻しました` +
+    (left.length > 0
+      ? `。記録にある次のセルは kensho の色ではなくなっていたため、そのままにしました: ${left.join("、")}`
+      : ""),
+  annotatedThreaded: (file: string, cells: string[]) =>
+    `  ${file}: 次のセルにはスレッド形式のコメントがあるため、指摘のメモは付けていません（印の色は付けています）: ${cells.join("、")}`,
   annotateDirFailed: (dir: string, detail: string) =>
     `書き出し先のフォルダー「${dir}」を作成できませんでした（${detail}）。`,
   annotateNotADir: (dir: string) =>

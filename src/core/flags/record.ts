@@ -1,6 +1,7 @@
-// The flag record: which cells kensho marked and how each looked before, plus the pane's undoable
-// status edits. It travels inside the workbook as one custom XML part, so the add-in and a file writer
-// (kensho --annotate) produce the same thing and either can clear what the other marked.
+// The record kensho keeps in the workbook as one custom XML part: the pane's undoable edits (statuses,
+// drop-downs, merges) and, from earlier versions only, the cells they painted and each one's fill
+// before (`flags`, read once to clear those marks: legacy.ts). kensho's marks themselves are
+// conditional formats that describe themselves (marks.ts) and need no record.
 // docs/flag-record.md is the specification; this file is its implementation.
 import type { Fill } from "./fills";
 
@@ -14,7 +15,7 @@ export const MESSAGE_PREFIX = "【kensho】";
 
 export type MessageKind = "note" | "comment" | "none";
 
-/** A cell kensho marked, and its own fill before the mark. */
+/** A cell an earlier version marked by painting it, and its own fill before (read, never written). */
 export interface FlagRecord {
   sheet: string;
   /** A1 address without "$" or sheet ("L9"). */
