@@ -150,7 +150,7 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     const code = await page.getByTestId("finding").first().getAttribute("title");
     const m = /^(.+)!([A-Z]+\d+)/.exec(code ?? "")!;
     expect(
-      await page.evaluate(([s, a]) => window.__kenshoFake!.fill(s, a), [m[1], m[2]] as const),
+      await page.evaluate(([s, a]) => window.__kenshoFake!.displayedFill(s, a), [m[1], m[2]] as const),
     ).not.toBeNull();
     // Nothing wider than the pane at 320 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -409,6 +409,72 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
       expect(await fake<number>("(f) => f.userUndoDepth()")).toBe(1);
       expect(errors).toEqual([]);
       await page.screenshot({ path: path.join(SHOTS, "demo-flow.png") });
+    } finally {
+      await context.close();
+      await new Promise((resolve) => demo.server.close(resolve));
+    }
+  });
+
+  test("the demo as a person would: check, close the pane, reopen, insert rows above flagged rows, open the pane, フラグを消す — no kensho mark or note anywhere, every cell's own look moved with its row", async () => {
+    if (!fs.existsSync(path.join(root, "dist/cli/src/adapters/xlsx/readWorkbook.js"))) return;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startDemo } = require("../../scripts/demo.js") as {
+      startDemo(o: { port: number }): Promise<{ url: string; server: http.Server }>;
+    };
+    const demo = await startDemo({ port: 0 });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.route("**/*", (route) =>
+      route.request().url().startsWith(demo.url) ? route.continue() : route.abort(),
+    );
+    try {
+      await page.goto(demo.url);
+      await page.locator("#workbook td").first().waitFor();
+      const fake = <R>(fn: string): Promise<R> => page.evaluate(`(${fn})(window.__kenshoFake)`) as Promise<R>;
+      // Staff's own look on cells kensho will flag (1-2 L9 and L10: 進捗状況 differs) and near them.
+      await fake("(f) => { f.setFill('1-2', 'L9', '#00B050'); f.setNote('1-2', 'L10', '担当者メモ'); }");
+      const before = await fake<string>("(f) => JSON.stringify(f.snapshot())");
+      const pane = page.frameLocator("#pane");
+
+      await pane.getByRole("button", { name: t.actions.check }).click();
+      await pane.getByTestId("summary").waitFor();
+      expect(await fake<string | null>("(f) => f.displayedFill('1-2', 'L9')")).toBe("#FFEB9C");
+      expect(await fake<string | null>("(f) => f.note('1-2', 'L10')")).toContain("担当者メモ\n【kensho】");
+
+      // The pane closes (its handlers are gone), the workbook is saved and reopened, and three rows
+      // go in above the flagged rows while no pane is open.
+      await page.evaluate(() => {
+        (document.getElementById("pane") as HTMLIFrameElement).src = "about:blank";
+      });
+      await fake("(f) => { f.closePane(); f.reopen(); return f.insertRows('1-2', 3, 3); }");
+      expect(await fake<string | null>("(f) => f.displayedFill('1-2', 'L12')")).toBe("#FFEB9C");
+
+      // The pane opens again: フラグを消す is there without checking, and clears everything.
+      await page.evaluate(() => {
+        (document.getElementById("pane") as HTMLIFrameElement).src = "/taskpane.html";
+      });
+      const clear = pane.getByRole("button", { name: t.actions.clearFlags });
+      await clear.waitFor();
+      await pane.locator('[data-testid="clear-flags"]:not([disabled])').waitFor();
+      expect(await pane.getByTestId("summary").count()).toBe(0); // nothing was checked
+      await clear.click();
+      await pane.getByText(t.flags.cleared).waitFor();
+
+      const left = await fake<number>(
+        "(f) => f.sheets.reduce((n, s) => n + f.conditionalFormats(s.name).filter((c) => c.formula.includes('kensho')).length + [...s.notes.values()].filter((x) => x.content.includes('【kensho】')).length, 0)",
+      );
+      expect(left).toBe(0);
+      // Each cell's own look went down with its row.
+      expect(await fake<string | null>("(f) => f.displayedFill('1-2', 'L12')")).toBe("#00B050");
+      expect(await fake<string | null>("(f) => f.note('1-2', 'L13')")).toBe("担当者メモ");
+      // Without the three rows, the workbook is exactly as before kensho.
+      await fake("(f) => f.deleteRows('1-2', 3, 3)");
+      expect(await fake<string>("(f) => JSON.stringify(f.snapshot())")).toBe(before);
+      expect(errors).toEqual([]);
+      await page.waitForTimeout(400); // the workbook view redraws every 300 ms
+      await page.screenshot({ path: path.join(SHOTS, "demo-moved-rows-cleared.png") });
     } finally {
       await context.close();
       await new Promise((resolve) => demo.server.close(resolve));
