@@ -349,3 +349,30 @@ describe("a stale cache is never trusted", () => {
     expect(kenshoLeft(fake)).toBe(0);
   });
 });
+
+describe("syncs stay fixed in rows", () => {
+  test.each(["1.20", "1.14"])(
+    "a re-check of a marked workbook: read 3, write 0 when nothing changed, 1 when something did (ExcelApi %s)",
+    async (api) => {
+      const cost = async (rows: number) => {
+        const fake = new FakeExcel([verificationGrid("1-1", rows)], { apiVersion: api });
+        const host = await hostOnFake(fake);
+        await host.readSheets();
+        await host.writeFlags(flagsFor("1-1"));
+        let start = fake.syncCount;
+        await host.readSheets();
+        const read = fake.syncCount - start;
+        start = fake.syncCount;
+        await host.writeFlags(flagsFor("1-1"));
+        const same = fake.syncCount - start;
+        start = fake.syncCount;
+        await host.writeFlags(flagsFor("1-1").slice(1));
+        const changed = fake.syncCount - start;
+        return { read, same, changed };
+      };
+      const small = await cost(47);
+      expect(small).toEqual({ read: 3, same: 0, changed: 1 });
+      expect(await cost(5000)).toEqual(small);
+    },
+  );
+});
