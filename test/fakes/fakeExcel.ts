@@ -8,7 +8,9 @@
 // applied in order at sync() (a failing batch keeps what ran before the failure); *OrNullObject
 // proxies report isNullObject after a sync; APIs above the simulated requirement set fail at sync
 // with ApiNotFound; protected sheets refuse writes with AccessDenied; onChanged fires
-// (asynchronously) for people's edits and for API writes.
+// (asynchronously) for people's edits and for API writes. Conditional formats, cells that move
+// (insert, sort, cut and paste, a copied sheet), closed panes and co-authors' panes follow
+// excel/markRules.ts (excel/conditionalFormats.ts, excel/movement.ts, excel/sessions.ts).
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { CellArea, CellValue, SheetGrid } from "../../src/core/model";
 import { areaAddress, columnLetters, parseArea } from "../../src/adapters/excel/a1";

@@ -12,12 +12,7 @@ import { ZipPackage } from "../../src/adapters/xlsx/package";
 import { readWorkbookBuffer } from "../../src/adapters/xlsx/readWorkbook";
 import { annotateWorkbook } from "../../src/adapters/xlsx/annotate/annotateWorkbook";
 import { checkWorkbook } from "../../src/core/check";
-import {
-  MESSAGE_PREFIX,
-  SEVERITY_COLOR,
-  parseFlagRecord,
-  type Fill,
-} from "../../src/core/flags";
+import { MESSAGE_PREFIX, SEVERITY_COLOR, parseFlagRecord, type Fill } from "../../src/core/flags";
 import { WorkbookPatch } from "../../src/adapters/xlsx/write/workbookPatch";
 import { FillStyles } from "../../src/adapters/xlsx/write/fillStyles";
 import { writeFlagRecordPart } from "../../src/adapters/xlsx/write/flagRecordPart";

@@ -1,7 +1,8 @@
-// What the host knows between batches: the flag record as stored, the last read's cache, each
-// sheet's used range and id. Structural edits (rows or columns inserted or deleted, sheets renamed)
-// move the record here at once; the move reaches the workbook with kensho's next record write, in
-// the same batch as the marks it describes, so a Ctrl+Z of that batch takes back both together.
+// What the host knows between batches: the record of the pane's own edits as stored (and an earlier
+// version's flags, until cleared), the last read's cache of kensho's marks, each sheet's used range
+// and id. Structural edits (rows or columns inserted or deleted, sheets renamed) move the record here
+// at once; the move reaches the workbook with kensho's next record write. kensho's marks need no
+// such care: they are conditional formats that Excel moves with their cells.
 import { moveRecord, sheetRenamed, type FlagRecordDocument, type StructuralChange } from "../../core/flags";
 import type { ReadCache } from "./readCache";
 import type { Dims, SheetRef } from "./readSheets";

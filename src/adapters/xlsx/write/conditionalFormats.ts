@@ -10,7 +10,6 @@
 // city's format cannot hide a mark), kensho's take priorities 1..n and, when the sheet's own rules
 // start at n or lower, theirs move down by the same amount: their order among themselves, and
 // everything else about them, stays as written.
-import { a1 } from "../../../core/address";
 import { markFormula, parseMarkFormula, type PresentMark, type PlannedMark } from "../../../core/flags";
 import type { CellArea } from "../../../core/model";
 import { worksheetChildrenAfter } from "./worksheetOrder";
@@ -145,9 +144,4 @@ export function patchSheetMarks(
     else changes.set(root, { ...(changes.get(root) ?? {}), append: xml });
   }
   return renderDocument(doc, (el) => changes.get(el));
-}
-
-/** The single cell a mark is written on ("L9"). */
-export function markAddress(area: CellArea): string {
-  return a1(area.top, area.left);
 }
