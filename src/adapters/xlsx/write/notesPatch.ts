@@ -197,7 +197,7 @@ export class SheetNotes {
           r.name,
           {},
           (rPr ? doc.source.slice(rPr.start, rPr.end) : "") +
-            `<${t!.name} xml:space="preserve">${escapeText(excelEscapeControls(cut))}</${t!.name}>`,
+            `<${t!.name} xml:space="preserve">${xstringContent(cut)}</${t!.name}>`,
         );
       }
       at += runText.length;
@@ -207,7 +207,7 @@ export class SheetNotes {
       inner += element(
         q("r"),
         {},
-        `<${q("t")} xml:space="preserve">${escapeText(excelEscapeControls(rest))}</${q("t")}>`,
+        `<${q("t")} xml:space="preserve">${xstringContent(rest)}</${q("t")}>`,
       );
     return { el: body, xml: element(body.name, {}, inner) };
   }
