@@ -204,11 +204,7 @@ export class SheetNotes {
     }
     const rest = text.slice(shared);
     if (rest)
-      inner += element(
-        q("r"),
-        {},
-        `<${q("t")} xml:space="preserve">${xstringContent(rest)}</${q("t")}>`,
-      );
+      inner += element(q("r"), {}, `<${q("t")} xml:space="preserve">${xstringContent(rest)}</${q("t")}>`);
     return { el: body, xml: element(body.name, {}, inner) };
   }
 
