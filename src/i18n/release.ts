@@ -11,8 +11,8 @@ export const LAUNCH_TEXT = {
   saveFailed: (file: string, reason: string) =>
     `検証結果のファイルを保存できませんでした（${file}: ${reason}）。結果は上に表示したとおりです。`,
   sampleChecked: "ファイルが指定されていないため、同梱のサンプル（令和5年度）を検証しました。",
-  dropHint:
-    "検証したい効果検証シート（.xlsx）やフォルダーを、kensho.exe のアイコンにドラッグ＆ドロップしてください。",
+  dropHint: (exeName: string) =>
+    `検証したい効果検証シート（.xlsx）やフォルダーを、${exeName} のアイコンにドラッグ＆ドロップしてください。`,
   pressAnyKey: "何かキーを押すと、このウィンドウを閉じます。",
   internalError: (detail: string) =>
     `予期しないエラーで検証を終了しました（${detail}）。ファイルは変更していません。kensho の担当者に連絡してください。`,
@@ -51,7 +51,8 @@ export function usageText(version: string, nodeVersion: string): string {
     "",
     "■ 技術情報",
     `  Node.js ${nodeVersion} の単一実行可能アプリケーション（SEA）です。ネットワークには接続しません。`,
-    "  配置・更新・削除の方法は、情報政策課向けの docs/deployment.md を参照してください。",
+    "  配置・更新・削除の方法、ハッシュ値の確認、署名とウイルス対策ソフトについては、同梱の 配置手順.md を、",
+    "  同梱しているソフトウェアのライセンスは THIRD-PARTY-NOTICES.txt を参照してください。",
     "",
   ].join("\r\n");
 }
