@@ -56,7 +56,7 @@ export function makeZip(entries: ZipEntry[], mtime: Date): Buffer {
   for (const e of sorted) {
     const name = Buffer.from(e.name, "utf8");
     const flags = /[^\x20-\x7e]/.test(e.name) ? FLAG_UTF8 : 0;
-    const deflated = zlib.deflateRawSync(e.data, { level: 9 });
+    const deflated = zlib.deflateRawSync(e.data, { level: 6 });
     const stored = deflated.length >= e.data.length;
     const body = stored ? Buffer.from(e.data) : deflated;
     const crc = crc32(e.data);

@@ -152,6 +152,7 @@ export const CLI_TEXT = {
   skippedReasons: {
     "lock-file":
       "Excel がブックを開いている間に作る一時ファイル（ロックファイル）です。検証の対象ではありません",
+    "own-report": "kensho が保存した検証結果のファイルです。提出ファイルではないため検証しません",
     "legacy-xls":
       "古い Excel 形式 (.xls) です。Excel で開き「Excel ブック (*.xlsx)」形式で保存し直してください",
     xlsb: "Excel バイナリ ブック (.xlsb) は読めません。「Excel ブック (*.xlsx)」形式で保存し直してください",
