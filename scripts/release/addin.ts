@@ -38,7 +38,10 @@ export interface PanePart {
 }
 
 /** The built pane without what is not served (manifest template, licence report). */
-export const panePart = (webDir: string): PanePart => ({ web: paneFiles(webDir), licenses: webLicenses(webDir) });
+export const panePart = (webDir: string): PanePart => ({
+  web: paneFiles(webDir),
+  licenses: webLicenses(webDir),
+});
 
 export function payloadFrom(
   pane: PanePart,

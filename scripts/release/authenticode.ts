@@ -55,14 +55,16 @@ export function authenticodeHash(buf: Buffer, algorithm: string): Buffer {
     .digest();
 }
 
-const hex = (b: ArrayBuffer | Uint8Array) => Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString("hex");
+const hex = (b: ArrayBuffer | Uint8Array) =>
+  Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString("hex");
 const normaliseFingerprint = (f: string) => f.replace(/:/g, "").toLowerCase();
 
 function parseSignedData(der: Uint8Array): pkijs.SignedData {
   const asn1 = asn1js.fromBER(der);
   if (asn1.offset === -1) throw new Error("the signature is not valid DER");
   const info = new pkijs.ContentInfo({ schema: asn1.result });
-  if (info.contentType !== pkijs.ContentInfo.SIGNED_DATA) throw new Error("the signature is not CMS SignedData");
+  if (info.contentType !== pkijs.ContentInfo.SIGNED_DATA)
+    throw new Error("the signature is not CMS SignedData");
   return new pkijs.SignedData({ schema: info.content });
 }
 
@@ -85,7 +87,9 @@ async function timestampTime(signerInfo: pkijs.SignerInfo): Promise<Date | null>
   const tst = pkijs.TSTInfo.fromBER(eContent.getValue());
   const algo = HASHES[tst.messageImprint.hashAlgorithm.algorithmId];
   if (!algo) throw new Error(`timestamp hash ${tst.messageImprint.hashAlgorithm.algorithmId} not supported`);
-  const signed = createHash(algo).update(Buffer.from(signerInfo.signature.valueBlock.valueHexView)).digest("hex");
+  const signed = createHash(algo)
+    .update(Buffer.from(signerInfo.signature.valueBlock.valueHexView))
+    .digest("hex");
   if (hex(tst.messageImprint.hashedMessage.valueBlock.valueHexView) !== signed)
     throw new Error("the timestamp is for another signature");
   return tst.genTime;
@@ -98,7 +102,10 @@ function chainOf(signer: X509Certificate, pool: X509Certificate[]): X509Certific
     const last = chain[chain.length - 1];
     if (last.checkIssued(last) && last.verify(last.publicKey)) return chain;
     const issuer = pool.find((c) => last.checkIssued(c) && last.verify(c.publicKey) && !chain.includes(c));
-    if (!issuer) throw new Error(`no issuer for ${last.subject.replace(/\n/g, ", ")} among the signature's certificates`);
+    if (!issuer)
+      throw new Error(
+        `no issuer for ${last.subject.replace(/\n/g, ", ")} among the signature's certificates`,
+      );
     chain.push(issuer);
     if (chain.length > 8) throw new Error("certificate chain too long");
   }
@@ -117,12 +124,16 @@ export async function verifyAuthenticode(buf: Buffer, pin: PublisherPin): Promis
     throw new Error("the signature is not an Authenticode signature (SpcIndirectDataContent)");
   const eContent = signed.encapContentInfo.eContent as unknown as asn1js.Sequence;
   const digestInfo = eContent.valueBlock.value[1] as asn1js.Sequence;
-  const algOid = ((digestInfo.valueBlock.value[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString();
+  const algOid = (
+    (digestInfo.valueBlock.value[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.ObjectIdentifier
+  ).valueBlock.toString();
   const algorithm = HASHES[algOid];
   if (!algorithm || algorithm === "sha1") throw new Error(`digest algorithm ${algOid} is not accepted`);
   const signedHash = hex((digestInfo.valueBlock.value[1] as asn1js.OctetString).valueBlock.valueHexView);
   if (authenticodeHash(buf, algorithm).toString("hex") !== signedHash)
-    throw new Error("the file's Authenticode hash does not match the signed hash: the file was changed after signing");
+    throw new Error(
+      "the file's Authenticode hash does not match the signed hash: the file was changed after signing",
+    );
 
   // The signer's signature over the signed attributes, whose messageDigest covers the content above.
   const result = await signed.verify({ signer: 0, checkChain: false, extendedMode: true });
@@ -139,8 +150,10 @@ export async function verifyAuthenticode(buf: Buffer, pin: PublisherPin): Promis
     throw new Error(`the chain ends at ${root.subject.replace(/\n/g, ", ")}, not the pinned root`);
   const subject = signer.subject.split("\n");
   for (const part of pin.subject)
-    if (!subject.includes(part)) throw new Error(`the signer is ${subject.join(", ")}, not ${pin.subject.join(", ")}`);
-  if (!(signer.keyUsage ?? []).includes(CODE_SIGNING_EKU)) throw new Error("the signer's certificate is not for code signing");
+    if (!subject.includes(part))
+      throw new Error(`the signer is ${subject.join(", ")}, not ${pin.subject.join(", ")}`);
+  if (!(signer.keyUsage ?? []).includes(CODE_SIGNING_EKU))
+    throw new Error("the signer's certificate is not for code signing");
 
   const signerInfo = signed.signerInfos[0];
   const stamped = await timestampTime(signerInfo);
@@ -150,7 +163,9 @@ export async function verifyAuthenticode(buf: Buffer, pin: PublisherPin): Promis
   if (!at) throw new Error("the signature carries no signing time");
   for (const c of chain)
     if (at < new Date(c.validFrom) || at > new Date(c.validTo))
-      throw new Error(`${c.subject.replace(/\n/g, ", ")} was not valid when the file was signed (${at.toISOString()})`);
+      throw new Error(
+        `${c.subject.replace(/\n/g, ", ")} was not valid when the file was signed (${at.toISOString()})`,
+      );
   return {
     digestAlgorithm: algorithm,
     signer: subject.join(", "),

@@ -3,11 +3,7 @@
 // maintained PE resource editor, on pe-library). OriginalFilename matches the file's name, so
 // the exe does not look like a renamed binary.
 import * as ResEdit from "resedit";
-import { PNG } from "pngjs";
-import { drawIcon } from "../build-icons";
-
-/** Icon sizes in the exe: what Explorer asks for at 100–200 % scaling and in large views. */
-export const EXE_ICON_SIZES = [16, 24, 32, 48, 64, 256] as const;
+import { EXE_ICON_SIZES, iconPng } from "./exeIcons";
 
 export interface ExeIdentity {
   /** File name of the executable, e.g. kensho-win-x64.exe (OriginalFilename). */
@@ -33,11 +29,11 @@ export function versionStrings(id: ExeIdentity): Record<string, string> {
   };
 }
 
-/** The PNG of one icon size, drawn by the same code as the add-in's icons. */
-export const iconPng = (size: number) => PNG.sync.write(drawIcon(size));
-
 const versionParts = (v: string) => {
-  const parts = v.split(/[.+-]/).slice(0, 4).map((p) => Number.parseInt(p, 10) || 0);
+  const parts = v
+    .split(/[.+-]/)
+    .slice(0, 4)
+    .map((p) => Number.parseInt(p, 10) || 0);
   while (parts.length < 4) parts.push(0);
   return parts as [number, number, number, number];
 };
@@ -64,7 +60,8 @@ export function applyExeIdentity(exe: Buffer, id: ExeIdentity): Buffer {
   const groups = ResEdit.Resource.IconGroupEntry.fromEntries(res.entries);
   if (groups.length === 0) throw new Error("node.exe has no icon to replace");
   const icons = EXE_ICON_SIZES.map((s) => ResEdit.Data.RawIconItem.from(iconPng(s), s, s, 32));
-  for (const g of groups) ResEdit.Resource.IconGroupEntry.replaceIconsForResource(res.entries, g.id, g.lang, icons);
+  for (const g of groups)
+    ResEdit.Resource.IconGroupEntry.replaceIconsForResource(res.entries, g.id, g.lang, icons);
 
   res.outputResource(image);
   return Buffer.from(image.generate());

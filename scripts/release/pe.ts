@@ -201,7 +201,8 @@ export function readVersionInfo(data: Buffer): VersionInfo {
     const isText = data.readUInt16LE(at + 4) === 1;
     let p = at + 6;
     let key = "";
-    for (let c = data.readUInt16LE(p); c !== 0; p += 2, c = data.readUInt16LE(p)) key += String.fromCharCode(c);
+    for (let c = data.readUInt16LE(p); c !== 0; p += 2, c = data.readUInt16LE(p))
+      key += String.fromCharCode(c);
     p = align(p + 2);
     const valueBytes = isText ? valueLength * 2 : valueLength;
     const value = data.subarray(p, p + valueBytes);

@@ -33,7 +33,8 @@ import {
 } from "../../src/cli/addin/payload";
 import { checkBaseUrl, checkCatalogPath, checkOfficeJsMode } from "../../src/cli/addin/settings";
 import { buildWeb, panePart, payloadFrom, readText } from "./addin";
-import { verifyAuthenticode, type AuthenticodeResult } from "./authenticode";
+import { ARTIFACTS, type ReleaseSettings } from "./artifacts";
+import { verifyAuthenticode } from "./authenticode";
 import { applyExeIdentity } from "./exeResources";
 import { buildDir, projectRoot, releaseDir } from "./paths";
 import {
@@ -49,31 +50,6 @@ import { checkPublishedSha256, fetchRuntime, NODE_VERSION, runtimePin, pins, typ
 import { bundleCli, CLI_LICENSES_FILE, injectBlob, nodeVersionOf, SEA_FUSE, writeSeaBlob } from "./sea";
 import { extractTarEntry } from "./tarball";
 import { makeZip } from "./zip";
-
-export const ARTIFACTS = {
-  winExe: "kensho-win-x64.exe",
-  linuxBinary: "kensho-linux-x64",
-  winZip: "kensho-win-x64.zip",
-  addinZip: "kensho-addin.zip",
-  sums: "SHA256SUMS.txt",
-  blob: "kensho.blob",
-  payload: SEA_ADDIN_ASSET,
-  /** What the release was built with, for the artifact tests (release/.build/release.json). */
-  settings: "release.json",
-} as const;
-
-export interface ReleaseSettings {
-  kensho: string;
-  node: string;
-  /** The configured add-in package's settings, when KENSHO_BASE_URL and KENSHO_CATALOG were set. */
-  addin: AddinSettings | null;
-  /** The zips' timestamp (ISO), from SOURCE_DATE_EPOCH or the commit. */
-  timestamp: string;
-  /** What was checked of node.exe before its signature was removed. */
-  nodeExe: { sha256: string; publishedSha256: string; authenticode: AuthenticodeResult };
-  /** The Linux runtime: nodejs.org publishes no hash of the bare binary, so it is not compared. */
-  nodeLinux: { sha256: string; published: null };
-}
 
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -128,9 +104,11 @@ function finishWindowsExe(exe: string, blob: Buffer): Buffer {
   writeChecksum(buf);
   const img = parsePe(buf);
   const resource = listResources(buf, img).find((r) => r.type === RT_RCDATA && r.name === "NODE_SEA_BLOB");
-  if (!resource || !resource.data.equals(blob)) throw new Error("kensho-win-x64.exe does not carry the SEA blob");
+  if (!resource || !resource.data.equals(blob))
+    throw new Error("kensho-win-x64.exe does not carry the SEA blob");
   if (!buf.includes(`${SEA_FUSE}:1`)) throw new Error("kensho-win-x64.exe: the SEA fuse is not set");
-  if (certificateTable(buf, img).size !== 0) throw new Error("kensho-win-x64.exe still has a certificate table");
+  if (certificateTable(buf, img).size !== 0)
+    throw new Error("kensho-win-x64.exe still has a certificate table");
   if (peChecksum(buf, img) !== buf.readUInt32LE(img.checksumOffset)) throw new Error("checksum not updated");
   fs.writeFileSync(exe, buf);
   return buf;
@@ -214,7 +192,9 @@ async function main() {
     Promise.all([injectBlob(linuxOut, blobFile), injectBlob(winOut, blobFile)]),
   );
   fs.chmodSync(linuxOut, 0o755);
-  const exe = await step("check kensho-win-x64.exe", () => finishWindowsExe(winOut, fs.readFileSync(blobFile)));
+  const exe = await step("check kensho-win-x64.exe", () =>
+    finishWindowsExe(winOut, fs.readFileSync(blobFile)),
+  );
 
   const exeSum = `${sha256(exe)}  ${ARTIFACTS.winExe}\n`;
   const shared = [
@@ -227,7 +207,10 @@ async function main() {
       makeZip(
         [
           { name: ARTIFACTS.winExe, data: exe, mode: 0o755 },
-          { name: "使い方.txt", data: Buffer.from(`\uFEFF${usageText(KENSHO_VERSION, NODE_VERSION)}`, "utf8") },
+          {
+            name: "使い方.txt",
+            data: Buffer.from(`\uFEFF${usageText(KENSHO_VERSION, NODE_VERSION)}`, "utf8"),
+          },
           { name: `${ARTIFACTS.winExe}.sha256`, data: Buffer.from(exeSum, "utf8") },
           ...shared,
         ],
@@ -246,7 +229,9 @@ async function main() {
     );
     artifacts.push(ARTIFACTS.addinZip);
   } else {
-    log("no KENSHO_BASE_URL / KENSHO_CATALOG: no kensho-addin.zip; a city writes its package with `kensho-win-x64.exe addin`");
+    log(
+      "no KENSHO_BASE_URL / KENSHO_CATALOG: no kensho-addin.zip; a city writes its package with `kensho-win-x64.exe addin`",
+    );
   }
 
   const settings: ReleaseSettings = {
@@ -258,11 +243,15 @@ async function main() {
     nodeLinux: { sha256: sha256(fs.readFileSync(linuxNode)), published: null },
   };
   fs.writeFileSync(path.join(build, ARTIFACTS.settings), `${JSON.stringify(settings, null, 2)}\n`);
-  const sums = artifacts.map((name) => `${sha256(fs.readFileSync(path.join(out, name)))}  ${name}`).join("\n");
+  const sums = artifacts
+    .map((name) => `${sha256(fs.readFileSync(path.join(out, name)))}  ${name}`)
+    .join("\n");
   fs.writeFileSync(path.join(out, ARTIFACTS.sums), `${sums}\n`);
 
   for (const name of artifacts) log(`${name}  ${mib(fs.statSync(path.join(out, name)).size)}`);
-  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s (Node ${NODE_VERSION}, kensho ${KENSHO_VERSION})`);
+  log(
+    `done in ${((Date.now() - started) / 1000).toFixed(1)} s (Node ${NODE_VERSION}, kensho ${KENSHO_VERSION})`,
+  );
 }
 
 if (require.main === module) {

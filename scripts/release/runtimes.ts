@@ -31,7 +31,8 @@ export const runtimePin = (target: Target): RuntimePin => {
  * lists only the tarballs) cannot be compared and is refused here.
  */
 export function checkPublishedSha256(target: Target, binary: Uint8Array): string {
-  const published = (pins.targets[target] as { published: { file: string; sha256: string } | null }).published;
+  const published = (pins.targets[target] as { published: { file: string; sha256: string } | null })
+    .published;
   if (!published || !/^[0-9a-f]{64}$/.test(published.sha256))
     throw new Error(
       `runtimes.json has no published SHA-256 for ${target}'s binary; copy the line for it from ` +

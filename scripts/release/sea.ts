@@ -105,7 +105,10 @@ export function writeSeaBlob(
       2,
     ),
   );
-  const r = spawnSync(generator, ["--experimental-sea-config", "sea-config.json"], { cwd: dir, encoding: "utf8" });
+  const r = spawnSync(generator, ["--experimental-sea-config", "sea-config.json"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
   if (r.status !== 0 || !fs.existsSync(blob))
     throw new Error(`blob generation failed: ${r.stderr || r.stdout || r.error}`);
 }

@@ -3,14 +3,7 @@ import * as path from "path";
 
 /** Why a file in a folder is not checked. */
 export type SkipReason =
-  | "lock-file"
-  | "own-report"
-  | "legacy-xls"
-  | "xlsb"
-  | "ods"
-  | "csv"
-  | "folder"
-  | "not-workbook";
+  "lock-file" | "own-report" | "legacy-xls" | "xlsb" | "ods" | "csv" | "folder" | "not-workbook";
 
 export interface SkippedFile {
   /** The path as it will be shown (relative to what staff typed). */
@@ -40,7 +33,8 @@ const isWorkbookName = (name: string) => /\.xls[xm]$/i.test(name) && !isLockFile
  * kensho's own report files, as the executable saves them beside the inputs
  * (src/i18n/release.ts reportBaseName: 検証結果_20250601.txt, _2 … and .csv): not a submission.
  */
-export const isOwnReport = (name: string) => /^検証結果_\d{8}(?:_\d+)?\.(?:txt|csv)$/i.test(name.normalize("NFC"));
+export const isOwnReport = (name: string) =>
+  /^検証結果_\d{8}(?:_\d+)?\.(?:txt|csv)$/i.test(name.normalize("NFC"));
 
 function skipReason(name: string, isDir: boolean): SkipReason | null {
   if (isDir) return "folder";

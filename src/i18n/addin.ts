@@ -50,8 +50,10 @@ export const ADDIN_TEXT = {
   outputMissing: "-o で、書き出し先の新しいフォルダーを指定してください（例: -o kensho-addin）。",
   outputNotEmpty: (dir: string) =>
     `書き出し先のフォルダー「${dir}」は空ではありません。既存のファイルを上書きしないため、新しいフォルダーを指定してください。`,
-  outputIsFile: (dir: string) => `書き出し先「${dir}」はフォルダーではなくファイルです。新しいフォルダーを指定してください。`,
-  writeFailed: (file: string, reason: string) => `ファイルを書き込めませんでした（${file}: ${reason}）。書き出し先を確認してください。`,
+  outputIsFile: (dir: string) =>
+    `書き出し先「${dir}」はフォルダーではなくファイルです。新しいフォルダーを指定してください。`,
+  writeFailed: (file: string, reason: string) =>
+    `ファイルを書き込めませんでした（${file}: ${reason}）。書き出し先を確認してください。`,
   noCheckout:
     "アドインのファイルが見つかりません。配布された kensho の実行ファイル（kensho-win-x64.exe など）で実行するか、リポジトリで npm run build を実行してください。",
   noWebBuild:

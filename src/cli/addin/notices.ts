@@ -47,7 +47,9 @@ export function renderNotices(sections: NoticeSection[]): string {
       out.push(THIN, `${p.name} ${p.version} (${p.license ?? "licence not stated"})`);
       if (p.repository) out.push(p.repository);
       out.push("");
-      out.push((p.licenseText ?? `Licence: ${p.license ?? "not stated"} (no licence file in the package)`).trimEnd());
+      out.push(
+        (p.licenseText ?? `Licence: ${p.license ?? "not stated"} (no licence file in the package)`).trimEnd(),
+      );
       if (p.noticeText) out.push("", p.noticeText.trimEnd());
       out.push("");
     }

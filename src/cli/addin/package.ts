@@ -36,7 +36,10 @@ export function addinPackageEntries(p: AddinPayload, s: AddinSettings): PackageE
   const entries: PackageEntry[] = [];
   for (const [rel, data] of p.web) {
     const page = local && rel.endsWith(".html");
-    entries.push({ name: `web/${rel}`, data: page ? Buffer.from(useLocalOfficeJs(Buffer.from(data).toString("utf8"))) : data });
+    entries.push({
+      name: `web/${rel}`,
+      data: page ? Buffer.from(useLocalOfficeJs(Buffer.from(data).toString("utf8"))) : data,
+    });
   }
   if (local)
     for (const [rel, data] of p.officeJs!) entries.push({ name: `web/${LOCAL_OFFICE_JS_DIR}/${rel}`, data });
@@ -48,7 +51,10 @@ export function addinPackageEntries(p: AddinPayload, s: AddinSettings): PackageE
   });
   entries.push(
     { name: "web/web.config", data: Buffer.from(webConfigXml(), "utf8") },
-    { name: "catalog/manifest.xml", data: Buffer.from(configureManifest(p.manifestTemplate, s.baseUrl), "utf8") },
+    {
+      name: "catalog/manifest.xml",
+      data: Buffer.from(configureManifest(p.manifestTemplate, s.baseUrl), "utf8"),
+    },
     { name: "kensho-catalog.reg", data: regFileBytes(trustCatalogReg(s.catalog)) },
     { name: "kensho-catalog-remove.reg", data: regFileBytes(removeCatalogReg()) },
     { name: "配置手順.txt", data: windowsText(guide) },

@@ -87,15 +87,22 @@ export function filesUnder(dir: string, prefix = ""): string[] {
 }
 
 const readTree = (dir: string, keep: (rel: string) => boolean = () => true) =>
-  new Map(filesUnder(dir).filter(keep).map((rel) => [rel, new Uint8Array(fs.readFileSync(path.join(dir, rel)))]));
+  new Map(
+    filesUnder(dir)
+      .filter(keep)
+      .map((rel) => [rel, new Uint8Array(fs.readFileSync(path.join(dir, rel)))]),
+  );
 
 /** @microsoft/office-js's dist subset and version, or null when the package is not installed. */
-export function officeJsFromPackage(root: string): { files: Map<string, Uint8Array>; version: string; terms: string } | null {
+export function officeJsFromPackage(
+  root: string,
+): { files: Map<string, Uint8Array>; version: string; terms: string } | null {
   const pkg = path.join(root, "node_modules", "@microsoft", "office-js");
   if (!fs.existsSync(path.join(pkg, "dist", "office.js"))) return null;
   return {
     files: readTree(path.join(pkg, "dist"), officeJsFileWanted),
-    version: (JSON.parse(fs.readFileSync(path.join(pkg, "package.json"), "utf8")) as { version: string }).version,
+    version: (JSON.parse(fs.readFileSync(path.join(pkg, "package.json"), "utf8")) as { version: string })
+      .version,
     terms: fs.readFileSync(path.join(pkg, "LICENSE.md"), "utf8"),
   };
 }
@@ -122,7 +129,10 @@ export function checkoutPayload(start = __dirname): AddinPayload | CheckoutProbl
     root = parent;
   }
   const webDir = path.join(root, "dist", "web");
-  if (!fs.existsSync(path.join(webDir, "taskpane.html")) || !fs.existsSync(path.join(webDir, WEB_LICENSES_FILE)))
+  if (
+    !fs.existsSync(path.join(webDir, "taskpane.html")) ||
+    !fs.existsSync(path.join(webDir, WEB_LICENSES_FILE))
+  )
     return "no-web-build";
   const office = officeJsFromPackage(root);
   return {
@@ -132,7 +142,9 @@ export function checkoutPayload(start = __dirname): AddinPayload | CheckoutProbl
     manifestTemplate: fs.readFileSync(path.join(root, "manifest.xml"), "utf8"),
     notices: renderNotices([
       { title: "Task pane (bundled npm packages)", packages: webLicenses(webDir) },
-      ...(office ? [{ title: `office.js (@microsoft/office-js ${office.version})`, text: office.terms }] : []),
+      ...(office
+        ? [{ title: `office.js (@microsoft/office-js ${office.version})`, text: office.terms }]
+        : []),
     ]),
     runbook: fs.readFileSync(path.join(root, "docs", "deployment.md"), "utf8"),
   };

@@ -3,7 +3,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { configureManifest, DEV_URL, templateUrls, urlAttributeValues } from "../../../src/cli/addin/manifest";
+import {
+  configureManifest,
+  DEV_URL,
+  templateUrls,
+  urlAttributeValues,
+} from "../../../src/cli/addin/manifest";
 import { addinPackageEntries } from "../../../src/cli/addin/package";
 import type { AddinPayload } from "../../../src/cli/addin/payload";
 import { useEmbeddedPayload } from "../../../src/cli/addin/payloadSource";
@@ -48,7 +53,9 @@ describe("the manifest for a city's server", () => {
     expect(urls.length).toBeGreaterThan(10);
     const out = configureManifest(TEMPLATE, BASE);
     expect(templateUrls(out)).toEqual([]);
-    const moved = urlAttributeValues(out).map((a) => a.value).filter((v) => v.startsWith(BASE));
+    const moved = urlAttributeValues(out)
+      .map((a) => a.value)
+      .filter((v) => v.startsWith(BASE));
     expect(moved).toEqual(urls.map((u) => BASE + u.slice(DEV_URL.length)));
     expect(out).toContain(`<SourceLocation DefaultValue="${BASE}taskpane.html"/>`);
     // Byte for byte the template once the URLs are put back.
@@ -134,8 +141,12 @@ describe("the package", () => {
         "配置手順.txt",
       ].sort((a, b) => (a < b ? -1 : 1)),
     );
-    expect(cdn.get("catalog/manifest.xml")!.toString()).toContain(`<SourceLocation DefaultValue="${BASE}taskpane.html"/>`);
-    expect(cdn.get("kensho-catalog.reg")!.subarray(2).toString("utf16le")).toContain('"Url"="\\\\\\\\fs\\\\addins"');
+    expect(cdn.get("catalog/manifest.xml")!.toString()).toContain(
+      `<SourceLocation DefaultValue="${BASE}taskpane.html"/>`,
+    );
+    expect(cdn.get("kensho-catalog.reg")!.subarray(2).toString("utf16le")).toContain(
+      '"Url"="\\\\\\\\fs\\\\addins"',
+    );
     expect(cdn.get("web/taskpane.html")!.toString()).toContain(OFFICE_JS_CDN);
     const guide = cdn.get("配置手順.txt")!.toString("utf8");
     expect(guide.startsWith("\uFEFF")).toBe(true);
@@ -152,9 +163,12 @@ describe("the package", () => {
     }
     expect(local.get("web/office-js/ja-jp/office_strings.js")!.toString()).toBe("ja");
     expect(local.get("配置手順.txt")!.toString()).toContain("1.1.110");
-    expect(addinPackageEntries({ ...PAYLOAD, officeJs: null }, { baseUrl: BASE, catalog: "\\\\a\\b", officeJs: "local" })).toBe(
-      "no-office-js",
-    );
+    expect(
+      addinPackageEntries(
+        { ...PAYLOAD, officeJs: null },
+        { baseUrl: BASE, catalog: "\\\\a\\b", officeJs: "local" },
+      ),
+    ).toBe("no-office-js");
   });
 
   test("web.config: scripts named by content cached for a year, everything else revalidated, each MIME map removable", () => {
