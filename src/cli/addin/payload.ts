@@ -122,8 +122,16 @@ export type CheckoutProblem = "no-checkout" | "no-web-build";
  * node_modules, manifest.xml and docs/deployment.md. Null with a reason when there is none.
  */
 export function checkoutPayload(start = __dirname): AddinPayload | CheckoutProblem {
+  const isKensho = (dir: string) => {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string };
+      return pkg.name === "kensho" && fs.existsSync(path.join(dir, "manifest.xml"));
+    } catch {
+      return false;
+    }
+  };
   let root = start;
-  while (!fs.existsSync(path.join(root, "manifest.xml")) || !fs.existsSync(path.join(root, "package.json"))) {
+  while (!isKensho(root)) {
     const parent = path.dirname(root);
     if (parent === root) return "no-checkout";
     root = parent;

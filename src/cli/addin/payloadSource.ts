@@ -2,9 +2,10 @@
 // start-up (src/cli/launch/seaMain.ts); anywhere else the checkout's build is read.
 import { checkoutPayload, type AddinPayload, type CheckoutProblem } from "./payload";
 
-let embedded: (() => AddinPayload | null) | null = null;
+let embedded: (() => AddinPayload | CheckoutProblem | null) | null = null;
 
-export function useEmbeddedPayload(read: () => AddinPayload | null): void {
+/** `read` returns the executable's payload, a problem, or null when not running as the executable. */
+export function useEmbeddedPayload(read: () => AddinPayload | CheckoutProblem | null): void {
   embedded = read;
 }
 

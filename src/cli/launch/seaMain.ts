@@ -26,9 +26,11 @@ function asset(key: string): Uint8Array | null {
   }
 }
 
+// The executable never looks for a checkout around itself: without its asset it has no add-in files.
 useEmbeddedPayload(() => {
+  if (!sea.isSea()) return null;
   const zip = asset(SEA_ADDIN_ASSET);
-  return zip ? payloadFromZip(zip) : null;
+  return zip ? payloadFromZip(zip) : "no-checkout";
 });
 
 // A closed pipe or a full disk ends the output with a Japanese message and exit 2 (never a stack
