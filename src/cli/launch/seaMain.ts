@@ -34,7 +34,8 @@ useEmbeddedPayload(() => {
 });
 
 // A closed pipe or a full disk ends the output with a Japanese message and exit 2 (never a stack
-// trace), exactly as `npx kensho` does (src/cli/output/safeOutput.ts).
+// trace), exactly as `npx kensho` does (src/cli/output/safeOutput.ts); the same io carries the
+// environment (KENSHO_PASSWORD) and the secret prompt to the commands.
 const io = safeProcessIo();
 
 runLauncher(process.argv.slice(2), {
