@@ -210,6 +210,24 @@ export const t = {
     charts: "集計シートのグラフ (Excel API 1.7 以降が必要です)。内訳は記号で示します。",
     version: (v: string): string => `Excel API ${v}`,
   },
+  undoOutcome: {
+    cell: (sheet: string, address: string): string => `${sheet}!${address}`,
+    more: (n: number): string => ` ほか${n}個`,
+    alreadyBack:
+      "書き込んだセルは既に元の内容に戻っていました（Excel の「元に戻す」(Ctrl+Z) などによるもの）。何も書き込んでいません。",
+    partly: (n: number): string =>
+      n > 0
+        ? `${n}個のセルを元に戻しました。元に戻さなかったセルがあります。`
+        : "元に戻さなかったセルがあります。",
+    changedSince: (cells: string): string =>
+      `kensho が書き込んだ後に内容が変わっているため、そのままにしました（上書きしていません）: ${cells}`,
+    unproven: (cells: string): string =>
+      `数式または入力規則は、この作業ウィンドウで記録したものしか書き戻しません。必要なら手で入力し直してください: ${cells}`,
+  },
+  hostNotes: {
+    "ungrouped-retry":
+      "Excel がこの操作を 1 回の「元に戻す」にまとめられなかったため、分けて実行しました。Ctrl+Z では数回に分けて戻ります。",
+  },
   undoWarning: {
     title: "この Excel では「元に戻す」の履歴が消えます",
     body: "この Excel は、アドインによる変更を「元に戻す」(Ctrl+Z) の履歴に残せません。検証でフラグを付けたり消したり、進捗状況を書き込んだりすると、それより前の「元に戻す」の履歴が消えます。必要な編集は先に確定させてください。kensho による変更は、この作業ウィンドウの「フラグを消す」と「元に戻す」で取り消せます。",
@@ -228,6 +246,11 @@ export const t = {
     excelBusy: "Excel でセルを編集中のため、処理できませんでした。",
     excelBusyHint:
       "入力中のセルを Enter キーで確定するか、Esc キーで取り消してから、もう一度お試しください。",
+    invalidOperation: "Excel がこの操作を受け付けませんでした。",
+    invalidOperationHint:
+      "セルを編集中の場合は Enter キーで確定するか Esc キーで取り消してから、もう一度お試しください。",
+    activityLimit: "Excel への要求が一度に多すぎたため、処理できませんでした。",
+    activityLimitHint: "少し待ってから、もう一度お試しください。",
     unknown: "処理中に問題が発生しました。",
     details: (msg: string): string => `詳細: ${msg}`,
     dismiss: "閉じる",

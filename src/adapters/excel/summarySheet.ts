@@ -5,7 +5,7 @@
 // not on the list of APIs that clear the person's undo stack, so with ExcelApi 1.20 the whole sheet
 // is one undo group (Batches passes mergeUndoGroup) and Ctrl+Z takes it back. Worksheet.delete *is*
 // on the list ("No" on every platform): removing the sheet empties the undo history, which the pane
-// says before and after. The sheet is found by the id kept in the workbook's settings, so a renamed
+// says before and after, and its run is never grouped (a group would throw UndoNotSupported). The sheet is found by the id kept in the workbook's settings, so a renamed
 // sheet is still found and a person's own 「集計」 sheet is never deleted.
 //
 // Syncs: create 3 (sheet names; the sheet with its contents and chart; its id into the settings),
@@ -146,6 +146,8 @@ export class SummarySheetWriter {
       await ctx.sync();
       forget();
       return present;
-    });
+      // Worksheet.delete is on the undo article's list ("No" on every platform): grouping it would
+      // throw UndoNotSupported, so it is never grouped.
+    }, { group: false });
   }
 }
