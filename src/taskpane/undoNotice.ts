@@ -15,7 +15,8 @@ function cells(list: CellLocation[]): string {
 export function undoNotice(outcome: UndoOutcome): Notice {
   const { restored, already, changed, unproven } = outcome;
   if (changed.length === 0 && unproven.length === 0) {
-    if (restored.length === 0 && already.length > 0) return { kind: "info", title: t.undoOutcome.alreadyBack };
+    if (restored.length === 0 && already.length > 0)
+      return { kind: "info", title: t.undoOutcome.alreadyBack };
     return { kind: "success", title: t.progress.undone };
   }
   const body = [

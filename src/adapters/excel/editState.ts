@@ -1,12 +1,6 @@
 // What the host knows of the pane's undoable edits between batches: the edit record as stored,
 // structural moves it has not written yet, and the session's proof of the steps it recorded itself.
-import {
-  moveEdits,
-  renameEdits,
-  SessionProof,
-  type EditDocument,
-  type EditStep,
-} from "../../core/edits";
+import { moveEdits, renameEdits, SessionProof, type EditDocument, type EditStep } from "../../core/edits";
 import type { StructuralChange } from "../../core/flags";
 import { noEdits, type StoredEdits } from "./editStore";
 import type { SheetRef } from "./readSheets";

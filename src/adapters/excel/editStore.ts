@@ -4,8 +4,6 @@
 // stack (excel-add-ins-undo-capabilities.md). Found by namespace in one batch and read in the next,
 // like the flag record (recordStore.ts); a part this version cannot read is left exactly as it is.
 /* global Excel */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded
-   properties are read in closures that callers run after the sync; the rule cannot follow closures. */
 import {
   EDIT_RECORD_NAMESPACE,
   emptyEdits,

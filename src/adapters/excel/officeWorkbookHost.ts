@@ -115,7 +115,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
     this.changes = new ChangeRegistration(this.batches, this.support, this.feed);
     this.flags = new FlagWriter(this.batches, this.state, this.support, this.feed);
     this.statuses = new StatusWriter(this.batches, this.state, this.edits, this.support, this.feed);
-    this.merges = new MergeWriter({ batches: this.batches, state: this.state, edits: this.edits, feed: this.feed });
+    this.merges = new MergeWriter({
+      batches: this.batches,
+      state: this.state,
+      edits: this.edits,
+      feed: this.feed,
+    });
     this.settings = new SettingsStore(this.batches);
     this.summary = new SummarySheetWriter(this.batches, this.support, this.settings, this.feed);
     this.chunkCells = opts.chunkCells ?? DEFAULT_CHUNK_CELLS;
@@ -126,49 +131,52 @@ export class OfficeWorkbookHost implements WorkbookHost {
    * and each sheet's used-range size (so the first check can tile merged areas in its own batch).
    */
   async init(): Promise<void> {
-    await this.batches.guard(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name,items/id");
-      const parts = queuePartList(ctx);
-      const editParts = queueEditList(ctx);
-      const settings = this.settings.queueLoad(ctx);
-      await ctx.sync();
-      settings();
-      const refs = sheets.items.map((s) => ({ name: s.name, id: s.id }));
-      this.state.sheetsListed(refs);
-      this.edits.sheetsListed(refs);
-      const edits = queueEditRead(ctx, editParts());
-      const record = queueRecordRead(
-        ctx,
-        parts(),
-        refs.some((s) => s.name === LEGACY_STATE_SHEET),
-      );
-      const used = refs
-        .filter((s) => s.name !== LEGACY_STATE_SHEET)
-        .map((s) => ({
-          name: s.name,
-          range: ctx.workbook.worksheets
-            .getItem(s.name)
-            .getUsedRange(true)
-            .load("rowIndex,columnIndex,rowCount,columnCount"),
-        }));
-      await ctx.sync();
-      this.state.adopt(record());
-      this.edits.adopt(edits());
-      this.state.rememberDims(
-        new Map<string, Dims>(
-          used.map(({ name, range }) => [
-            name,
-            {
-              rowIndex: range.rowIndex,
-              columnIndex: range.columnIndex,
-              rowCount: range.rowCount,
-              columnCount: range.columnCount,
-            },
-          ]),
-        ),
-      );
-    }, { group: false });
+    await this.batches.guard(
+      async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name,items/id");
+        const parts = queuePartList(ctx);
+        const editParts = queueEditList(ctx);
+        const settings = this.settings.queueLoad(ctx);
+        await ctx.sync();
+        settings();
+        const refs = sheets.items.map((s) => ({ name: s.name, id: s.id }));
+        this.state.sheetsListed(refs);
+        this.edits.sheetsListed(refs);
+        const edits = queueEditRead(ctx, editParts());
+        const record = queueRecordRead(
+          ctx,
+          parts(),
+          refs.some((s) => s.name === LEGACY_STATE_SHEET),
+        );
+        const used = refs
+          .filter((s) => s.name !== LEGACY_STATE_SHEET)
+          .map((s) => ({
+            name: s.name,
+            range: ctx.workbook.worksheets
+              .getItem(s.name)
+              .getUsedRange(true)
+              .load("rowIndex,columnIndex,rowCount,columnCount"),
+          }));
+        await ctx.sync();
+        this.state.adopt(record());
+        this.edits.adopt(edits());
+        this.state.rememberDims(
+          new Map<string, Dims>(
+            used.map(({ name, range }) => [
+              name,
+              {
+                rowIndex: range.rowIndex,
+                columnIndex: range.columnIndex,
+                rowCount: range.rowCount,
+                columnCount: range.columnCount,
+              },
+            ]),
+          ),
+        );
+      },
+      { group: false },
+    );
   }
 
   /**
@@ -226,12 +234,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
     };
 
     try {
-      const result = await this.batches.guard((ctx) =>
-        readSheets(ctx, this.support, names, {
-          chunkCells: this.chunkCells,
-          hooks,
-          knownDims: (n) => this.state.knownDims(n),
-        }),
+      const result = await this.batches.guard(
+        (ctx) =>
+          readSheets(ctx, this.support, names, {
+            chunkCells: this.chunkCells,
+            hooks,
+            knownDims: (n) => this.state.knownDims(n),
+          }),
         // Reads only: nothing to group.
         { group: false },
       );
@@ -296,12 +305,15 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async select(cell: CellLocation): Promise<void> {
-    await this.batches.guard(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(cell.sheet);
-      ws.activate();
-      ws.getRange(cell.address).select();
-      await ctx.sync();
-    }, { group: false });
+    await this.batches.guard(
+      async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(cell.sheet);
+        ws.activate();
+        ws.getRange(cell.address).select();
+        await ctx.sync();
+      },
+      { group: false },
+    );
   }
 
   loadSetting<T>(key: string): T | null {

@@ -5,7 +5,6 @@
 // protected sheet whatever the cells' lock (the harsher reading: formatting cells is off by default
 // in Excel's protect dialog).
 /* global Excel */
-/* eslint-disable office-addins/call-sync-before-read -- read in the returned closure, after the sync */
 import type { CellLocation } from "./workbookHost";
 
 /** Queues what decides it; after the sync, the cells that would refuse the write. */

@@ -116,7 +116,10 @@ export async function recordedEdit<R>(
 /** Refuses the edit, before anything is recorded, when a protected sheet would refuse its cells. */
 export function assertWritable(refused: CellLocation[]): void {
   if (refused.length === 0) return;
-  throw new HostError("sheet-protected", HOST_MESSAGES.protectedSheets([...new Set(refused.map((c) => c.sheet))]));
+  throw new HostError(
+    "sheet-protected",
+    HOST_MESSAGES.protectedSheets([...new Set(refused.map((c) => c.sheet))]),
+  );
 }
 
 export { queueProtection };

@@ -28,7 +28,13 @@ import {
   withStep,
   type EditDeps,
 } from "./recordedEdit";
-import { HostError, type CellEdit, type CellLocation, type HostSupport, type UndoOutcome } from "./workbookHost";
+import {
+  HostError,
+  type CellEdit,
+  type CellLocation,
+  type HostSupport,
+  type UndoOutcome,
+} from "./workbookHost";
 
 const VALIDATION_PROPS = "type,rule,ignoreBlanks,prompt,errorAlert";
 
@@ -162,9 +168,7 @@ export class StatusWriter {
         }
         const current = (e: EditEntry): CurrentCell | null => reads.get(keyOf(e))!.current();
         const plan = planRestore(step, current, this.edits.proof);
-        assertWritable(
-          plan.restore.filter((e) => reads.get(keyOf(e))!.refused()).map(at),
-        );
+        assertWritable(plan.restore.filter((e) => reads.get(keyOf(e))!.refused()).map(at));
         outcome.undone = true;
         outcome.restored = plan.restore.map(at);
         outcome.already = plan.already.map(at);
@@ -255,4 +259,3 @@ function restoreValidation(dv: Excel.DataValidation, before: ValidationState): v
   if (before.prompt) dv.prompt = before.prompt as Excel.DataValidationPrompt;
   if (before.errorAlert) dv.errorAlert = before.errorAlert as Excel.DataValidationErrorAlert;
 }
-

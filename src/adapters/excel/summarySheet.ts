@@ -135,19 +135,22 @@ export class SummarySheetWriter {
   async remove(): Promise<boolean> {
     const id = this.settings.get<string>(SUMMARY_SHEET_SETTING);
     if (id === null) return false;
-    return this.batches.guard(async (ctx) => {
-      const found = ctx.workbook.worksheets.getItemOrNullObject(id);
-      found.load("name");
-      await ctx.sync();
-      // eslint-disable-next-line office-addins/call-sync-before-read -- loaded, and synced just above
-      const present = !found.isNullObject;
-      const forget = this.settings.queueDelete(ctx, SUMMARY_SHEET_SETTING);
-      if (present) ctx.workbook.worksheets.getItem(id).delete();
-      await ctx.sync();
-      forget();
-      return present;
-      // Worksheet.delete is on the undo article's list ("No" on every platform): grouping it would
-      // throw UndoNotSupported, so it is never grouped.
-    }, { group: false });
+    return this.batches.guard(
+      async (ctx) => {
+        const found = ctx.workbook.worksheets.getItemOrNullObject(id);
+        found.load("name");
+        await ctx.sync();
+        // eslint-disable-next-line office-addins/call-sync-before-read -- loaded, and synced just above
+        const present = !found.isNullObject;
+        const forget = this.settings.queueDelete(ctx, SUMMARY_SHEET_SETTING);
+        if (present) ctx.workbook.worksheets.getItem(id).delete();
+        await ctx.sync();
+        forget();
+        return present;
+        // Worksheet.delete is on the undo article's list ("No" on every platform): grouping it would
+        // throw UndoNotSupported, so it is never grouped.
+      },
+      { group: false },
+    );
   }
 }

@@ -44,7 +44,9 @@ export const STATUS_LIST_SOURCE = STATUS_WORDS.join(",");
 /** kensho's drop-down: a list of exactly the three status words. */
 export function isStatusDropdown(v: ValidationState): boolean {
   const rule = v.rule as { list?: { source?: unknown } | null } | null;
-  return v.type === "List" && typeof rule?.list?.source === "string" && rule.list.source === STATUS_LIST_SOURCE;
+  return (
+    v.type === "List" && typeof rule?.list?.source === "string" && rule.list.source === STATUS_LIST_SOURCE
+  );
 }
 
 /** The rule with the rule types a read lists as null left out: what is actually set. */

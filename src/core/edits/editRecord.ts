@@ -75,12 +75,18 @@ const STEP_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 function readEntry(v: unknown, action: EditAction): EditEntry | null {
   if (!isObject(v) || !isSheetName(v.sheet) || !isCellAddress(v.cell)) return null;
-  if (v.kind === "value" && action !== "dropdown" && hasOnly(v, ["kind", "sheet", "cell", "before", "after"])) {
+  if (
+    v.kind === "value" &&
+    action !== "dropdown" &&
+    hasOnly(v, ["kind", "sheet", "cell", "before", "after"])
+  ) {
     const before = readCellContent(v.before);
     if (!before) return null;
     // Only a status step carried over from an earlier version may lack what was written.
     if (v.after === null) {
-      return action === "status" ? { kind: "value", sheet: v.sheet, cell: v.cell, before, after: null } : null;
+      return action === "status"
+        ? { kind: "value", sheet: v.sheet, cell: v.cell, before, after: null }
+        : null;
     }
     const after = readCellContent(v.after);
     return after ? { kind: "value", sheet: v.sheet, cell: v.cell, before, after } : null;

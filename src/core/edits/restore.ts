@@ -37,7 +37,9 @@ export function needsProof(e: EditEntry): boolean {
 }
 
 function entryKey(e: EditEntry): string {
-  return e.kind === "value" ? `value|${canonical(e.before)}|${canonical(e.after)}` : `validation|${canonical(e.before)}`;
+  return e.kind === "value"
+    ? `value|${canonical(e.before)}|${canonical(e.after)}`
+    : `validation|${canonical(e.before)}`;
 }
 
 /** The steps this session recorded, in memory only: a workbook cannot forge it. */

@@ -156,6 +156,7 @@ export function readValidationState(v: unknown): ValidationState | null {
   if (!isRule(rule)) return null;
   const prompt = v.prompt ?? null;
   const errorAlert = v.errorAlert ?? null;
-  if (!isMessageBox(prompt, "showPrompt", []) || !isMessageBox(errorAlert, "showAlert", ["style"])) return null;
+  if (!isMessageBox(prompt, "showPrompt", []) || !isMessageBox(errorAlert, "showAlert", ["style"]))
+    return null;
   return { type: v.type, rule, ignoreBlanks: v.ignoreBlanks, prompt, errorAlert };
 }

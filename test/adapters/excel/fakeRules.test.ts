@@ -475,7 +475,9 @@ describe("the fake enforces Microsoft's documented rules", () => {
       ctx.workbook.worksheets.getItem("1-1").getRange("L4").values = [["進捗の遅れ"]];
       await ctx.sync();
     };
-    await expect(strict.run({ mergeUndoGroup: true }, write)).rejects.toMatchObject({ code: "UndoNotSupported" });
+    await expect(strict.run({ mergeUndoGroup: true }, write)).rejects.toMatchObject({
+      code: "UndoNotSupported",
+    });
     await strict.run(write);
     expect(strict.value("1-1", "L4")).toBe("進捗の遅れ");
   });

@@ -25,8 +25,7 @@ export function fakeLibrary(library: FakeLibrary): Record<string, unknown> {
   class CustomFunctionManager {
     static register(): void {}
   }
-  if (library.mergeUndoGroup)
-    Object.assign(CustomFunctionManager, { setVisibility: (): void => undefined });
+  if (library.mergeUndoGroup) Object.assign(CustomFunctionManager, { setVisibility: (): void => undefined });
   return {
     Workbook,
     CustomFunctionManager,

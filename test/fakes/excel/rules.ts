@@ -14,7 +14,8 @@ export interface DocumentedRule {
 
 const DTS = "node_modules/@types/office-js/index.d.ts";
 const UNDO = "https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities";
-const API_1_20 = "https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-20-requirement-set";
+const API_1_20 =
+  "https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-20-requirement-set";
 
 export const DOCUMENTED_RULES = {
   veryHiddenDelete: {
@@ -47,7 +48,7 @@ export const DOCUMENTED_RULES = {
     quote:
       "If you call an unsupported API in your add-in, the user's undo stack is cleared starting from that API call, and a user cannot undo actions past that point. [Table:] Worksheet.delete — web No, Windows/Mac No; Worksheet.visibility — web Yes, Windows/Mac No; Worksheet.name — web Yes, Windows/Mac No; Worksheet.position — web Yes, Windows/Mac No.",
     harsher:
-      "Without a platform given, an API clears the stack when any platform lists it as unsupported. Below ExcelApi 1.20, which \"adds undo support for Excel JavaScript APIs\" (" +
+      'Without a platform given, an API clears the stack when any platform lists it as unsupported. Below ExcelApi 1.20, which "adds undo support for Excel JavaScript APIs" (' +
       API_1_20 +
       "), every writing sync clears the stack. Office.context.document.settings.saveAsync is not an Excel JavaScript API and the article is silent on it: it clears the stack too.",
   },
