@@ -210,6 +210,22 @@ export const t = {
     charts: "集計シートのグラフ (Excel API 1.7 以降が必要です)。内訳は記号で示します。",
     version: (v: string): string => `Excel API ${v}`,
   },
+  capabilities: {
+    heading: "この Excel について",
+    version: (v: string): string => `Excel API ${v}`,
+    undoKept:
+      "kensho がブックに書き込んだ内容も、Excel の「元に戻す」(Ctrl+Z) で取り消せます。この作業ウィンドウの「元に戻す」は Excel の履歴に頼らず、kensho が書き込んだ後に変わったセルには書き戻しません。",
+    undoCleared:
+      "この Excel (Excel API 1.20 未満) では、kensho がブックに書き込むたびに Excel の「元に戻す」(Ctrl+Z) の履歴が消えます。kensho の書き込みは、この作業ウィンドウの「フラグを消す」と「元に戻す」で取り消せます。",
+    notesFromLibrary:
+      "この Excel はメモに対応していますが、読み込まれた office.js（Office のプログラム部品）が古いため、メモの代わりにコメントを使います。配布物の office.js を新しくするとメモを使えます。",
+    notesNoComments:
+      "読み込まれた office.js が古いため、メモを付けられません。セルの色だけで知らせ、内容はこの作業ウィンドウに表示します。",
+    groupingFromLibrary:
+      "読み込まれた office.js が古いため、kensho の 1 回の操作が、Excel の「元に戻す」では数回に分かれます。",
+    recheck:
+      "数式の再計算で変わった値と、ドロップダウンから選んだ値は、Excel から変更として知らされないことがあります。そのようなときは「再検証する」を押してください。",
+  },
   undoOutcome: {
     cell: (sheet: string, address: string): string => `${sheet}!${address}`,
     more: (n: number): string => ` ほか${n}個`,

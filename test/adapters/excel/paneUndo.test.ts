@@ -7,15 +7,15 @@ import { EDIT_RECORD_NAMESPACE, parseEdits } from "../../../src/core/edits";
 import { FLAG_RECORD_NAMESPACE } from "../../../src/core/flags";
 import { LEGACY_STATE_SHEET } from "../../../src/adapters/excel/recordStore";
 import type { CellEdit, MergeEdit } from "../../../src/adapters/excel/workbookHost";
-import { FakeExcel, type FakeExcelOptions } from "../../fakes/fakeExcel";
-import { createFakeHostForTests, hostOnFake } from "../../fakes/fakeHost";
+import { FakeExcel } from "../../fakes/fakeExcel";
+import { createFakeHostForTests, hostOnFake, type FakeHostOptions } from "../../fakes/fakeHost";
 import { ruleTitle } from "../../fakes/excel/rules";
 import { verificationGrid } from "../../fakes/sampleGrids";
 
 const S = "1-1";
 const at = (address: string) => ({ sheet: S, address });
 const status = (address: string, value: string): CellEdit => ({ sheet: S, address, value });
-const setup = (opts: FakeExcelOptions = {}) => createFakeHostForTests([verificationGrid(S, 10)], opts);
+const setup = (opts: FakeHostOptions = {}) => createFakeHostForTests([verificationGrid(S, 10)], opts);
 
 /** The edit record's steps as stored in the workbook. */
 function storedSteps(fake: FakeExcel) {

@@ -171,9 +171,17 @@ test("planRestore: kensho's value goes back, the old one is already back, anythi
   proof.remember(formulaStep);
   expect(cells(planRestore(formulaStep, current, proof).restore)).toEqual(["L3", "L4"]);
   // The proof is of that very entry: another formula under the same step id is not vouched for.
-  const forged = {
+  const forged: EditStep = {
     ...formulaStep,
-    entries: [{ ...formulaStep.entries[0], before: { type: "formula" as const, formula: "=WEBSERVICE(1)" } }],
+    entries: [
+      {
+        kind: "value",
+        sheet: "s",
+        cell: "L3",
+        before: { type: "formula", formula: "=WEBSERVICE(1)" },
+        after: { type: "text", text: "済" },
+      },
+    ],
   };
   expect(cells(planRestore(forged, current, proof).unproven)).toEqual(["L3"]);
 });
