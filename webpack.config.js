@@ -9,6 +9,7 @@ const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { preflightScript } = require("./scripts/webpack/preflight");
 
 const DEV_URL = "https://localhost:3000/";
 const root = __dirname;
@@ -63,6 +64,8 @@ function webConfig(dev) {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         title: TITLE,
+        // The ES5 script that speaks where the pane cannot run (IE11, EdgeHTML, no office.js).
+        preflight: preflightScript(root),
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

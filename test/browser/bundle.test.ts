@@ -44,6 +44,24 @@ function firstLoad(): string[] {
     expect(fs.existsSync(path.join(WEB, "submissions.js"))).toBe(true);
   });
 
+  test("the preflight probe asks for the ECMAScript version the bundle needs, no more and no less", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const acorn = require("acorn") as typeof import("acorn");
+    const probe = /var PROBE = "([^"]+)";/.exec(
+      fs.readFileSync(path.join(__dirname, "../../src/taskpane/preflight/preflight.es5.js"), "utf8"),
+    )![1];
+    const needs = (src: string) =>
+      ([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024] as const).find((v) => {
+        try {
+          acorn.parse(src, { ecmaVersion: v });
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    expect(needs(`(function () { ${probe} })`)).toBe(needs(read("taskpane.js")));
+  });
+
   test(`the first load is within the budget (${BUDGET_KB} KB gzipped)`, () => {
     const kb =
       firstLoad().reduce(
