@@ -35,7 +35,7 @@ export const PREFLIGHT_MESSAGES: Record<"ie" | "edge" | "old" | "officeJs", Pref
   officeJs: {
     title: "Office の部品（office.js）を読み込めませんでした",
     body: [
-      "効果検証チェックは、Excel とやり取りするために office.js を読み込みます。この PC から Microsoft の配信サーバー（appsforoffice.microsoft.com）に接続できないとき（LGWAN 接続系など）や、配布物に同梱した office.js が見つからないときに、この表示になります。",
+      "効果検証チェックは、Excel とやり取りするために office.js を読み込みます。この PC から Microsoft の配信サーバー（CDN）に接続できないとき（LGWAN 接続系など）や、配布物に同梱した office.js が見つからないときに、この表示になります。",
       "情報政策課に、office.js を同梱した配布物（KENSHO_OFFICE_JS=local で作成）への切り替えを依頼してください。それまでは、同じブックを kensho.exe で検証できます。",
     ],
   },
