@@ -69,6 +69,14 @@ export class Batches {
     }
   }
 
+  /**
+   * A run never grouped: it only reads, or it calls an API the undo article lists as not supporting
+   * undo (Worksheet.delete), which a group would refuse with UndoNotSupported.
+   */
+  guardUngrouped<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.guard(batch, { group: false });
+  }
+
   /** Notes gathered since the last call, oldest first. */
   takeNotes(): HostNote[] {
     const out = this.notes;

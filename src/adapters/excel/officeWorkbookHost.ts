@@ -29,6 +29,7 @@
 //                 the read includes the cells' protection, so a refused edit records nothing
 //   createSummarySheet 3 (names; sheet, contents, chart; its id into the settings); removeSummarySheet 2
 import type { SheetGrid } from "../../core/model";
+import type { StructuralChange } from "../../core/flags";
 import { Batches, type ExcelRun } from "./batches";
 import { ChangeFeed, realTimers, type Timers } from "./changeFeed";
 import { ChangeRegistration } from "./changeRegistration";
@@ -96,21 +97,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
   private readonly chunkCells: number;
 
   constructor(opts: OfficeHostOptions & { run: ExcelRun; office: OfficeLike }) {
-    this.support =
-      opts.support ??
-      detectSupport(
-        opts.office.context.requirements,
-        opts.library ?? (typeof Excel === "undefined" ? undefined : (Excel as unknown as LibraryLike)),
-      );
+    this.support = opts.support ?? detectSupport(opts.office.context.requirements, libraryOf(opts));
     this.batches = new Batches(opts.run, this.support);
     this.feed = new ChangeFeed(
       opts.debounceMs ?? 400,
       opts.graceMs ?? 2000,
       opts.timers ?? realTimers,
-      (change) => {
-        this.state.structural(change);
-        this.edits.structural(change);
-      },
+      (change) => this.structural(change),
     );
     this.changes = new ChangeRegistration(this.batches, this.support, this.feed);
     this.flags = new FlagWriter(this.batches, this.state, this.support, this.feed);
@@ -131,52 +124,49 @@ export class OfficeWorkbookHost implements WorkbookHost {
    * and each sheet's used-range size (so the first check can tile merged areas in its own batch).
    */
   async init(): Promise<void> {
-    await this.batches.guard(
-      async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
-        sheets.load("items/name,items/id");
-        const parts = queuePartList(ctx);
-        const editParts = queueEditList(ctx);
-        const settings = this.settings.queueLoad(ctx);
-        await ctx.sync();
-        settings();
-        const refs = sheets.items.map((s) => ({ name: s.name, id: s.id }));
-        this.state.sheetsListed(refs);
-        this.edits.sheetsListed(refs);
-        const edits = queueEditRead(ctx, editParts());
-        const record = queueRecordRead(
-          ctx,
-          parts(),
-          refs.some((s) => s.name === LEGACY_STATE_SHEET),
-        );
-        const used = refs
-          .filter((s) => s.name !== LEGACY_STATE_SHEET)
-          .map((s) => ({
-            name: s.name,
-            range: ctx.workbook.worksheets
-              .getItem(s.name)
-              .getUsedRange(true)
-              .load("rowIndex,columnIndex,rowCount,columnCount"),
-          }));
-        await ctx.sync();
-        this.state.adopt(record());
-        this.edits.adopt(edits());
-        this.state.rememberDims(
-          new Map<string, Dims>(
-            used.map(({ name, range }) => [
-              name,
-              {
-                rowIndex: range.rowIndex,
-                columnIndex: range.columnIndex,
-                rowCount: range.rowCount,
-                columnCount: range.columnCount,
-              },
-            ]),
-          ),
-        );
-      },
-      { group: false },
-    );
+    await this.batches.guardUngrouped(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name,items/id");
+      const parts = queuePartList(ctx);
+      const editParts = queueEditList(ctx);
+      const settings = this.settings.queueLoad(ctx);
+      await ctx.sync();
+      settings();
+      const refs = sheets.items.map((s) => ({ name: s.name, id: s.id }));
+      this.state.sheetsListed(refs);
+      this.edits.sheetsListed(refs);
+      const edits = queueEditRead(ctx, editParts());
+      const record = queueRecordRead(
+        ctx,
+        parts(),
+        refs.some((s) => s.name === LEGACY_STATE_SHEET),
+      );
+      const used = refs
+        .filter((s) => s.name !== LEGACY_STATE_SHEET)
+        .map((s) => ({
+          name: s.name,
+          range: ctx.workbook.worksheets
+            .getItem(s.name)
+            .getUsedRange(true)
+            .load("rowIndex,columnIndex,rowCount,columnCount"),
+        }));
+      await ctx.sync();
+      this.state.adopt(record());
+      this.edits.adopt(edits());
+      this.state.rememberDims(
+        new Map<string, Dims>(
+          used.map(({ name, range }) => [
+            name,
+            {
+              rowIndex: range.rowIndex,
+              columnIndex: range.columnIndex,
+              rowCount: range.rowCount,
+              columnCount: range.columnCount,
+            },
+          ]),
+        ),
+      );
+    });
   }
 
   /**
@@ -234,15 +224,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
     };
 
     try {
-      const result = await this.batches.guard(
-        (ctx) =>
-          readSheets(ctx, this.support, names, {
-            chunkCells: this.chunkCells,
-            hooks,
-            knownDims: (n) => this.state.knownDims(n),
-          }),
-        // Reads only: nothing to group.
-        { group: false },
+      const result = await this.batches.guardUngrouped((ctx) =>
+        readSheets(ctx, this.support, names, {
+          chunkCells: this.chunkCells,
+          hooks,
+          knownDims: (n) => this.state.knownDims(n),
+        }),
       );
       // Assigned inside the hooks, which TypeScript's flow analysis cannot see.
       const seen = extras as Extras | null;
@@ -305,15 +292,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async select(cell: CellLocation): Promise<void> {
-    await this.batches.guard(
-      async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(cell.sheet);
-        ws.activate();
-        ws.getRange(cell.address).select();
-        await ctx.sync();
-      },
-      { group: false },
-    );
+    await this.batches.guardUngrouped(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(cell.sheet);
+      ws.activate();
+      ws.getRange(cell.address).select();
+      await ctx.sync();
+    });
   }
 
   loadSetting<T>(key: string): T | null {
@@ -331,6 +315,17 @@ export class OfficeWorkbookHost implements WorkbookHost {
   takeNotes(): HostNote[] {
     return this.batches.takeNotes();
   }
+
+  /** Rows or columns moved: the flag record and the edit record follow the cells. */
+  private structural(change: StructuralChange): void {
+    this.state.structural(change);
+    this.edits.structural(change);
+  }
+}
+
+/** The loaded office.js's Excel namespace, where the pane runs with one. */
+function libraryOf(opts: OfficeHostOptions): LibraryLike | undefined {
+  return opts.library ?? (typeof Excel === "undefined" ? undefined : (Excel as unknown as LibraryLike));
 }
 
 /** The pane's entry point: detects support from the live Office and loads kensho's state. */
