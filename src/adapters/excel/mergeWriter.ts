@@ -4,17 +4,10 @@
 // text goes in verbatim (an apostrophe unless the cell is formatted as Text; cellContent.ts).
 /* global Excel */
 
-import type { CellContent, EditStep } from "../../core/edits";
+import { withStep, type CellContent, type EditStep } from "../../core/edits";
 import { queueContent, textEntry, type ReadContent } from "./cellContent";
-import {
-  assertWritable,
-  cellRange,
-  newStepId,
-  queueProtection,
-  recordedEdit,
-  withStep,
-  type EditDeps,
-} from "./recordedEdit";
+import { queueProtection } from "./protectionCheck";
+import { assertWritable, cellRange, newStepId, recordedEdit, type EditDeps } from "./recordedEdit";
 import type { CellLocation, MergeEdit, MergeValue, MergeWriteResult } from "./workbookHost";
 
 /** Queues one value: numbers as numbers, text verbatim, blank as an emptied cell (values only). */

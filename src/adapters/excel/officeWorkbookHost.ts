@@ -36,6 +36,7 @@ import { ChangeRegistration } from "./changeRegistration";
 import { queueCommentList, queueCommentLocations, queueNoteList, queueNoteLocations } from "./cellObserver";
 import { FlagWriter } from "./flagWriter";
 import { EditState } from "./editState";
+import { EditUndo } from "./editUndo";
 import { queueEditList, queueEditRead } from "./editStore";
 import { HostState } from "./hostState";
 import type { OfficeLike } from "./officeHost.types";
@@ -92,6 +93,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   private readonly flags: FlagWriter;
   private readonly statuses: StatusWriter;
   private readonly merges: MergeWriter;
+  private readonly undo: EditUndo;
   private readonly settings: SettingsStore;
   private readonly summary: SummarySheetWriter;
   private readonly chunkCells: number;
@@ -108,12 +110,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
     this.changes = new ChangeRegistration(this.batches, this.support, this.feed);
     this.flags = new FlagWriter(this.batches, this.state, this.support, this.feed);
     this.statuses = new StatusWriter(this.batches, this.state, this.edits, this.support, this.feed);
-    this.merges = new MergeWriter({
-      batches: this.batches,
-      state: this.state,
-      edits: this.edits,
-      feed: this.feed,
-    });
+    const edits = { batches: this.batches, state: this.state, edits: this.edits, feed: this.feed };
+    this.merges = new MergeWriter(edits);
+    this.undo = new EditUndo(edits);
     this.settings = new SettingsStore(this.batches);
     this.summary = new SummarySheetWriter(this.batches, this.support, this.settings, this.feed);
     this.chunkCells = opts.chunkCells ?? DEFAULT_CHUNK_CELLS;
@@ -268,11 +267,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   undoLastEdit(): Promise<UndoOutcome> {
-    return this.statuses.undoLastEdit();
+    return this.undo.undoLastEdit();
   }
 
   canUndo(): boolean {
-    return this.statuses.canUndo();
+    return this.undo.canUndo();
   }
 
   addStatusDropdown(cells: CellLocation[]): Promise<void> {

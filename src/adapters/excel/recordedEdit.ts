@@ -8,13 +8,7 @@
 // flag record's copy is emptied in the same batch.
 /* global Excel */
 
-import {
-  legacySteps,
-  mergeEdits,
-  withStep as addStep,
-  type EditDocument,
-  type EditStep,
-} from "../../core/edits";
+import { legacySteps, mergeEdits, type EditDocument, type EditStep } from "../../core/edits";
 import { HOST_MESSAGES } from "../../i18n/excel";
 import type { Batches } from "./batches";
 import type { ChangeFeed } from "./changeFeed";
@@ -22,7 +16,6 @@ import type { EditState } from "./editState";
 import { queueEditList, queueEditRead, queueEditWrite, type StoredEdits } from "./editStore";
 import { officeErrorCode, toHostError } from "./errors";
 import type { HostState } from "./hostState";
-import { queueProtection } from "./protectionCheck";
 import { queueRecordRead, queueRecordWrite } from "./recordStore";
 import { HostError, type CellLocation } from "./workbookHost";
 
@@ -122,19 +115,12 @@ export function assertWritable(refused: CellLocation[]): void {
   );
 }
 
-export { queueProtection };
-
 /** A cell's range by sheet and address (or the record's `cell`). */
 export function cellRange(
   ctx: Excel.RequestContext,
   c: { sheet: string; address?: string; cell?: string },
 ): Excel.Range {
   return ctx.workbook.worksheets.getItem(c.sheet).getRange(c.address ?? c.cell);
-}
-
-/** The record with one more step; the oldest steps beyond the limit are forgotten. */
-export function withStep(doc: EditDocument, step: EditStep): EditDocument {
-  return addStep(doc, step);
 }
 
 /** A fresh, unguessable step id (crypto.getRandomValues: in every webview the pane runs in, and Node). */
