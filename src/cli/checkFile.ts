@@ -1,6 +1,7 @@
 import { checkWorkbook, type WorkbookCheckOptions } from "../core/check";
 import { rowKey } from "../core/summary";
-import { labelKey } from "../core/text";
+import { departmentName, mergedSpellings, type MergedSpellings } from "../core/departments";
+import { displayText } from "../core/text";
 import type { CheckedRow, FileErrorCode, Finding, ProgressRule, SheetGrid } from "../core/model";
 import { DEFAULT_CHECK_OPTIONS } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
@@ -18,6 +19,13 @@ export type ReportRow = Omit<CheckedRow, "cells" | "values"> & {
   actualRemark: string | null;
 };
 
+function* departmentCellTexts(rows: readonly CheckedRow[]): Generator<string> {
+  for (const r of rows) {
+    const cell = r.cells.department?.cell;
+    if (cell) yield displayText(cell);
+  }
+}
+
 function reportRow(row: CheckedRow): ReportRow {
   const { cells: _cells, values, ...rest } = row;
   return { ...rest, actualRemark: values.actual.remark };
@@ -33,6 +41,8 @@ export interface FileResult {
   /** The rows with their cells and values, kept only when asked for (the summary needs them). */
   detail: CheckedRow[] | null;
   findings: Finding[];
+  /** Departments written in more than one spelling and read as one (the text report says so). */
+  departmentSpellings?: MergedSpellings[];
 }
 
 function failed(file: string, code: FileErrorCode, message: string): FileResult {
@@ -81,6 +91,7 @@ export async function checkFile(
       rows: check.rows.map(reportRow),
       detail: keepDetail ? check.rows : null,
       findings: check.findings,
+      departmentSpellings: mergedSpellings(departmentCellTexts(check.rows)),
     };
   } catch (err) {
     // A bug in the engine must not take the other files down with it, nor hide behind "unreadable".
@@ -95,8 +106,8 @@ export async function checkFile(
 /** Keeps only one department's rows and the findings on them. */
 export function filterByDepartment(result: FileResult, department: string | null): FileResult {
   if (!department || !result.ok) return result;
-  const wanted = labelKey(department);
-  const rows = result.rows.filter((r) => r.department !== null && labelKey(r.department) === wanted);
+  const wanted = departmentName(department);
+  const rows = result.rows.filter((r) => r.department !== null && r.department === wanted);
   const keys = new Set(rows.map((r) => rowKey(r.sheet, r.row)));
   const detail = result.detail?.filter((r) => keys.has(rowKey(r.sheet, r.row))) ?? null;
   return {

@@ -19,11 +19,16 @@ function unescapeXmlText(s: string): string {
   });
 }
 
-/** The XML of a part: a declaration and `<root xmlns="ns">` around the escaped text. */
-export function partXml(root: string, namespace: string, text: string): string {
+/**
+ * The XML of a part: a declaration and `<root xmlns="ns">` around the escaped JSON. JSON.stringify
+ * escapes controls and lone surrogates but not U+FFFE and U+FFFF, which no XML part may carry: they
+ * are written as JSON escapes too.
+ */
+export function partXml(root: string, namespace: string, json: string): string {
+  const safe = json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-    `<${root} xmlns="${namespace}">${escapeXmlText(text)}</${root}>`
+    `<${root} xmlns="${namespace}">${escapeXmlText(safe)}</${root}>`
   );
 }
 

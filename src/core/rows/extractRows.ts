@@ -4,6 +4,7 @@ import { VALUE_FIELDS } from "../model";
 import type { SheetView } from "../sheetView";
 import { cleanName, isBlankText, isDash } from "../text";
 import { parseValue } from "../values/parseValue";
+import { departmentName } from "../departments";
 
 /** The name of a data row whose KPI name cell is empty; the edges show it in words. */
 export const UNNAMED = "";
@@ -188,7 +189,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
         subGoal,
         measure: kind === "KPI" ? measure : null,
         name,
-        department: departmentText !== null && !isDash(departmentText) ? cleanName(departmentText) : null,
+        department: departmentText === null ? null : departmentName(departmentText),
         cells,
         values,
       });
