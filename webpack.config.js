@@ -15,6 +15,7 @@ const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const LicensePlugin = require("webpack-license-plugin");
+const { preflightScript } = require("./scripts/webpack/preflight");
 
 const root = __dirname;
 const TITLE = "効果検証チェック";
@@ -73,6 +74,8 @@ function webConfig(dev) {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         title: TITLE,
+        // The ES5 script that speaks where the pane cannot run (IE11, EdgeHTML, no office.js).
+        preflight: preflightScript(root),
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

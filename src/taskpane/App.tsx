@@ -26,6 +26,7 @@ import { SubmissionsSection } from "./components/Submissions";
 import { FiscalYearSetting } from "./components/FiscalYearSetting";
 import { LayoutReading } from "./components/LayoutReading";
 import { NoticeBar, SupportNotice, UndoWarning } from "./components/Notices";
+import { HostCapabilities } from "./components/HostCapabilities";
 import { t } from "../i18n/taskpane";
 import { FILE_ERRORS, renderFileError } from "../i18n/findings";
 
@@ -303,6 +304,7 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                     onSave={(y) => void controller.saveStatedYear(y)}
                   />
                   <LayoutReading sheets={check ? check.sheets : null} />
+                  <HostCapabilities support={support} />
                 </>
               ) : null}
             </div>

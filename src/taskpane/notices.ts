@@ -1,5 +1,5 @@
 // What the pane says after an action: outcomes, and failures in words staff can act on.
-import type { MarksWritten } from "../adapters/excel/workbookHost";
+import type { HostNote, MarksWritten } from "../adapters/excel/workbookHost";
 import { t } from "../i18n/taskpane";
 
 export type NoticeKind = "success" | "info" | "warning" | "error";
@@ -20,6 +20,10 @@ export function noticeFromError(err: unknown): Notice {
       return { kind: "error", title: t.errors.sheetProtected, body: t.errors.sheetProtectedHint };
     case "excel-busy":
       return { kind: "warning", title: t.errors.excelBusy, body: t.errors.excelBusyHint };
+    case "invalid-operation":
+      return { kind: "warning", title: t.errors.invalidOperation, body: t.errors.invalidOperationHint };
+    case "activity-limit":
+      return { kind: "warning", title: t.errors.activityLimit, body: t.errors.activityLimitHint };
     case "api-unsupported":
       return { kind: "error", title: t.errors.apiUnsupported, body: details };
     case "payload-too-large":
@@ -50,4 +54,11 @@ export function marksNotice(report: MarksWritten, done: string | null): Notice |
     title: done ?? t.flags.marksNoteTitle,
     body: lines.length > 0 ? lines.join("\n") : undefined,
   };
+}
+
+/** A notice with what the host said about the action added below (an ungrouped retry). */
+export function withHostNotes(notice: Notice | null, notes: readonly HostNote[]): Notice | null {
+  if (!notice || notes.length === 0) return notice;
+  const extra = [...new Set(notes)].map((n) => t.hostNotes[n]);
+  return { ...notice, body: [notice.body, ...extra].filter(Boolean).join("\n") };
 }

@@ -3,14 +3,17 @@
 /* global Excel */
 
 //
-// Every batch runs with delayForCellEdit (batches.ts). Nothing kensho calls clears the undo stack on
-// hosts with undo support: no sheet is added, hidden or deleted; kensho's marks are conditional
-// formats of its own (markWriter.ts); the record of the pane's own edits is a custom XML part
-// (recordStore.ts); settings go through Excel's SettingCollection (settingsStore.ts).
+// Every batch runs with delayForCellEdit (batches.ts). On hosts with undo support (ExcelApi 1.20)
+// nothing kensho calls clears the undo stack, except 集計シートを削除 (Worksheet.delete, said in the
+// pane): no sheet is hidden or deleted otherwise; kensho's marks are conditional formats of its own
+// (markWriter.ts); the flag record and the edit record are custom XML parts (recordStore.ts,
+// editStore.ts); settings go through Excel's SettingCollection (settingsStore.ts). Nothing relies on
+// that undo: 元に戻す is the pane's own (recordedEdit.ts).
 //
 // Sync budget (independent of rows and sheets; "cache" = what the last readSheets captured):
-//   init          2 (sheet list, record part list, settings, notes and comments; record, each
-//                 sheet's used-range size and conditional formats: whether kensho marks are there)
+//   init          2 (sheet list, record and edit part lists, settings, notes and comments; both
+//                 records, each sheet's used-range size and conditional formats: whether kensho
+//                 marks are there)
 //   readSheets    2 (sheet list + record/notes/comments lists; cells, merged areas in tiles,
 //                 visibility, protection, conditional formats, note/comment locations, record)
 //                 [+1 when the workbook holds kensho marks or an earlier version's record: where
@@ -18,19 +21,25 @@
 //                 what init or the last read knew]
 //   writeFlags    0 after a readSheets when the marks are as wanted; 1 otherwise. Without a cached
 //                 read (or after a person's change, or a write refused on a stale cache): the read
-//                 first (2, +1 when marks exist), then 0 or 1. +1 to +6 only on ExcelApi 1.10–1.17
-//                 when Excel refuses a threaded comment on a cell holding a note it cannot read.
+//                 first (2, +1 when marks exist), then 0 or 1. +3 per cell, at most 3 cells, only on
+//                 ExcelApi 1.10–1.17 when Excel refuses a threaded comment on a cell holding a note
+//                 it cannot read.
 //   clearFlags    same as writeFlags
 //   onCellsChanged  0 when readSheets is called in the same tick (ExcelApi 1.9+: the handler rides
 //                 on its first sync); otherwise 1 (1.9+) or 2 (1.7/1.8: one handler per sheet)
 //   writeValues, writeMerge, addStatusDropdown, undoLastEdit   read 1 + write 1 (+1 to list the
-//                 record's part when the workbook has none yet), whatever the number of cells
+//                 edit record's part when the workbook has none yet), whatever the number of cells;
+//                 the read includes the cells' protection, so a refused edit records nothing
 //   createSummarySheet 3 (names; sheet, contents, chart; its id into the settings); removeSummarySheet 2
 import type { SheetGrid } from "../../core/model";
+import type { StructuralChange } from "../../core/flags";
 import { Batches, type ExcelRun } from "./batches";
 import { ChangeFeed, realTimers, type Timers } from "./changeFeed";
 import { ChangeRegistration } from "./changeRegistration";
 import { holdsMarks, splitMessage } from "../../core/flags";
+import { EditState } from "./editState";
+import { EditUndo } from "./editUndo";
+import { queueEditList, queueEditRead } from "./editStore";
 import { HostState } from "./hostState";
 import { queueFormatList } from "./markReader";
 import { MarkRead, MarkWriter } from "./markWriter";
@@ -43,18 +52,20 @@ import { LEGACY_STATE_SHEET, queuePartList, queueRecordRead } from "./recordStor
 import { SettingsStore } from "./settingsStore";
 import { StatusWriter } from "./statusWriter";
 import { SummarySheetWriter } from "./summarySheet";
-import { detectSupport } from "./support";
+import { detectSupport, type LibraryLike } from "./support";
 import type {
   CellChange,
   CellEdit,
   CellFlag,
   CellLocation,
+  HostNote,
   HostSupport,
+  MarksWritten,
   SummarySheetResult,
   SummarySheetSpec,
-  MarksWritten,
   MergeEdit,
   MergeWriteResult,
+  UndoOutcome,
   WorkbookHost,
 } from "./workbookHost";
 
@@ -63,8 +74,10 @@ export interface OfficeHostOptions {
   run?: ExcelRun;
   /** Defaults to the global Office. */
   office?: OfficeLike;
-  /** Skip detection (tests); otherwise detected from Office.context.requirements. */
+  /** Skip detection (tests); otherwise detected from Office.context.requirements and the library. */
   support?: HostSupport;
+  /** The loaded office.js's Excel namespace (default: the global Excel), for what it has. */
+  library?: LibraryLike;
   /** Quiet period before edits are reported (default 400 ms). */
   debounceMs?: number;
   /** How long kensho's own written cells stay suppressed after a write (default 2000 ms). */
@@ -78,51 +91,58 @@ export class OfficeWorkbookHost implements WorkbookHost {
   readonly support: HostSupport;
   private readonly batches: Batches;
   private readonly state = new HostState();
+  private readonly edits = new EditState();
   private readonly feed: ChangeFeed;
   private readonly changes: ChangeRegistration;
   private readonly marks: MarkWriter;
   private readonly statuses: StatusWriter;
   private readonly merges: MergeWriter;
+  private readonly undo: EditUndo;
   private readonly settings: SettingsStore;
   private readonly summary: SummarySheetWriter;
   private readonly chunkCells: number;
 
   constructor(opts: OfficeHostOptions & { run: ExcelRun; office: OfficeLike }) {
-    this.support = opts.support ?? detectSupport(opts.office.context.requirements);
+    this.support = opts.support ?? detectSupport(opts.office.context.requirements, libraryOf(opts));
     this.batches = new Batches(opts.run, this.support);
     this.feed = new ChangeFeed(
       opts.debounceMs ?? 400,
       opts.graceMs ?? 2000,
       opts.timers ?? realTimers,
-      (change) => this.state.structural(change),
+      (change) => this.structural(change),
       // A person's or a co-author's change: what the last read saw may no longer be so.
       () => (this.state.readCache = null),
     );
     this.changes = new ChangeRegistration(this.batches, this.support, this.feed);
     this.marks = new MarkWriter(this.batches, this.state, this.support, this.feed);
-    this.statuses = new StatusWriter(this.batches, this.state, this.support, this.feed);
-    this.merges = new MergeWriter({ batches: this.batches, state: this.state, feed: this.feed });
+    this.statuses = new StatusWriter(this.batches, this.state, this.edits, this.support, this.feed);
+    const edits = { batches: this.batches, state: this.state, edits: this.edits, feed: this.feed };
+    this.merges = new MergeWriter(edits);
+    this.undo = new EditUndo(edits);
     this.settings = new SettingsStore(this.batches);
     this.summary = new SummarySheetWriter(this.batches, this.support, this.settings, this.feed);
     this.chunkCells = opts.chunkCells ?? DEFAULT_CHUNK_CELLS;
   }
 
   /**
-   * Two syncs when the pane opens: the record (so canUndo() is right after a reopen), the settings,
+   * Two syncs when the pane opens: the records (so canUndo() is right after a reopen), the settings,
    * whether the workbook holds kensho marks (so フラグを消す is there without a check first), and
    * each sheet's used-range size (so the first check can tile merged areas in its own batch).
    */
   async init(): Promise<void> {
-    await this.batches.guard(async (ctx) => {
+    await this.batches.guardUngrouped(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/id");
       const parts = queuePartList(ctx);
+      const editParts = queueEditList(ctx);
       const settings = this.settings.queueLoad(ctx);
       const messages = queueMessageList(ctx, this.support);
       await ctx.sync();
       settings();
       const refs = sheets.items.map((s) => ({ name: s.name, id: s.id }));
       this.state.sheetsListed(refs);
+      this.edits.sheetsListed(refs);
+      const edits = queueEditRead(ctx, editParts());
       const record = queueRecordRead(
         ctx,
         parts(),
@@ -143,6 +163,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
         }));
       await ctx.sync();
       this.state.adopt(record());
+      this.edits.adopt(edits());
       const listed = messages();
       this.state.marksPresent =
         formats().length > 0 ||
@@ -183,6 +204,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
         return (sheets) => {
           allSheets = sheets.map((s) => s.name);
           this.state.sheetsListed(sheets);
+          this.edits.sheetsListed(sheets);
           if (registered) {
             registered(sheets);
             carried = true;
@@ -196,7 +218,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     };
 
     try {
-      const result = await this.batches.guard(async (ctx) => {
+      const result = await this.batches.guardUngrouped(async (ctx) => {
         const read = await readSheets(ctx, this.support, names, {
           chunkCells: this.chunkCells,
           hooks,
@@ -238,12 +260,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return this.merges.write(edits);
   }
 
-  undoLastEdit(): Promise<boolean> {
-    return this.statuses.undoLastEdit();
+  undoLastEdit(): Promise<UndoOutcome> {
+    return this.undo.undoLastEdit();
   }
 
   canUndo(): boolean {
-    return this.statuses.canUndo();
+    return this.undo.canUndo();
   }
 
   addStatusDropdown(cells: CellLocation[]): Promise<void> {
@@ -263,7 +285,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async select(cell: CellLocation): Promise<void> {
-    await this.batches.guard(async (ctx) => {
+    await this.batches.guardUngrouped(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(cell.sheet);
       ws.activate();
       ws.getRange(cell.address).select();
@@ -282,6 +304,21 @@ export class OfficeWorkbookHost implements WorkbookHost {
   onCellsChanged(handler: (changes: CellChange[]) => void): Promise<() => Promise<void>> {
     return this.changes.subscribe(handler);
   }
+
+  takeNotes(): HostNote[] {
+    return this.batches.takeNotes();
+  }
+
+  /** Rows or columns moved: the records follow the cells (kensho's marks move with them in Excel). */
+  private structural(change: StructuralChange): void {
+    this.state.structural(change);
+    this.edits.structural(change);
+  }
+}
+
+/** The loaded office.js's Excel namespace, where the pane runs with one. */
+function libraryOf(opts: OfficeHostOptions): LibraryLike | undefined {
+  return opts.library ?? (typeof Excel === "undefined" ? undefined : (Excel as unknown as LibraryLike));
 }
 
 /** The pane's entry point: detects support from the live Office and loads kensho's state. */

@@ -22,18 +22,15 @@ export interface FCondFormat {
   stopIfTrue: boolean;
 }
 
-const lists = new WeakMap<FSheet, FCondFormat[]>();
 let seq = 0;
 
-/** The sheet's conditional formats, highest priority first. */
+/** The sheet's conditional formats, highest priority first (sheet state: Ctrl+Z takes it back). */
 export function conditionalFormatsOf(sheet: FSheet): FCondFormat[] {
-  let list = lists.get(sheet);
-  if (!list) lists.set(sheet, (list = []));
-  return list;
+  return sheet.conditionalFormats;
 }
 
 export function setConditionalFormats(sheet: FSheet, list: FCondFormat[]): void {
-  lists.set(sheet, list);
+  sheet.conditionalFormats = list;
 }
 
 export function newFormatId(): string {
