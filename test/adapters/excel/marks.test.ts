@@ -156,6 +156,32 @@ describe("フラグを消す finds kensho's marks wherever the cells went while 
   });
 });
 
+describe("Excel's Ctrl+Z and Ctrl+Y of kensho's writes", () => {
+  test("marks are formats: Ctrl+Z takes a write back whole, Ctrl+Y brings it again, and フラグを消す still finds all", async () => {
+    const fake = personal();
+    const host = await hostOnFake(fake);
+    await host.readSheets();
+    await host.writeFlags(flagsFor("1-1"));
+    expect(fake.displayedFill("1-1", "L4")).toBe(SEVERITY_COLOR.warning);
+    await fake.userUndo(); // kensho's write, the last thing on the stack
+    expect(kenshoLeft(fake)).toBe(0);
+    expect(JSON.stringify(fake.snapshot())).toBe(await oracle(() => undefined));
+    await fake.userRedo();
+    expect(fake.displayedFill("1-1", "L4")).toBe(SEVERITY_COLOR.warning);
+    expect(fake.note("1-1", "I3")).toBe("担当者メモ\n【kensho】実績値が空欄です");
+    // A clear, then Ctrl+Z of the clear: the marks are back, and a pane opened later clears them.
+    await host.clearFlags();
+    await fake.userUndo();
+    expect(kenshoLeft(fake)).toBeGreaterThan(0);
+    fake.closePane();
+    const reopened = await hostOnFake(fake);
+    expect(reopened.hasMarks()).toBe(true);
+    await reopened.clearFlags();
+    expect(kenshoLeft(fake)).toBe(0);
+    expect(JSON.stringify(fake.snapshot())).toBe(await oracle(() => undefined));
+  });
+});
+
 describe("a co-author's pane on the same workbook", () => {
   test("its marks are this pane's to clear, and this pane hears its writes as Remote", async () => {
     const fake = personal();
