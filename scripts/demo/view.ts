@@ -1,5 +1,5 @@
-// The demo page's left pane: a read-only rendering of the fake Excel's workbook (fills, notes,
-// comments, drop-downs, selection), redrawn whenever the fake changes. The task pane runs in the
+// The demo page's left pane: a read-only rendering of the fake Excel's workbook (the colours a person
+// sees, notes, comments, drop-downs, selection), redrawn whenever the fake changes. The task pane runs in the
 // iframe beside it and reaches this same fake through the office.js shim (window.parent).
 import { DEMO_TEXT } from "../../src/i18n/demo";
 import type { SheetGrid } from "../../src/core/model";
@@ -133,7 +133,9 @@ function table(sheet: FakeSheet): HTMLTableElement {
       v.className = "v";
       v.textContent = cell ? cell.text || (cell.value === null ? "" : String(cell.value)) : "";
       td.appendChild(v);
-      if (cell?.fill && cell.fill.pattern !== "None") td.style.background = cell.fill.color;
+      // What a person sees: a conditional format's fill (kensho's marks) over the cell's own.
+      const shown = fake.displayedFill(sheet.name, addr);
+      if (shown) td.style.background = shown;
       const note = fake.note(sheet.name, addr);
       const comment = fake.comment(sheet.name, addr);
       const tips = [note, comment].filter((x): x is string => !!x);

@@ -14,6 +14,7 @@ import { version } from "./version";
 import { SPLIT_COMMAND, runSplit } from "./commands/split";
 import { MERGE_COMMAND, runMerge } from "./commands/merge";
 import { ROLLOVER_COMMAND, runRollover } from "./commands/rollover";
+import { ADDIN_COMMAND, runAddin } from "./commands/addin";
 
 export type { CliIo } from "./cliIo";
 
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
     spec: ROLLOVER_COMMAND,
     run: (values, positionals, io) => runRollover(values, positionals, io),
   },
+  addin: { spec: ADDIN_COMMAND, run: runAddin },
 };
 
 /** Whether a word is one of planning's commands (split, merge, rollover …) rather than a file. */

@@ -1,4 +1,5 @@
 // Everything the kensho command line says to people, in Japanese.
+import { ADDIN_OPTION_HELP, ADDIN_USAGE } from "./addin";
 import { CYCLE_OPTION_HELP, CYCLE_USAGE } from "./cycle";
 
 export const CLI_TEXT = {
@@ -23,6 +24,8 @@ export const CLI_TEXT = {
         "      翌年度のシートを作ります（年度の繰り上げ、前年度実績値の転記、入力欄の消去）",
         "  kensho strategy --export <ファイル.json>",
         "      総合戦略のKPIマスターをJSONで書き出します",
+        "  kensho addin --url <https://…> --catalog <\\\\サーバー\\共有> -o <フォルダー>",
+        "      Excel アドインを庁内に配置するためのファイル一式を書き出します（情報政策課向け）",
         "",
         "終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルがある、または使い方の誤り",
       ],
@@ -39,6 +42,7 @@ export const CLI_TEXT = {
       tail: ["終了コード: 0 成功 / 2 ファイルを読み書きできない、形式の誤り、または使い方の誤り"],
     },
     ...CYCLE_USAGE,
+    ...ADDIN_USAGE,
   } as Record<string, { head: string[]; tail: string[] }>,
   /** One line of help per option, by the option's long name. */
   optionHelp: {
@@ -64,6 +68,7 @@ export const CLI_TEXT = {
     "--help": "この説明を表示します",
     "--version": "バージョンを表示します",
     ...CYCLE_OPTION_HELP,
+    ...ADDIN_OPTION_HELP,
   } as Record<string, string>,
   emptyReasonWordsDefault: (words: readonly string[]) => `${words.slice(0, 5).join(",")} など`,
   defaultValue: (v: string | number) => `（既定 ${typeof v === "number" ? v.toFixed(2) : v}）`,
@@ -76,6 +81,13 @@ export const CLI_TEXT = {
     `原本「${file}」を読み込めないため、提出状況は作成できません。${message}`,
   summaryWritten: (file: string) => `集計ブックを作成しました: ${file}`,
   annotated: (file: string, cells: number) => `指摘を書き込んだ写しを作成しました: ${file}（${cells}セル）`,
+  annotatedLegacy: (file: string, restored: number, left: string[]) =>
+    `  ${file}: 以前の版の kensho が色を塗ったセル${restored}個を元の塗りつぶしに戻しました` +
+    (left.length > 0
+      ? `。記録にある次のセルは kensho の色ではなくなっていたため、そのままにしました: ${left.join("、")}`
+      : ""),
+  annotatedThreaded: (file: string, cells: string[]) =>
+    `  ${file}: 次のセルにはスレッド形式のコメントがあるため、指摘のメモは付けていません（印の色は付けています）: ${cells.join("、")}`,
   annotateDirFailed: (dir: string, detail: string) =>
     `書き出し先のフォルダー「${dir}」を作成できませんでした（${detail}）。`,
   annotateNotADir: (dir: string) =>
@@ -172,6 +184,7 @@ export const CLI_TEXT = {
   skippedReasons: {
     "lock-file":
       "Excel がブックを開いている間に作る一時ファイル（ロックファイル）です。検証の対象ではありません",
+    "own-report": "kensho が保存した検証結果のファイルです。提出ファイルではないため検証しません",
     "legacy-xls":
       "古い Excel 形式 (.xls) です。Excel で開き「Excel ブック (*.xlsx)」形式で保存し直してください",
     xlsb: "Excel バイナリ ブック (.xlsb) は読めません。「Excel ブック (*.xlsx)」形式で保存し直してください",

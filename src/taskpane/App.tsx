@@ -21,11 +21,13 @@ import { copyScope, countBySeverity, departmentsOf, findingsInFilter, rowsInFilt
 import { FindingsList } from "./components/Findings";
 import { ProgressSection } from "./components/Progress";
 import { SettingsSection } from "./components/Settings";
+import { LiveRecheckSetting } from "./components/LiveRecheckSetting";
 import { SubmissionsSection } from "./components/Submissions";
 import { PreviousYearSection } from "./components/PreviousYear";
 import { FiscalYearSetting } from "./components/FiscalYearSetting";
 import { LayoutReading } from "./components/LayoutReading";
 import { NoticeBar, SupportNotice, UndoWarning } from "./components/Notices";
+import { HostCapabilities } from "./components/HostCapabilities";
 import { t } from "../i18n/taskpane";
 import { FILE_ERRORS, renderFileError } from "../i18n/findings";
 
@@ -48,7 +50,14 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   summaryHeading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  counts: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", margin: 0, padding: 0, listStyleType: "none" },
+  counts: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    flexWrap: "wrap",
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
   count: { fontWeight: tokens.fontWeightSemibold },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -78,7 +87,8 @@ function Summary(props: {
         {t.summary.heading}
       </h2>
       <div>
-        {t.summary.fiscalYear}: <span data-testid="fiscal-year">{check.fiscalYear ?? t.summary.fiscalYearUnknown}</span>
+        {t.summary.fiscalYear}:{" "}
+        <span data-testid="fiscal-year">{check.fiscalYear ?? t.summary.fiscalYearUnknown}</span>
       </div>
       <div data-testid="read-line">{t.summary.readLine(check.sheets.length, check.rows.length)}</div>
       <ul className={styles.counts}>
@@ -113,7 +123,10 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
   const { check, support } = state;
 
   const departments = React.useMemo(() => departmentsOf(check), [check]);
-  const rows = React.useMemo(() => rowsInFilter(check, state.departmentFilter), [check, state.departmentFilter]);
+  const rows = React.useMemo(
+    () => rowsInFilter(check, state.departmentFilter),
+    [check, state.departmentFilter],
+  );
   const findings = React.useMemo(
     () => findingsInFilter(check, state.departmentFilter),
     [check, state.departmentFilter],
@@ -134,7 +147,9 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
         {state.undoWarning ? <UndoWarning onDismiss={() => controller.dismissUndoWarning()} /> : null}
         {/* Polite live region: outcomes are announced without stealing focus. */}
         <div aria-live="polite">
-          {state.notice ? <NoticeBar notice={state.notice} onDismiss={() => controller.dismissNotice()} /> : null}
+          {state.notice ? (
+            <NoticeBar notice={state.notice} onDismiss={() => controller.dismissNotice()} />
+          ) : null}
         </div>
         <div className={styles.actions}>
           <Button
@@ -145,7 +160,12 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
           >
             {checking ? t.actions.checking : check ? t.actions.recheck : t.actions.check}
           </Button>
-          <Button disabled={!support || state.busy || !check} onClick={() => void controller.clearFlags()}>
+          {/* Marks left by a previous session, a co-author or the CLI can be cleared without a check. */}
+          <Button
+            disabled={!support || state.busy || !(check || state.hasMarks)}
+            onClick={() => void controller.clearFlags()}
+            data-testid="clear-flags"
+          >
             {t.actions.clearFlags}
           </Button>
           <Button
@@ -178,7 +198,11 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                     ? FILE_ERRORS[check.fileError.code].title
                     : t.errors.unreadable}
               </MessageBarTitle>
-              <div>{check.fileError.code === "no-verification-sheet" ? t.errors.noVerificationSheetHint : renderFileError(check.fileError)}</div>
+              <div>
+                {check.fileError.code === "no-verification-sheet"
+                  ? t.errors.noVerificationSheetHint
+                  : renderFileError(check.fileError)}
+              </div>
               {layoutStop ? <div>{t.errors.layoutHint}</div> : null}
             </MessageBarBody>
           </MessageBar>
@@ -272,8 +296,12 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                   />
                 </>
               ) : null}
-              {(tab === "check" || tab === "progress") && !check ? <Text className={styles.muted}>{t.summary.notYetChecked}</Text> : null}
-              {(tab === "check" || tab === "progress") && layoutStop ? <Text className={styles.muted}>{t.errors.layoutHint}</Text> : null}
+              {(tab === "check" || tab === "progress") && !check ? (
+                <Text className={styles.muted}>{t.summary.notYetChecked}</Text>
+              ) : null}
+              {(tab === "check" || tab === "progress") && layoutStop ? (
+                <Text className={styles.muted}>{t.errors.layoutHint}</Text>
+              ) : null}
               {tab === "settings" ? (
                 <>
                   <SettingsSection
@@ -283,12 +311,21 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                     busy={state.busy}
                     onSave={(r, o) => void controller.saveRule(r, o)}
                   />
+                  {support.onChanged ? (
+                    <LiveRecheckSetting
+                      on={state.liveWanted}
+                      undo={support.undo}
+                      busy={state.busy}
+                      onChange={(on) => void controller.setLiveRecheck(on)}
+                    />
+                  ) : null}
                   <FiscalYearSetting
                     statedYear={state.statedYear}
                     busy={state.busy}
                     onSave={(y) => void controller.saveStatedYear(y)}
                   />
                   <LayoutReading sheets={check ? check.sheets : null} />
+                  <HostCapabilities support={support} />
                 </>
               ) : null}
             </div>

@@ -16,7 +16,8 @@ import type { CellEdit, CellLocation, HostSupport, WorkbookHost } from "../adapt
 import { t } from "../i18n/taskpane";
 import { departmentName } from "../core/departments";
 import { LiveRecheck } from "./liveRecheck";
-import { noticeFromError, type Notice } from "./notices";
+import { marksNotice, noticeFromError, withHostNotes, type Notice } from "./notices";
+import { undoNotice } from "./undoNotice";
 import { sanitizeRule } from "./ruleInput";
 import { sanitizeYear } from "./yearInput";
 import { sanitizeCheckOptions } from "./checkOptionsInput";
@@ -33,6 +34,7 @@ export const RULE_SETTING = "kensho.rule";
 export const FILTER_SETTING = "kensho.departmentFilter";
 export const YEAR_SETTING = "kensho.fiscalYear";
 export const CHECK_OPTIONS_SETTING = "kensho.checkOptions";
+export const LIVE_SETTING = "kensho.liveRecheck";
 
 export type CheckFn = (grids: SheetGrid[], rule?: ProgressRule, options?: WorkbookOptions) => WorkbookCheck;
 
@@ -67,6 +69,13 @@ export interface PaneState {
   groupBy: GroupBy;
   /** Live re-check is subscribed to worksheet changes. */
   live: boolean;
+  /**
+   * Staff want live re-check (設定). Off by default where Excel cannot keep kensho's writes in its
+   * undo history (below ExcelApi 1.20): there each write would empty the person's Ctrl+Z history.
+   */
+  liveWanted: boolean;
+  /** The workbook holds kensho marks (from a previous session, a co-author, the CLI, or this check). */
+  hasMarks: boolean;
   /** A write, undo or settings save is running. */
   busy: boolean;
   notice: Notice | null;
@@ -108,6 +117,8 @@ export class TaskpaneController {
     departmentFilter: null,
     groupBy: "kpi",
     live: false,
+    liveWanted: true,
+    hasMarks: false,
     busy: false,
     notice: null,
     canUndo: false,
@@ -130,6 +141,8 @@ export class TaskpaneController {
   /** Flags are rewritten on re-check only while staff want them (cleared → stay cleared). */
   private flagsOn = false;
   private disposed = false;
+  /** The last thing a write of marks had to say (see runCheck). */
+  private lastMarksNotice: string | null = null;
   /** The merge is the newest undo step: 元に戻す will take it back. */
   private mergeOnTop = false;
   private readonly live = new LiveRecheck({
@@ -177,9 +190,10 @@ export class TaskpaneController {
     return this.enqueue(async () => {
       this.set({ busy: true, notice: null });
       try {
-        const notice = await job();
+        const notice = withHostNotes(await job(), this.host.takeNotes());
         this.set({ busy: false, notice, canUndo: this.host.canUndo() });
       } catch (err) {
+        this.host.takeNotes();
         this.set({ busy: false, notice: noticeFromError(err), canUndo: this.host.canUndo() });
       }
     });
@@ -194,6 +208,7 @@ export class TaskpaneController {
       const options = sanitizeCheckOptions(host.loadSetting<unknown>(CHECK_OPTIONS_SETTING));
       const savedFilter = host.loadSetting<unknown>(FILTER_SETTING);
       this.filterChosen = typeof savedFilter === "string";
+      const savedLive = host.loadSetting<unknown>(LIVE_SETTING);
       this.set({
         copyOf: readSplitMarker(host.documentProperties()),
         support: host.support,
@@ -206,6 +221,8 @@ export class TaskpaneController {
         canUndo: host.canUndo(),
         undoWarning: !host.support.undo,
         summarySheet: host.hasSummarySheet(),
+        liveWanted: typeof savedLive === "boolean" ? savedLive : host.support.undo,
+        hasMarks: host.hasMarks(),
       });
     } catch (err) {
       this.set({ phase: "failed", notice: noticeFromError(err) });
@@ -238,7 +255,7 @@ export class TaskpaneController {
       try {
         // Subscribing before the read lets the adapter register the handlers in the read's own
         // batch, so the first check costs no extra context.sync() (2 to read + 1 to flag).
-        const live = this.live.start();
+        const live = this.state.liveWanted ? this.live.start() : Promise.resolve(false);
         this.grids = await this.host.readSheets();
         this.set({ live: await live });
         this.flagsOn = true;
@@ -267,7 +284,13 @@ export class TaskpaneController {
     if (copy && !this.filterChosen && filter === null) filter = copyDepartment(check, copy);
     this.set({ check, phase: "ready", departmentFilter: filter, canUndo: this.host.canUndo() });
     if (this.flagsOn) {
-      await this.host.writeFlags(check.fileError ? [] : flagsFromFindings(check.findings));
+      const report = await this.host.writeFlags(check.fileError ? [] : flagsFromFindings(check.findings));
+      // Said once: a live re-check that meets the same cells again stays quiet.
+      const notice = marksNotice(report, null);
+      const said = notice ? JSON.stringify(notice) : null;
+      const fresh = said !== null && said !== this.lastMarksNotice;
+      this.lastMarksNotice = said;
+      this.set({ hasMarks: this.host.hasMarks(), ...(fresh ? { notice } : {}) });
     }
   }
 
@@ -284,11 +307,13 @@ export class TaskpaneController {
   }
 
   // --- flags ---
+  /** Removes every kensho mark the workbook holds, wherever its cells went; no check needed first. */
   clearFlags(): Promise<void> {
     return this.action(async () => {
-      await this.host.clearFlags();
+      const report = await this.host.clearFlags();
       this.flagsOn = false;
-      return { kind: "success", title: t.flags.cleared };
+      this.set({ hasMarks: this.host.hasMarks() });
+      return marksNotice(report, t.flags.cleared)!;
     });
   }
 
@@ -349,16 +374,22 @@ export class TaskpaneController {
     });
   }
 
+  /**
+   * The pane's 元に戻す: the last step back, cell by cell. Cells changed since kensho wrote them
+   * (by staff, or back already through Excel's Ctrl+Z) are left alone and named in the notice.
+   */
   undo(): Promise<void> {
     return this.action(async () => {
-      const undone = await this.host.undoLastEdit();
-      if (!undone) return { kind: "info", title: t.progress.nothingToUndo };
+      const outcome = await this.host.undoLastEdit();
+      if (!outcome.undone) return { kind: "info", title: t.progress.nothingToUndo };
       const report = this.state.submissions;
       if (this.mergeOnTop && report) this.set({ submissions: { ...report, undone: true } });
       this.mergeOnTop = false;
-      await this.reread(this.grids.map((g) => g.name));
-      await this.runCheck();
-      return { kind: "success", title: t.progress.undone };
+      if (outcome.restored.length > 0 && this.grids.length > 0) {
+        await this.reread([...new Set(outcome.restored.map((c) => c.sheet))]);
+        await this.runCheck();
+      }
+      return undoNotice(outcome);
     });
   }
 
@@ -484,6 +515,21 @@ export class TaskpaneController {
   }
 
   // --- settings ---
+  /** 設定 → 自動再検証: saved with the workbook; takes effect at once. */
+  setLiveRecheck(on: boolean): Promise<void> {
+    this.set({ liveWanted: on });
+    return this.action(async () => {
+      await this.host.saveSetting(LIVE_SETTING, on);
+      if (!on) {
+        await this.live.stop();
+        this.set({ live: false });
+      } else if (this.state.check) {
+        this.set({ live: await this.live.start() });
+      }
+      return { kind: "success", title: on ? t.liveSetting.on : t.liveSetting.off };
+    });
+  }
+
   /**
    * Saves the rule and the check's options into the workbook (so planning's choice travels with it)
    * and re-checks.

@@ -1,4 +1,5 @@
 // What the pane says after an action: outcomes, and failures in words staff can act on.
+import type { HostNote, MarksWritten } from "../adapters/excel/workbookHost";
 import { t } from "../i18n/taskpane";
 
 export type NoticeKind = "success" | "info" | "warning" | "error";
@@ -19,6 +20,10 @@ export function noticeFromError(err: unknown): Notice {
       return { kind: "error", title: t.errors.sheetProtected, body: t.errors.sheetProtectedHint };
     case "excel-busy":
       return { kind: "warning", title: t.errors.excelBusy, body: t.errors.excelBusyHint };
+    case "invalid-operation":
+      return { kind: "warning", title: t.errors.invalidOperation, body: t.errors.invalidOperationHint };
+    case "activity-limit":
+      return { kind: "warning", title: t.errors.activityLimit, body: t.errors.activityLimitHint };
     case "api-unsupported":
       return { kind: "error", title: t.errors.apiUnsupported, body: details };
     case "payload-too-large":
@@ -26,4 +31,34 @@ export function noticeFromError(err: unknown): Notice {
     default:
       return { kind: "error", title: t.errors.unknown, body: details };
   }
+}
+
+/**
+ * What a write of marks leaves to say: messages kept in the pane (a note this Excel cannot read),
+ * kensho notes this Excel cannot remove, an earlier version's fills put back or left. With `done`
+ * (フラグを消す) always a notice; otherwise only when there is something to say.
+ */
+export function marksNotice(report: MarksWritten, done: string | null): Notice | null {
+  const where = (cells: Array<{ sheet: string; address: string }>) =>
+    t.flags.cells(cells.map((c) => `${c.sheet}!${c.address}`));
+  const lines = [
+    report.legacyRestored > 0 ? t.flags.legacyRestored(report.legacyRestored) : null,
+    report.legacyLeft.length > 0 ? t.flags.legacyLeft(where(report.legacyLeft)) : null,
+    report.skipped.length > 0 ? t.flags.skipped(where(report.skipped)) : null,
+    report.unreachableNotes.length > 0 ? t.flags.unreachable(where(report.unreachableNotes)) : null,
+  ].filter((l): l is string => l !== null);
+  const warn = report.legacyLeft.length + report.skipped.length + report.unreachableNotes.length > 0;
+  if (done === null && lines.length === 0) return null;
+  return {
+    kind: warn ? "warning" : done === null ? "info" : "success",
+    title: done ?? t.flags.marksNoteTitle,
+    body: lines.length > 0 ? lines.join("\n") : undefined,
+  };
+}
+
+/** A notice with what the host said about the action added below (an ungrouped retry). */
+export function withHostNotes(notice: Notice | null, notes: readonly HostNote[]): Notice | null {
+  if (!notice || notes.length === 0) return notice;
+  const extra = [...new Set(notes)].map((n) => t.hostNotes[n]);
+  return { ...notice, body: [notice.body, ...extra].filter(Boolean).join("\n") };
 }

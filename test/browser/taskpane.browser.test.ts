@@ -9,6 +9,7 @@ import { readWorkbookFile } from "../../src/adapters/xlsx/readWorkbook";
 import type { SheetGrid } from "../../src/core/model";
 import type { FakeExcel, FakeExcelOptions } from "../fakes/fakeExcel";
 import { t } from "../../src/i18n/taskpane";
+import { PREFLIGHT_MESSAGES } from "../../src/i18n/preflight";
 import { returned, set } from "../helpers/returnedCopies";
 
 const root = path.join(__dirname, "../..");
@@ -98,14 +99,20 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     fake?: FakeExcelOptions;
     /** Leave office.js unavailable, as in a plain browser. */
     noOffice?: boolean;
+    /** The webview's user agent (Internet Explorer 11's, say). */
+    userAgent?: string;
+    /** Runs before any of the page's scripts (to take modern built-ins away). */
+    before?: string;
   }
 
   async function open(opts: OpenOptions = {}): Promise<Page> {
     const context = await browser.newContext({
       viewport: { width: opts.width ?? 400, height: 900 },
       locale: "ja-JP",
+      ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
     });
     const page = await context.newPage();
+    if (opts.before) await page.addInitScript(opts.before);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     (page as Page & { errors: string[] }).errors = errors;
@@ -150,7 +157,7 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     const code = await page.getByTestId("finding").first().getAttribute("title");
     const m = /^(.+)!([A-Z]+\d+)/.exec(code ?? "")!;
     expect(
-      await page.evaluate(([s, a]) => window.__kenshoFake!.fill(s, a), [m[1], m[2]] as const),
+      await page.evaluate(([s, a]) => window.__kenshoFake!.displayedFill(s, a), [m[1], m[2]] as const),
     ).not.toBeNull();
     // Nothing wider than the pane at 320 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -220,8 +227,8 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     ]);
     await page.getByTestId("submissions-report").waitFor();
     await page.getByText(t.submissions.done(2, 1)).waitFor();
-    expect(scripts).toContain("/submissions.js");
-    expect(scripts.every((s) => s !== "/taskpane.js")).toBe(true);
+    expect(scripts.filter((s) => /^\/js\/submissions\.[0-9a-f]{16}\.js$/.test(s))).toHaveLength(1);
+    expect(scripts.every((s) => !/^\/js\/taskpane\./.test(s))).toBe(true);
     // The sample's 防犯灯設置数 is on 3-2, row 8: actual in H, ①②③ in E.
     expect(
       await fakeEval(page, (f) => [f.value("3-2", "H8"), f.value("3-2", "E8"), f.formula("3-2", "E8")]),
@@ -415,6 +422,72 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     }
   });
 
+  test("the demo as a person would: check, close the pane, reopen, insert rows above flagged rows, open the pane, フラグを消す — no kensho mark or note anywhere, every cell's own look moved with its row", async () => {
+    if (!fs.existsSync(path.join(root, "dist/cli/src/adapters/xlsx/readWorkbook.js"))) return;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startDemo } = require("../../scripts/demo.js") as {
+      startDemo(o: { port: number }): Promise<{ url: string; server: http.Server }>;
+    };
+    const demo = await startDemo({ port: 0 });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.route("**/*", (route) =>
+      route.request().url().startsWith(demo.url) ? route.continue() : route.abort(),
+    );
+    try {
+      await page.goto(demo.url);
+      await page.locator("#workbook td").first().waitFor();
+      const fake = <R>(fn: string): Promise<R> => page.evaluate(`(${fn})(window.__kenshoFake)`) as Promise<R>;
+      // Staff's own look on cells kensho will flag (1-2 L9 and L10: 進捗状況 differs) and near them.
+      await fake("(f) => { f.setFill('1-2', 'L9', '#00B050'); f.setNote('1-2', 'L10', '担当者メモ'); }");
+      const before = await fake<string>("(f) => JSON.stringify(f.snapshot())");
+      const pane = page.frameLocator("#pane");
+
+      await pane.getByRole("button", { name: t.actions.check }).click();
+      await pane.getByTestId("summary").waitFor();
+      expect(await fake<string | null>("(f) => f.displayedFill('1-2', 'L9')")).toBe("#FFEB9C");
+      expect(await fake<string | null>("(f) => f.note('1-2', 'L10')")).toContain("担当者メモ\n【kensho】");
+
+      // The pane closes (its handlers are gone), the workbook is saved and reopened, and three rows
+      // go in above the flagged rows while no pane is open.
+      await page.evaluate(() => {
+        (document.getElementById("pane") as HTMLIFrameElement).src = "about:blank";
+      });
+      await fake("(f) => { f.closePane(); f.reopen(); return f.insertRows('1-2', 3, 3); }");
+      expect(await fake<string | null>("(f) => f.displayedFill('1-2', 'L12')")).toBe("#FFEB9C");
+
+      // The pane opens again: フラグを消す is there without checking, and clears everything.
+      await page.evaluate(() => {
+        (document.getElementById("pane") as HTMLIFrameElement).src = "/taskpane.html";
+      });
+      const clear = pane.getByRole("button", { name: t.actions.clearFlags });
+      await clear.waitFor();
+      await pane.locator('[data-testid="clear-flags"]:not([disabled])').waitFor();
+      expect(await pane.getByTestId("summary").count()).toBe(0); // nothing was checked
+      await clear.click();
+      await pane.getByText(t.flags.cleared).waitFor();
+
+      const left = await fake<number>(
+        "(f) => f.sheets.reduce((n, s) => n + f.conditionalFormats(s.name).filter((c) => c.formula.includes('kensho')).length + [...s.notes.values()].filter((x) => x.content.includes('【kensho】')).length, 0)",
+      );
+      expect(left).toBe(0);
+      // Each cell's own look went down with its row.
+      expect(await fake<string | null>("(f) => f.displayedFill('1-2', 'L12')")).toBe("#00B050");
+      expect(await fake<string | null>("(f) => f.note('1-2', 'L13')")).toBe("担当者メモ");
+      // Without the three rows, the workbook is exactly as before kensho.
+      await fake("(f) => f.deleteRows('1-2', 3, 3)");
+      expect(await fake<string>("(f) => JSON.stringify(f.snapshot())")).toBe(before);
+      expect(errors).toEqual([]);
+      await page.waitForTimeout(400); // the workbook view redraws every 300 ms
+      await page.screenshot({ path: path.join(SHOTS, "demo-moved-rows-cleared.png") });
+    } finally {
+      await context.close();
+      await new Promise((resolve) => demo.server.close(resolve));
+    }
+  });
+
   test("warning cards carry the warning colour; a zero count of errors is neutral", async () => {
     const page = await open();
     await check(page);
@@ -448,9 +521,36 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     await page.context().close();
   });
 
-  test("outside Office the pane says to open it in Excel", async () => {
+  test("where office.js could not load (no CDN, no local copy) the pane says so, not 「Excel で開いてください」", async () => {
     const page = await open({ noOffice: true });
-    await page.getByText(t.notInExcel.title).waitFor();
+    await page.getByTestId("preflight-officeJs").waitFor();
+    expect(await page.getByTestId("preflight-officeJs").textContent()).toContain(
+      PREFLIGHT_MESSAGES.officeJs.title,
+    );
+    expect(await page.getByText(t.notInExcel.title).count()).toBe(0);
+    await page.context().close();
+  });
+
+  test("in an Internet Explorer 11 webview the message shows instead of a white pane", async () => {
+    const page = await open({
+      userAgent: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko",
+    });
+    const box = page.getByTestId("preflight-ie");
+    await box.waitFor();
+    expect(await box.textContent()).toBe(PREFLIGHT_MESSAGES.ie.title + PREFLIGHT_MESSAGES.ie.body.join(""));
+    // The pane itself never mounts over it.
+    await page.waitForLoadState("load");
+    expect(await page.getByTestId("check-button").count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, "taskpane-ie11.png") });
+    await page.context().close();
+  });
+
+  test("with the modern built-ins taken away, the message shows instead of a white pane", async () => {
+    const page = await open({
+      before: "delete window.Promise; delete window.Symbol; delete window.Map; delete window.WeakMap;",
+    });
+    await page.getByTestId("preflight-old").waitFor();
+    expect(await page.getByTestId("check-button").count()).toBe(0);
     await page.context().close();
   });
 });

@@ -8,15 +8,24 @@
 // applied in order at sync() (a failing batch keeps what ran before the failure); *OrNullObject
 // proxies report isNullObject after a sync; APIs above the simulated requirement set fail at sync
 // with ApiNotFound; protected sheets refuse writes with AccessDenied; onChanged fires
-// (asynchronously) for people's edits and for API writes.
+// (asynchronously) for people's edits and for API writes. The person's undo stack, Ctrl+Z and
+// Ctrl+Y live in excel/undo.ts; what the loaded office.js has, apart from what the host reports, in
+// excel/library.ts. Conditional formats, cells that move (insert, sort, cut and paste, a copied
+// sheet), closed panes and co-authors' panes follow excel/markRules.ts (excel/conditionalFormats.ts,
+// excel/movement.ts, excel/sessions.ts).
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { CellArea, CellValue, SheetGrid } from "../../src/core/model";
-import { areaAddress, cellAddress, columnLetters, parseArea } from "../../src/adapters/excel/a1";
-import { parseA1 } from "../../src/core/address";
-import { apiAtLeast, FakeContext, type FakeHost, type PayloadForm, type RunOptions } from "./excel/context";
+import { areaAddress, columnLetters, parseArea } from "../../src/adapters/excel/a1";
+import {
+  apiAtLeast,
+  FakeContext,
+  type FakeHost,
+  type PayloadForm,
+  type RunOptions,
+  type SessionId,
+} from "./excel/context";
 import {
   FSheet,
-  shiftSheet,
   type ChangedHandler,
   type FComment,
   type FFill,
@@ -27,11 +36,31 @@ import { forEachCell } from "./excel/range";
 import { noteKey } from "./excel/annotations";
 import { FakeWorkbook } from "./excel/worksheet";
 import type { FCustomProperty } from "./excel/storage";
+import {
+  conditionalFormatsOf,
+  describeConditionalFormats,
+  displayedFill,
+  newFormatId,
+  type FCondFormat,
+} from "./excel/conditionalFormats";
+import {
+  copySheet,
+  deleteLines,
+  insertColumns,
+  insertRows,
+  moveArea,
+  sortArea,
+  type SortFieldLike,
+} from "./excel/movement";
+import { sessionOf } from "./excel/sessions";
+import { UndoCapture, type UndoRecord } from "./excel/undo";
+import { fakeLibrary, libraryFor, type FakeLibrary, type LibraryOptions } from "./excel/library";
 
 export { FakeOfficeError } from "./excel/errors";
 export type { FakeContext } from "./excel/context";
 export type { PayloadForm, RunOptions } from "./excel/context";
 export type { FFill } from "./excel/model";
+export type { FCondFormat } from "./excel/conditionalFormats";
 
 export type Platform = "web" | "windows" | "mac";
 
@@ -50,16 +79,28 @@ export interface FakeExcelOptions {
   reportTriggerSource?: boolean;
   /** Which column of the undo article's table applies; default: any platform that lists the API clears. */
   platform?: Platform;
-  /** isSetSupported("ExcelUndoApiAll", "1.0"); default: true from ExcelApi 1.20 (current Microsoft 365). */
-  undoSupport?: boolean;
+  /**
+   * What the office.js the pane loaded has, apart from what the host reports (default: a current
+   * office.js from the CDN, which has everything). { notes: false }: a host reporting 1.18 with an office.js that
+   * lacks Excel.NoteCollection and workbook.notes, like @microsoft/office-js 1.1.110.
+   */
+  library?: LibraryOptions;
+  /**
+   * [cellEditMode] The code a batch refused in cell-edit mode carries: "InvalidOperation" (the
+   * delay-for-cell-edit article's table; the default) or "InvalidOperationInCellEditMode" (ErrorCodes).
+   */
+  cellEditError?: "InvalidOperation" | "InvalidOperationInCellEditMode";
+  /**
+   * [undoGroup] APIs refused inside a mergeUndoGroup run besides the undo article's table: Excel
+   * throws UndoNotSupported where the table does not say so (OfficeDev/office-js#6491: Range.formulas
+   * of many cells). Names as "Range.values", "Range.formulas", "CustomXmlPart.setXml".
+   */
+  groupRefuses?: string[];
   /** The workbook's custom document properties (workbook.properties.custom), as a file carries them. */
   customProperties?: Array<[string, FCustomProperty["value"]]>;
 }
 
-export interface UndoEntry {
-  by: "user" | "add-in";
-  what: string;
-}
+export type UndoEntry = UndoRecord;
 
 export interface FillSetup {
   pattern?: string;
@@ -79,7 +120,10 @@ export class FakeExcel implements FakeHost {
   collectionHandlers = new Set<ChangedHandler>();
   readonly options: FakeExcelOptions;
   readonly apiVersion: string;
+  /** ExcelApi 1.20 "adds undo support for Excel JavaScript APIs" (excel-api-1-20-requirement-set.md). */
   readonly undoSupport: boolean;
+  /** What the loaded office.js has ([libraryPresence]). */
+  readonly library: FakeLibrary;
   syncCount = 0;
   /** Syncs that changed the workbook. */
   writeSyncCount = 0;
@@ -97,6 +141,8 @@ export class FakeExcel implements FakeHost {
   commentSeq = 0;
   /** The user's undo stack, oldest first: what Ctrl+Z would step back through. */
   undoStack: UndoEntry[] = [];
+  /** What Ctrl+Y would redo, most recent last; emptied by any new action. */
+  redoStack: UndoEntry[] = [];
   /** Every API (or missing capability) that emptied the undo stack, in order. */
   undoClears: string[] = [];
   /** Excel.run calls and the options they were given. */
@@ -107,7 +153,8 @@ export class FakeExcel implements FakeHost {
   constructor(grids: SheetGrid[], options: FakeExcelOptions = {}) {
     this.options = options;
     this.apiVersion = options.apiVersion ?? "1.20";
-    this.undoSupport = options.undoSupport ?? apiAtLeast(this.apiVersion, "1.20");
+    this.undoSupport = apiAtLeast(this.apiVersion, "1.20");
+    this.library = libraryFor(options.library);
     for (const g of grids) {
       const s = new FSheet(`{sheet-${++this.sheetSeq}}`, g.name);
       for (const c of g.cells) {
@@ -137,22 +184,53 @@ export class FakeExcel implements FakeHost {
   cellEditEnded(): Promise<void> {
     return this.editing?.ended ?? Promise.resolve();
   }
+  get platform(): Platform | undefined {
+    return this.options.platform;
+  }
+  get cellEditErrorCode(): string {
+    return this.options.cellEditError ?? "InvalidOperation";
+  }
+
+  /**
+   * Whether a run's syncs are one undo group: it asked (RunOptions.mergeUndoGroup), the host has
+   * ExcelApi 1.20, and [libraryPresence] the loaded office.js knows the option (an older one ignores it).
+   */
+  grouped(ctx: FakeContext): boolean {
+    return Boolean(ctx.options.mergeUndoGroup) && this.undoSupport && this.library.mergeUndoGroup;
+  }
+
+  /** [undoGroup] Extra APIs the test says Excel refuses inside a group (office-js#6491). */
+  refusesInGroup(api: string): boolean {
+    return this.options.groupRefuses?.includes(api) ?? false;
+  }
+
+  /** [ctrlZ] An action is about to change this state: keep what it was for Ctrl+Z. */
+  journal(ctx: FakeContext, sheet: FSheet | null, area: CellArea | null): void {
+    (ctx.capture ??= new UndoCapture()).touch(this, sheet, area);
+  }
 
   /**
    * [undoRecordPerSync] "When false, each `context.sync()` call creates an undo record. When true, all
    * `context.sync()` calls in a single `Excel.run` are merged into one `undo` group."
-   * [undoStack] Without ExcelUndoApiAll, harsher: every writing sync clears the stack.
+   * [undoStack] Below ExcelApi 1.20 (no undo support), harsher: every writing sync clears the stack.
    */
   recordApiUndo(ctx: FakeContext): void {
+    this.redoStack = [];
     if (!this.undoSupport) {
-      this.clearUndo("no ExcelUndoApiAll 1.0");
+      ctx.capture = null;
+      this.clearUndo("no undo support below ExcelApi 1.20");
       return;
     }
-    if (ctx.options.mergeUndoGroup && apiAtLeast(this.apiVersion, "1.20")) {
+    const capture = ctx.capture ?? new UndoCapture();
+    if (this.grouped(ctx)) {
+      // One record for the run: later syncs add to the same capture.
       if (ctx.undoRecorded) return;
       ctx.undoRecorded = true;
+      this.undoStack.push({ by: "add-in", what: "Excel.run", capture });
+      return;
     }
-    this.undoStack.push({ by: "add-in", what: "Excel.run sync" });
+    ctx.capture = null;
+    this.undoStack.push({ by: "add-in", what: "Excel.run sync", capture });
   }
 
   /**
@@ -185,8 +263,8 @@ export class FakeExcel implements FakeHost {
     return { s: this.sheet(sheet), a };
   }
 
+  /** Only ExcelApi is modelled; any other set (an unpublished one included) is not supported. */
   isSetSupported(name: string, version = "1.1"): boolean {
-    if (name === "ExcelUndoApiAll") return this.undoSupport && apiAtLeast("1.0", version);
     return name === "ExcelApi" && apiAtLeast(this.apiVersion, version);
   }
 
@@ -195,18 +273,39 @@ export class FakeExcel implements FakeHost {
    * Excel.run(options, batch) ([cellEditMode] "Excel.run has an overload that takes in a
    * Excel.RunOptions object").
    */
-  run = async <T>(...args: RunArgs<T>): Promise<T> => {
+  run = async <T>(...args: RunArgs<T>): Promise<T> => this.runAs(1, ...args);
+
+  private sessionSeq = 1;
+
+  private async runAs<T>(session: SessionId, ...args: RunArgs<T>): Promise<T> {
     const [options, batch] = args.length === 1 ? [{}, args[0]] : args;
-    this.runs.push({ ...options });
-    const ctx = new FakeContext(this, options, (c) => new FakeWorkbook(c));
+    if (session === 1) this.runs.push({ ...options });
+    const ctx = new FakeContext(this, options, (c) => new FakeWorkbook(c), session);
     const result = await batch(ctx);
     // Strict: work queued after the last sync is never sent; count it so tests can catch it.
     this.droppedOps += ctx.pending;
     return result;
-  };
+  }
+
+  /**
+   * A co-author's pane on the same workbook ([coauthoring], markRules.ts): its own Excel.run and
+   * Office object; what it writes reaches this pane's handlers as Remote, and this pane's writes
+   * reach its handlers as Remote.
+   */
+  coauthor(): { run: FakeExcel["run"]; office: FakeExcel["office"]; session: SessionId } {
+    const session = ++this.sessionSeq;
+    return {
+      run: <T>(...args: RunArgs<T>) => this.runAs(session, ...args),
+      office: () => this.office(),
+      session,
+    };
+  }
 
   /** Called by FakeContext after each sync: fire onChanged for what the API wrote. */
-  afterWrites(written: Array<{ sheet: FSheet; area: CellArea; format: boolean }>): void {
+  afterWrites(
+    written: Array<{ sheet: FSheet; area: CellArea; format: boolean }>,
+    session: SessionId = 1,
+  ): void {
     const fireFormat = this.options.formatChangesFireOnChanged ?? true;
     for (const w of written) {
       if (w.format && !fireFormat) continue;
@@ -219,7 +318,7 @@ export class FakeExcel implements FakeHost {
         this.options.reportTriggerSource && apiAtLeast(this.apiVersion, "1.14")
           ? "ThisLocalAddin"
           : "Unknown",
-        "Local",
+        session,
         w.format ? this.detailsFor(w.area, value, value) : undefined,
       );
     }
@@ -238,29 +337,42 @@ export class FakeExcel implements FakeHost {
     return changeType === "Unknown" && !apiAtLeast(this.apiVersion, "1.8") ? "Others" : changeType;
   }
 
+  /**
+   * @param origin the session whose pane (or person) made the change, or "Remote" for a co-author's
+   * own edit: [coauthoring] a handler hears its own session's changes as Local, others' as Remote.
+   */
   private fire(
     sheet: FSheet,
     address: string,
     changeType: string,
     triggerSource: string,
-    source = "Local",
+    origin: "Local" | "Remote" | SessionId = "Local",
     details?: { valueBefore: CellValue; valueAfter: CellValue },
   ): void {
-    const args = {
+    const args = (h: ChangedHandler) => ({
       type: "WorksheetChanged",
       worksheetId: sheet.id,
       address,
       changeType: this.changeTypeName(changeType),
-      source,
+      source:
+        origin === "Remote"
+          ? "Remote"
+          : origin === "Local"
+            ? sessionOf(h) === 1
+              ? "Local"
+              : "Remote"
+            : sessionOf(h) === origin
+              ? "Local"
+              : "Remote",
       triggerSource,
       details,
-    };
+    });
     const handlers = [...sheet.handlers, ...this.collectionHandlers];
     if (handlers.length === 0) return;
     // Office delivers events asynchronously, after the triggering call has returned.
     const p = new Promise<void>((resolve) =>
       setTimeout(async () => {
-        for (const h of handlers) await h(args);
+        for (const h of handlers) await h(args(h));
         resolve();
       }, 0),
     );
@@ -278,13 +390,15 @@ export class FakeExcel implements FakeHost {
   ): Promise<void> {
     const { s, a } = this.cellOf(sheet, address);
     const before = s.peek(a.top, a.left)?.value ?? null;
+    const capture = new UndoCapture();
+    capture.touch(this, s, a);
     forEachCell({ sheet: s, area: a }, (c) => {
       c.formula = null;
       c.quotePrefix = false;
       c.value = value === "" ? null : value;
       c.text = c.value === null ? "" : String(c.value);
     });
-    this.undoStack.push({ by: "user", what: `edit ${sheet}!${address}` });
+    this.pushUser(`edit ${sheet}!${address}`, capture);
     this.fire(
       s,
       areaAddress(a),
@@ -303,7 +417,7 @@ export class FakeExcel implements FakeHost {
     opts: { source?: "Local" | "Remote" } = {},
   ): Promise<void> {
     const { s } = this.cellOf(sheet, address);
-    this.undoStack.push({ by: "user", what: `change ${sheet}!${address}` });
+    this.pushUser(`change ${sheet}!${address}`);
     this.fire(s, address, "Unknown", "Unknown", opts.source ?? "Local");
     await this.flushEvents();
   }
@@ -352,13 +466,76 @@ export class FakeExcel implements FakeHost {
     source: "Local" | "Remote" = "Local",
   ): Promise<void> {
     const s = this.sheet(sheet);
-    this.comments = shiftSheet(s, this.comments, axis, at, delta, cellAddress, parseA1);
+    const capture = new UndoCapture();
+    capture.touchSheet(this, s);
+    // [cellsMove] (markRules.ts) cells move with their formats, notes, comments and conditional formats.
+    if (delta > 0 && axis === "rows") insertRows(this, s, at, delta);
+    else if (delta > 0) insertColumns(this, s, at, delta);
+    else deleteLines(this, s, axis, at, -delta);
     const n = Math.abs(delta);
     const address =
       axis === "rows" ? `${at + 1}:${at + n}` : `${columnLetters(at)}:${columnLetters(at + n - 1)}`;
-    this.undoStack.push({ by: "user", what: `${changeType} ${sheet}!${address}` });
+    this.pushUser(`${changeType} ${sheet}!${address}`, capture);
     this.fire(s, address, changeType, "Unknown", source);
     await this.flushEvents();
+  }
+
+  /**
+   * A person sorts the rows of `address` by the columns `fields` name (offsets from its first
+   * column), as RangeSort.apply does ([cellsMove]); Excel reports it as a change of the range.
+   */
+  async sortRange(
+    sheet: string,
+    address: string,
+    fields: SortFieldLike[],
+    hasHeaders = false,
+  ): Promise<void> {
+    const { s, a } = this.cellOf(sheet, address);
+    const capture = new UndoCapture();
+    capture.touchSheet(this, s);
+    sortArea(this, s, a, fields, hasHeaders);
+    this.pushUser(`sort ${sheet}!${address}`, capture);
+    this.fire(s, areaAddress(a), "RangeEdited", "Unknown", "Local");
+    await this.flushEvents();
+  }
+
+  /** A person cuts `from` and pastes it at `to` (its top-left cell), as Range.moveTo does ([cellsMove]). */
+  async cutAndPaste(sheet: string, from: string, to: string): Promise<void> {
+    const { s, a } = this.cellOf(sheet, from);
+    const dest = parseArea(to);
+    if (!dest) throw new Error(`fake: bad address ${to}`);
+    const capture = new UndoCapture();
+    capture.touchSheet(this, s);
+    moveArea(this, s, a, { row: dest.top, col: dest.left });
+    this.pushUser(`move ${sheet}!${from} to ${to}`, capture);
+    const landed = {
+      top: dest.top,
+      left: dest.left,
+      bottom: dest.top + a.bottom - a.top,
+      right: dest.left + a.right - a.left,
+    };
+    this.fire(s, areaAddress(a), "RangeEdited", "Unknown", "Local");
+    this.fire(s, areaAddress(landed), "RangeEdited", "Unknown", "Local");
+    await this.flushEvents();
+  }
+
+  /** A person copies a sheet (Move or Copy…), as Worksheet.copy does ([cellsMove]); returns the copy's name. */
+  copySheet(sheet: string, position = "End"): string {
+    const capture = new UndoCapture();
+    capture.touch(this, null, null);
+    const copy = copySheet(this, this.sheet(sheet), position);
+    this.pushUser(`copy sheet ${sheet}`, capture);
+    return copy.name;
+  }
+
+  /**
+   * The pane is closed (or reloaded): [paneLifecycle] its event handlers are destroyed. Whatever
+   * happens until a new host subscribes is never reported.
+   */
+  closePane(): void {
+    for (const s of this.sheets)
+      for (const h of [...s.handlers]) if (sessionOf(h) === 1) s.handlers.delete(h);
+    for (const h of [...this.collectionHandlers]) if (sessionOf(h) === 1) this.collectionHandlers.delete(h);
   }
 
   /** The person starts typing in a cell (cell-edit mode) until endCellEdit(). */
@@ -446,6 +623,31 @@ export class FakeExcel implements FakeHost {
       content,
     });
   }
+  /** A conditional format of the workbook's own (a city's rule), added on top like Excel's UI does. */
+  addConditionalFormat(
+    sheet: string,
+    address: string,
+    format: {
+      formula: string;
+      fill?: string | null;
+      fontColor?: string | null;
+      stopIfTrue?: boolean;
+      type?: string;
+    },
+  ): string {
+    const s = this.sheet(sheet);
+    const id = newFormatId();
+    conditionalFormatsOf(s).unshift({
+      id,
+      type: format.type ?? "Custom",
+      areas: address.split(/[ ,]+/).map((a) => parseArea(a)!),
+      formula: format.formula,
+      fill: format.fill?.toUpperCase() ?? null,
+      fontColor: format.fontColor ?? null,
+      stopIfTrue: format.stopIfTrue ?? false,
+    });
+    return id;
+  }
   setProtected(sheet: string, value: boolean): void {
     this.sheet(sheet).protected = value;
   }
@@ -464,7 +666,48 @@ export class FakeExcel implements FakeHost {
   }
   /** A person's own actions on the undo stack, to prove kensho leaves them there. */
   userAction(what: string): void {
-    this.undoStack.push({ by: "user", what });
+    this.pushUser(what);
+  }
+
+  private pushUser(what: string, capture = new UndoCapture()): void {
+    this.redoStack = [];
+    this.undoStack.push({ by: "user", what, capture });
+  }
+
+  /**
+   * [ctrlZ] The person presses Ctrl+Z: the last action's cells, formats, notes, comments and sheets
+   * go back; custom XML parts and settings stay as they are (OfficeDev/office-js#6415). Fires
+   * onChanged for the cells it changed. Returns what was undone, or null with nothing to undo.
+   */
+  async userUndo(): Promise<UndoEntry | null> {
+    const entry = this.undoStack.pop();
+    if (!entry) return null;
+    const redo = entry.capture.restore(this);
+    this.redoStack.push({ ...entry, capture: redo });
+    await this.fireRestored(entry.capture);
+    return entry;
+  }
+
+  /** [ctrlZ] Ctrl+Y: what the last Ctrl+Z took back comes again. */
+  async userRedo(): Promise<UndoEntry | null> {
+    const entry = this.redoStack.pop();
+    if (!entry) return null;
+    const undo = entry.capture.restore(this);
+    this.undoStack.push({ ...entry, capture: undo });
+    await this.fireRestored(entry.capture);
+    return entry;
+  }
+
+  private async fireRestored(capture: UndoCapture): Promise<void> {
+    for (const { sheet, area } of capture.touchedAreas())
+      if (this.sheets.includes(sheet)) this.fire(sheet, areaAddress(area), "Unknown", "Unknown");
+    await this.flushEvents();
+  }
+
+  /** A cell's lock (FormatProtection.locked, ExcelApi 1.2); every cell is locked unless unlocked. */
+  setLocked(sheet: string, address: string, locked: boolean): void {
+    const { s, a } = this.cellOf(sheet, address);
+    forEachCell({ sheet: s, area: a }, (c) => (c.locked = locked));
   }
 
   // --- Inspectors ---------------------------------------------------------------------------------
@@ -491,6 +734,15 @@ export class FakeExcel implements FakeHost {
     const { s, a } = this.cellOf(sheet, address);
     const f = s.peek(a.top, a.left)?.fill;
     return f ? { ...f } : null;
+  }
+  /** [cfPriority] The colour a person sees: a true conditional format's fill over the cell's own. */
+  displayedFill(sheet: string, address: string): string | null {
+    const { s, a } = this.cellOf(sheet, address);
+    return displayedFill(s, a.top, a.left);
+  }
+  /** The sheet's conditional formats, highest priority first. */
+  conditionalFormats(sheet: string): FCondFormat[] {
+    return conditionalFormatsOf(this.sheet(sheet));
   }
   pattern(sheet: string, address: string): string {
     const { s, a } = this.cellOf(sheet, address);
@@ -551,8 +803,12 @@ export class FakeExcel implements FakeHost {
           ],
         ]),
       merges: s.merges,
+      conditionalFormats: describeConditionalFormats(s),
       notes: [...s.notes.entries()].sort(),
-      comments: this.comments.filter((c) => c.sheet === s).map((c) => [c.row, c.col, c.content]),
+      comments: this.comments
+        .filter((c) => c.sheet === s)
+        .map((c) => [c.row, c.col, c.content])
+        .sort((x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number)),
     }));
   }
   handlerCount(): number {
@@ -567,6 +823,7 @@ export class FakeExcel implements FakeHost {
     this.selection = null;
     this.editing = null;
     this.undoStack = [];
+    this.redoStack = [];
   }
 
   /** The Office.context.document.settings object (Common API, not an Excel JavaScript API). */
@@ -585,6 +842,11 @@ export class FakeExcel implements FakeHost {
       setTimeout(() => callback?.({ status: "succeeded" }), 0);
     },
   };
+
+  /** [libraryPresence] The Excel namespace's objects the loaded office.js has (support.ts asks them). */
+  libraryObjects(): Record<string, unknown> {
+    return fakeLibrary(this.library);
+  }
 
   /** An Office-like object (the part kensho uses). */
   office(): {
@@ -622,6 +884,7 @@ export function installFakeOffice(globalObj: Record<string, any>, fake: FakeExce
     },
   };
   globalObj.Excel = {
+    ...fake.libraryObjects(),
     run: (...args: [any] | [any, any]) => (fake.run as (...a: unknown[]) => Promise<unknown>)(...args),
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     EventSource: { local: "Local", remote: "Remote" },

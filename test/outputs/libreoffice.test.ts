@@ -6,6 +6,8 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import { main, type CliIo } from "../../src/cli/main";
 import { buildDistribution, SAMPLE } from "../helpers/distribution";
+import { ZipPackage } from "../../src/adapters/xlsx/package";
+import { SEVERITY_COLOR } from "../../src/core/flags";
 
 const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => fs.existsSync(p));
 
@@ -57,6 +59,40 @@ test("LibreOffice opens the summary workbook and the annotated copies: every she
     // The annotated copy: its values as the sample's (the marks are formatting and notes).
     expect(csv("sample-3-2.csv")).toContain("危険空き家除却件数");
     expect(csv("sample-1-1.csv")).toContain("1,472件");
+
+    // LibreOffice reads kensho's marks as conditional formats in their colours, and the notes:
+    // the copy converted to ODS keeps each rule (its marker formula) and a style of kensho's colour.
+    const ods = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "ods",
+        "--outdir",
+        path.join(dir, "ods"),
+        path.join(dir, "copies", "sample.xlsx"),
+      ],
+      { encoding: "utf8", timeout: 240_000 },
+    );
+    expect(ods.status).toBe(0);
+    const pkg = ZipPackage.open(new Uint8Array(fs.readFileSync(path.join(dir, "ods", "sample.ods"))));
+    const content = new TextDecoder().decode(pkg.read("content.xml"));
+    const styles = new TextDecoder().decode(pkg.read("styles.xml"));
+    const rules = [
+      ...content.matchAll(
+        /calcext:value="formula-is\(ISTEXT\(&quot;kensho:(error|warning|info):note&quot;\)\)"/g,
+      ),
+    ];
+    expect(rules.length).toBeGreaterThan(10);
+    const severities = new Set(rules.map((m) => m[1] as keyof typeof SEVERITY_COLOR));
+    const everything = (content + styles).toLowerCase();
+    for (const severity of severities)
+      expect([
+        severity,
+        everything.includes(`fo:background-color="${SEVERITY_COLOR[severity].toLowerCase()}"`),
+      ]).toEqual([severity, true]);
+    expect(content.includes("【kensho】")).toBe(true);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

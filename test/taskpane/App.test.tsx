@@ -3,7 +3,13 @@ import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
-import { FILTER_SETTING, RULE_SETTING, TaskpaneController, type CheckFn } from "../../src/taskpane/controller";
+import {
+  FILTER_SETTING,
+  LIVE_SETTING,
+  RULE_SETTING,
+  TaskpaneController,
+  type CheckFn,
+} from "../../src/taskpane/controller";
 import { HostError, type HostSupport } from "../../src/adapters/excel/workbookHost";
 import type { WorkbookCheck } from "../../src/core/model";
 import { t } from "../../src/i18n/taskpane";
@@ -62,7 +68,9 @@ describe("task pane", () => {
     await waitFor(() => expect(host.flags).toHaveLength(3));
     const m8 = host.flags.find((f) => f.address === "M8")!;
     expect(m8.severity).toBe("error");
-    const [reason, unit] = sampleCheck().findings.filter((f) => f.cell === "M8").map(renderFinding);
+    const [reason, unit] = sampleCheck()
+      .findings.filter((f) => f.cell === "M8")
+      .map(renderFinding);
     expect(m8.message).toBe(`${reason}\n${unit}`);
     // Checking never writes values.
     expect(host.edits).toHaveLength(0);
@@ -123,7 +131,9 @@ describe("task pane", () => {
     expect(host.edits).toHaveLength(0);
 
     fireEvent.click(screen.getByRole("button", { name: t.progress.applyRowLabel("新規求人数") }));
-    await waitFor(() => expect(host.edits).toEqual([[{ sheet: "1-1", address: "L6", value: "概ね順調に進捗" }]]));
+    await waitFor(() =>
+      expect(host.edits).toEqual([[{ sheet: "1-1", address: "L6", value: "概ね順調に進捗" }]]),
+    );
     // Re-reads the written sheet to re-check.
     expect(host.readCalls).toContainEqual(["1-1"]);
     await screen.findByText(t.progress.applied(1));
@@ -135,7 +145,9 @@ describe("task pane", () => {
     await screen.findByText(t.progress.undone);
 
     fireEvent.click(screen.getByRole("button", { name: t.actions.applyAll }));
-    await waitFor(() => expect(host.edits).toEqual([[{ sheet: "1-1", address: "L6", value: "概ね順調に進捗" }]]));
+    await waitFor(() =>
+      expect(host.edits).toEqual([[{ sheet: "1-1", address: "L6", value: "概ね順調に進捗" }]]),
+    );
 
     fireEvent.click(screen.getByRole("checkbox", { name: t.progress.onlyDiffering }));
     expect(screen.getAllByTestId("progress-row")).toHaveLength(1);
@@ -160,6 +172,64 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: t.actions.clearFlags }));
     await waitFor(() => expect(host.clearCalls).toBe(1));
     await screen.findByText(t.flags.cleared);
+  });
+
+  test("フラグを消す is there on opening a workbook that holds kensho marks, before any check", async () => {
+    const { host } = await setup({ before: (h) => (h.marksAtOpen = true) });
+    const clear = screen.getByRole("button", { name: t.actions.clearFlags }) as HTMLButtonElement;
+    expect(clear.disabled).toBe(false);
+    fireEvent.click(clear);
+    await screen.findByText(t.flags.cleared);
+    expect(host.clearCalls).toBe(1);
+    await waitFor(() => expect(clear.disabled).toBe(true)); // nothing left, nothing checked
+  });
+
+  test("a workbook without marks: フラグを消す waits for a check", async () => {
+    await setup();
+    expect((screen.getByRole("button", { name: t.actions.clearFlags }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+
+  test("what clearing could not do is said: notes this Excel cannot remove, an earlier version's fills", async () => {
+    await setup({
+      before: (h) => {
+        h.marksAtOpen = true;
+        h.marksReport = {
+          unreachableNotes: [{ sheet: "1-1", address: "L9" }],
+          legacyRestored: 2,
+          legacyLeft: [{ sheet: "1-1", address: "B9" }],
+        };
+      },
+    });
+    fireEvent.click(screen.getByRole("button", { name: t.actions.clearFlags }));
+    const notice = await screen.findByTestId("notice");
+    expect(notice.textContent).toContain(t.flags.unreachable("1-1!L9"));
+    expect(notice.textContent).toContain(t.flags.legacyRestored(2));
+    expect(notice.textContent).toContain(t.flags.legacyLeft("1-1!B9"));
+  });
+
+  test("below ExcelApi 1.20 live re-check is off by default and 設定 says why; switched on, it is saved and runs", async () => {
+    const { host } = await setup({ support: { ...FULL_SUPPORT, excelApi: "1.17", undo: false } });
+    await runCheck();
+    expect(host.changeHandler).toBeNull();
+    expect(screen.queryByText(t.summary.liveOn)).toBeNull();
+    openTab(t.tabs.settings);
+    expect(screen.getByTestId("live-recheck-undo").textContent).toBe(t.liveSetting.noUndoHint);
+    const toggle = screen.getByTestId("live-recheck") as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    fireEvent.click(toggle);
+    await screen.findByText(t.liveSetting.on);
+    expect(host.settings.get(LIVE_SETTING)).toBe(true);
+    expect(host.changeHandler).not.toBeNull();
+  });
+
+  test("with undo support live re-check is on by default and the setting says nothing of undo", async () => {
+    const { host } = await setup();
+    await runCheck();
+    expect(host.changeHandler).not.toBeNull();
+    openTab(t.tabs.settings);
+    expect(screen.queryByTestId("live-recheck-undo")).toBeNull();
   });
 
   test("settings are validated, saved in the workbook, and used to re-check", async () => {
@@ -204,7 +274,8 @@ describe("task pane", () => {
 
   test("a rule saved in the workbook is loaded, and a malformed one is ignored", async () => {
     const { checkFn } = await setup({
-      before: (h) => h.settings.set(RULE_SETTING, { onTrack: 1.1, nearlyOnTrack: 0.9, directionOverrides: { a: "up" } }),
+      before: (h) =>
+        h.settings.set(RULE_SETTING, { onTrack: 1.1, nearlyOnTrack: 0.9, directionOverrides: { a: "up" } }),
     });
     await runCheck();
     expect(checkFn).toHaveBeenCalledWith(
@@ -268,7 +339,11 @@ describe("task pane", () => {
     const error = screen.getByTestId("count-error");
     const warning = screen.getByTestId("count-warning");
     const info = screen.getByTestId("count-info");
-    expect([error.dataset.zero, warning.dataset.zero, info.dataset.zero]).toEqual(["true", "true", undefined]);
+    expect([error.dataset.zero, warning.dataset.zero, info.dataset.zero]).toEqual([
+      "true",
+      "true",
+      undefined,
+    ]);
     expect(error.className).toBe(warning.className);
     expect(error.className).not.toBe(info.className);
   });
@@ -309,7 +384,14 @@ describe("task pane", () => {
     expect(host.summarySheets).toHaveLength(1);
     const spec = host.summarySheets[0];
     expect(spec.name).toBe("集計");
-    expect(spec.values[5]).toEqual(["基本目標", "順調に進捗", "概ね順調に進捗", "進捗の遅れ", "未判定", "計"]);
+    expect(spec.values[5]).toEqual([
+      "基本目標",
+      "順調に進捗",
+      "概ね順調に進捗",
+      "進捗の遅れ",
+      "未判定",
+      "計",
+    ]);
     // Ctrl+Z is offered where kensho's writes join Excel's undo history.
     expect(screen.getByText(t.summarySheet.undoHint)).toBeTruthy();
     fireEvent.click(await screen.findByTestId("remove-summary-sheet"));
@@ -326,5 +408,39 @@ describe("task pane", () => {
     await screen.findByText(t.summarySheet.created("集計"));
     expect(screen.getByText(new RegExp(t.summarySheet.noChart.slice(0, 20)))).toBeTruthy();
     expect(host.summarySheets).toHaveLength(1);
+  });
+
+  test("元に戻す names the cells it left alone because they changed since kensho wrote them", async () => {
+    const { host } = await setup();
+    await runCheck();
+    openTab(t.tabs.progress);
+    fireEvent.click(screen.getByRole("button", { name: t.progress.applyRowLabel("新規求人数") }));
+    await screen.findByText(t.progress.applied(1));
+    host.changedOnUndo = [{ sheet: "1-1", address: "L6" }];
+    fireEvent.click(screen.getByRole("button", { name: t.actions.undo }));
+    const notice = await screen.findByText(t.undoOutcome.partly(0));
+    expect(notice.closest("[data-testid=notice]")!.textContent).toContain(
+      t.undoOutcome.changedSince("1-1!L6"),
+    );
+  });
+
+  test("an action Excel would not group says Ctrl+Z takes it back in several steps", async () => {
+    const { host } = await setup();
+    await runCheck();
+    openTab(t.tabs.progress);
+    host.notes = ["ungrouped-retry"];
+    fireEvent.click(screen.getByRole("button", { name: t.progress.applyRowLabel("新規求人数") }));
+    const notice = await screen.findByText(t.progress.applied(1));
+    expect(notice.closest("[data-testid=notice]")!.textContent).toContain(t.hostNotes["ungrouped-retry"]);
+  });
+
+  test("設定 says what this Excel lacks and why: office.js without notes, no undo, and when to re-check", async () => {
+    await setup({ support: { ...FULL_SUPPORT, undo: false, undoGrouping: false, libraryLacks: ["notes"] } });
+    openTab(t.tabs.settings);
+    const section = screen.getByTestId("host-capabilities");
+    expect(section.textContent).toContain(t.capabilities.notesFromLibrary);
+    expect(section.textContent).toContain(t.capabilities.undoCleared);
+    expect(section.textContent).toContain(t.capabilities.recheck);
+    expect(section.textContent).not.toContain(t.capabilities.groupingFromLibrary);
   });
 });

@@ -39,7 +39,7 @@ test("check, flag, select and apply go through to the fake workbook", async () =
 
   const first = screen.getAllByTestId("finding")[0];
   const [sheet, address] = first.title.split(" ")[0].split("!");
-  await waitFor(() => expect(fake.fill(sheet, address)).not.toBeNull());
+  await waitFor(() => expect(fake.displayedFill(sheet, address)).not.toBeNull());
   fireEvent.click(first);
   await waitFor(() => expect(fake.selection).toEqual({ sheet, address }));
 
@@ -48,12 +48,17 @@ test("check, flag, select and apply go through to the fake workbook", async () =
   if (differing.length > 0) {
     fireEvent.click(screen.getByRole("button", { name: t.actions.applyAll }));
     await screen.findByText(t.progress.applied(differing.length));
-    await waitFor(() => expect(screen.queryAllByTestId("progress-row").filter((r) => r.dataset.differing === "true")).toHaveLength(0));
+    await waitFor(() =>
+      expect(
+        screen.queryAllByTestId("progress-row").filter((r) => r.dataset.differing === "true"),
+      ).toHaveLength(0),
+    );
   }
 
   fireEvent.click(screen.getByRole("button", { name: t.actions.clearFlags }));
   await screen.findByText(t.flags.cleared);
-  expect(fake.fill(sheet, address)).toBeNull();
+  expect(fake.displayedFill(sheet, address)).toBeNull();
+  expect(fake.conditionalFormats(sheet)).toEqual([]);
   await controller.dispose();
 });
 

@@ -7,11 +7,14 @@ import type {
   CellEdit,
   CellFlag,
   CellLocation,
+  HostNote,
   HostSupport,
+  MarksWritten,
   SummarySheetResult,
   SummarySheetSpec,
   MergeEdit,
   MergeWriteResult,
+  UndoOutcome,
   WorkbookHost,
 } from "../../src/adapters/excel/workbookHost";
 
@@ -24,6 +27,8 @@ export const FULL_SUPPORT: HostSupport = {
   notes: true,
   charts: true,
   undo: true,
+  undoGrouping: true,
+  libraryLacks: [],
 };
 
 export const OLD_SUPPORT: HostSupport = {
@@ -35,6 +40,8 @@ export const OLD_SUPPORT: HostSupport = {
   notes: false,
   charts: false,
   undo: false,
+  undoGrouping: false,
+  libraryLacks: [],
 };
 
 export class StubHost implements WorkbookHost {
@@ -69,12 +76,32 @@ export class StubHost implements WorkbookHost {
     this.readCalls.push(names);
     return names ? this.grids.filter((g) => names.includes(g.name)) : this.grids;
   }
-  async writeFlags(flags: CellFlag[]): Promise<void> {
+  /** What the next writeFlags or clearFlags reports beyond the marks. */
+  marksReport: Partial<MarksWritten> = {};
+  /** Marks the workbook held when the pane opened (a previous session, a co-author, the CLI). */
+  marksAtOpen = false;
+  async writeFlags(flags: CellFlag[]): Promise<MarksWritten> {
     this.flags = flags;
+    return this.report();
   }
-  async clearFlags(): Promise<void> {
+  async clearFlags(): Promise<MarksWritten> {
     this.clearCalls++;
     this.flags = [];
+    this.marksAtOpen = false;
+    return this.report();
+  }
+  private report(): MarksWritten {
+    return {
+      wrote: true,
+      skipped: [],
+      unreachableNotes: [],
+      legacyRestored: 0,
+      legacyLeft: [],
+      ...this.marksReport,
+    };
+  }
+  hasMarks(): boolean {
+    return this.marksAtOpen || this.flags.length > 0;
   }
   async writeValues(edits: CellEdit[]): Promise<void> {
     if (this.failWrites) throw this.failWrites;
@@ -87,12 +114,34 @@ export class StubHost implements WorkbookHost {
     this.steps.push("merge");
     return { written: edits.map((e) => ({ sheet: e.sheet, address: e.address })), formulaCells: [] };
   }
-  async undoLastEdit(): Promise<boolean> {
+  /** What the next undoLastEdit reports as left alone (changed since kensho wrote them). */
+  changedOnUndo: CellLocation[] = [];
+  /** Notes the next action's notice carries (takeNotes). */
+  notes: HostNote[] = [];
+  async undoLastEdit(): Promise<UndoOutcome> {
     this.undoCalls++;
     const last = this.steps.pop();
-    if (last === "merge") this.merges.pop();
-    if (last === "edit") this.edits.pop();
-    return last !== undefined;
+    const cells = (list: Array<{ sheet: string; address: string }>) =>
+      list.map((e) => ({ sheet: e.sheet, address: e.address }));
+    let restored: CellLocation[] = [];
+    if (last === "merge") restored = cells(this.merges.pop() ?? []);
+    if (last === "edit") restored = cells(this.edits.pop() ?? []);
+    const changed = this.changedOnUndo;
+    this.changedOnUndo = [];
+    const key = (c: CellLocation) => `${c.sheet}!${c.address}`;
+    const left = new Set(changed.map(key));
+    return {
+      undone: last !== undefined,
+      restored: restored.filter((c) => !left.has(key(c))),
+      already: [],
+      changed,
+      unproven: [],
+    };
+  }
+  takeNotes(): HostNote[] {
+    const out = this.notes;
+    this.notes = [];
+    return out;
   }
   canUndo(): boolean {
     return this.steps.length > 0;

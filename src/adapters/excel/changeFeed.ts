@@ -141,6 +141,8 @@ export class ChangeFeed {
     private readonly timers: Timers = realTimers,
     /** Rows or columns moved (by anyone, co-authors included): called at once, before any re-check. */
     private readonly onStructure: (change: StructuralChange) => void = () => undefined,
+    /** Anything changed that kensho did not write (a person, a co-author): called at once. */
+    private readonly onForeignChange: () => void = () => undefined,
   ) {}
 
   subscribe(handler: (changes: CellChange[]) => void): () => void {
@@ -175,8 +177,12 @@ export class ChangeFeed {
     // Moved cells move the record whoever moved them; kensho itself never inserts or deletes.
     const moved = structuralChange(sheet, ev);
     if (moved) this.onStructure(moved);
-    // Co-authors' kensho instances write flags too; their panes run their own checks.
-    if (ev.source && ev.source !== "Local") return;
+    // Co-authors' kensho instances write marks too; their panes run their own checks. What this
+    // pane last read may be out of date either way.
+    if (ev.source && ev.source !== "Local") {
+      this.onForeignChange();
+      return;
+    }
     if (ev.triggerSource === "ThisLocalAddin") return;
     if (ev.changeType && !VALUE_CHANGES.has(ev.changeType)) return;
     const lines = parseWholeLines(ev.address);
@@ -188,6 +194,7 @@ export class ChangeFeed {
       if (details && details.valueBefore === details.valueAfter) return;
       if (this.isSuppressed(sheet, area, details !== null)) return;
     }
+    this.onForeignChange();
     const address = area ? areaAddress(area) : stripSheet(ev.address);
     this.pending.set(`${sheet}\u0000${address}`, { sheet, address });
     if (this.timer !== null) this.timers.clearTimeout(this.timer);

@@ -1,4 +1,5 @@
-// Reading and writing a cell's whole fill through Office.js (RangeFill and CellProperties).
+// Reading and writing a cell's whole fill through Office.js (RangeFill): only for an earlier
+// version's marks, which painted fills (legacyMarks.ts). kensho's marks never touch a fill.
 /* global Excel */
 import { normalizeFill, type Fill } from "../../core/flags";
 import { apiAtLeast } from "./support";
@@ -12,13 +13,6 @@ export function fullFills(support: HostSupport): boolean {
 export function rangeFillProps(support: HostSupport): string {
   return fullFills(support) ? "color,pattern,patternColor,tintAndShade,patternTintAndShade" : "color";
 }
-
-/** getCellProperties (ExcelApi 1.9), reduced to the fill. */
-export const CELL_FILL_PROPS: Excel.CellPropertiesLoadOptions = {
-  format: {
-    fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true },
-  },
-};
 
 /** A loaded RangeFill (or a CellProperties fill) as the record keeps it. */
 export function fillOf(

@@ -1,7 +1,8 @@
-// What the host knows between batches: the flag record as stored, the last read's cache, each
-// sheet's used range and id. Structural edits (rows or columns inserted or deleted, sheets renamed)
-// move the record here at once; the move reaches the workbook with kensho's next record write, in
-// the same batch as the marks it describes, so a Ctrl+Z of that batch takes back both together.
+// What the host knows between batches: the record of the pane's own edits as stored (and an earlier
+// version's flags, until cleared), the last read's cache of kensho's marks, each sheet's used range
+// and id. Structural edits (rows or columns inserted or deleted, sheets renamed) move the record here
+// at once; the move reaches the workbook with kensho's next record write. kensho's marks need no
+// such care: they are conditional formats that Excel moves with their cells.
 import { moveRecord, sheetRenamed, type FlagRecordDocument, type StructuralChange } from "../../core/flags";
 import type { ReadCache } from "./readCache";
 import type { Dims, SheetRef } from "./readSheets";
@@ -22,6 +23,13 @@ export class HostState {
   private dims = new Map<string, Dims>();
   /** Sheet id -> name, to tell a renamed sheet from a new one (ids survive renames). */
   private names = new Map<string, string>();
+  /**
+   * Cells found this session to hold a note the host cannot read (Excel refused a threaded comment
+   * there, ExcelApi below 1.18). A hint only: a wrong one costs a message kept in the pane.
+   */
+  readonly hiddenNotes = new Set<string>();
+  /** The workbook holds kensho marks, as of the pane's opening or its last read or write. */
+  marksPresent = false;
 
   get record(): FlagRecordDocument {
     return this.stored.doc;

@@ -3,54 +3,69 @@
 /* global Excel */
 
 //
-// Every batch runs with delayForCellEdit (batches.ts). Nothing kensho calls clears the undo stack on
-// hosts with ExcelUndoApiAll: no sheet is added, hidden or deleted; the flag record is a custom XML
-// part (recordStore.ts); settings go through Excel's SettingCollection (settingsStore.ts).
+// Every batch runs with delayForCellEdit (batches.ts). On hosts with undo support (ExcelApi 1.20)
+// nothing kensho calls clears the undo stack, except 集計シートを削除 (Worksheet.delete, said in the
+// pane): no sheet is hidden or deleted otherwise; kensho's marks are conditional formats of its own
+// (markWriter.ts); the flag record and the edit record are custom XML parts (recordStore.ts,
+// editStore.ts); settings go through Excel's SettingCollection (settingsStore.ts). Nothing relies on
+// that undo: 元に戻す is the pane's own (recordedEdit.ts).
 //
 // Sync budget (independent of rows and sheets; "cache" = what the last readSheets captured):
-//   init          2 (sheet list, record part list, settings, custom document properties; record, each
-//                 sheet's used-range size)
-//   readSheets    2 (sheet list + record/notes/comments lists; cells, fills, merged areas in tiles,
-//                 visibility, protection, note/comment locations, record) [+1 before ExcelApi 1.9 for
-//                 hidden rows] [+1 for a sheet that grew past what init or the last read knew]
-//   writeFlags    1 after a readSheets (ExcelApi 1.9+, every newly flagged cell in a read sheet);
-//                 +1 read before 1.9 (no getCellProperties: the new cells' fills are read first),
-//                 or for cells the cache does not cover (a sheet not read, outside the used range);
-//                 +1 correction, only when a fill changed between the read and the write.
-//                 Without a cached read (or after rows moved, or a write failed on a stale cache):
-//                 list 1 + read 1 + write 1.
-//   clearFlags    same as writeFlags (1 after a readSheets)
+//   init          2 (sheet list, record and edit part lists, settings, custom document properties, notes and comments; both
+//                 records, each sheet's used-range size and conditional formats: whether kensho
+//                 marks are there)
+//   readSheets    2 (sheet list + record/notes/comments lists; cells, merged areas in tiles,
+//                 visibility, protection, conditional formats, note/comment locations, record)
+//                 [+1 when the workbook holds kensho marks or an earlier version's record: where
+//                 they are] [+1 before ExcelApi 1.9 for hidden rows] [+1 for a sheet that grew past
+//                 what init or the last read knew]
+//   writeFlags    0 after a readSheets when the marks are as wanted; 1 otherwise. Without a cached
+//                 read (or after a person's change, or a write refused on a stale cache): the read
+//                 first (2, +1 when marks exist), then 0 or 1. +3 per cell, at most 3 cells, only on
+//                 ExcelApi 1.10–1.17 when Excel refuses a threaded comment on a cell holding a note
+//                 it cannot read.
+//   clearFlags    same as writeFlags
 //   onCellsChanged  0 when readSheets is called in the same tick (ExcelApi 1.9+: the handler rides
 //                 on its first sync); otherwise 1 (1.9+) or 2 (1.7/1.8: one handler per sheet)
 //   writeValues, writeMerge, addStatusDropdown, undoLastEdit   read 1 + write 1 (+1 to list the
-//                 record's part when the workbook has none yet), whatever the number of cells
+//                 edit record's part when the workbook has none yet), whatever the number of cells;
+//                 the read includes the cells' protection, so a refused edit records nothing
 //   createSummarySheet 3 (names; sheet, contents, chart; its id into the settings); removeSummarySheet 2
 import type { SheetGrid } from "../../core/model";
+import type { StructuralChange } from "../../core/flags";
 import { Batches, type ExcelRun } from "./batches";
 import { ChangeFeed, realTimers, type Timers } from "./changeFeed";
 import { ChangeRegistration } from "./changeRegistration";
-import { queueCommentList, queueCommentLocations, queueNoteList, queueNoteLocations } from "./cellObserver";
-import { FlagWriter } from "./flagWriter";
+import { holdsMarks, splitMessage } from "../../core/flags";
+import { EditState } from "./editState";
+import { EditUndo } from "./editUndo";
+import { queueEditList, queueEditRead } from "./editStore";
 import { HostState } from "./hostState";
+import { queueFormatList } from "./markReader";
+import { MarkRead, MarkWriter } from "./markWriter";
+import { queueMessageList } from "./messageReader";
 import type { OfficeLike } from "./officeHost.types";
 import type { ReadCache } from "./readCache";
 import { DEFAULT_CHUNK_CELLS, readSheets, type Dims, type ReadHooks } from "./readSheets";
 import { MergeWriter } from "./mergeWriter";
-import { LEGACY_STATE_SHEET, queuePartList, queueRecordRead, type StoredRecord } from "./recordStore";
+import { LEGACY_STATE_SHEET, queuePartList, queueRecordRead } from "./recordStore";
 import { SettingsStore } from "./settingsStore";
 import { StatusWriter } from "./statusWriter";
 import { SummarySheetWriter } from "./summarySheet";
-import { apiAtLeast, detectSupport } from "./support";
+import { apiAtLeast, detectSupport, type LibraryLike } from "./support";
 import type {
   CellChange,
   CellEdit,
   CellFlag,
   CellLocation,
+  HostNote,
   HostSupport,
+  MarksWritten,
   SummarySheetResult,
   SummarySheetSpec,
   MergeEdit,
   MergeWriteResult,
+  UndoOutcome,
   WorkbookHost,
 } from "./workbookHost";
 
@@ -59,8 +74,10 @@ export interface OfficeHostOptions {
   run?: ExcelRun;
   /** Defaults to the global Office. */
   office?: OfficeLike;
-  /** Skip detection (tests); otherwise detected from Office.context.requirements. */
+  /** Skip detection (tests); otherwise detected from Office.context.requirements and the library. */
   support?: HostSupport;
+  /** The loaded office.js's Excel namespace (default: the global Excel), for what it has. */
+  library?: LibraryLike;
   /** Quiet period before edits are reported (default 400 ms). */
   debounceMs?: number;
   /** How long kensho's own written cells stay suppressed after a write (default 2000 ms). */
@@ -70,60 +87,73 @@ export interface OfficeHostOptions {
   chunkCells?: number;
 }
 
-type Extras = Pick<ReadCache, "notes" | "comments" | "protectedSheets">;
-
 export class OfficeWorkbookHost implements WorkbookHost {
   readonly support: HostSupport;
   private readonly batches: Batches;
   private readonly state = new HostState();
+  private readonly edits = new EditState();
   private readonly feed: ChangeFeed;
   private readonly changes: ChangeRegistration;
-  private readonly flags: FlagWriter;
+  private readonly marks: MarkWriter;
   private readonly statuses: StatusWriter;
   private readonly merges: MergeWriter;
+  private readonly undo: EditUndo;
   private readonly settings: SettingsStore;
   private readonly summary: SummarySheetWriter;
   private readonly chunkCells: number;
   private customProperties: Array<[string, unknown]> = [];
 
   constructor(opts: OfficeHostOptions & { run: ExcelRun; office: OfficeLike }) {
-    this.support = opts.support ?? detectSupport(opts.office.context.requirements);
+    this.support = opts.support ?? detectSupport(opts.office.context.requirements, libraryOf(opts));
     this.batches = new Batches(opts.run, this.support);
     this.feed = new ChangeFeed(
       opts.debounceMs ?? 400,
       opts.graceMs ?? 2000,
       opts.timers ?? realTimers,
-      (change) => this.state.structural(change),
+      (change) => this.structural(change),
+      // A person's or a co-author's change: what the last read saw may no longer be so.
+      () => (this.state.readCache = null),
     );
     this.changes = new ChangeRegistration(this.batches, this.support, this.feed);
-    this.flags = new FlagWriter(this.batches, this.state, this.support, this.feed);
-    this.statuses = new StatusWriter(this.batches, this.state, this.support, this.feed);
-    this.merges = new MergeWriter({ batches: this.batches, state: this.state, feed: this.feed });
+    this.marks = new MarkWriter(this.batches, this.state, this.support, this.feed);
+    this.statuses = new StatusWriter(this.batches, this.state, this.edits, this.support, this.feed);
+    const edits = { batches: this.batches, state: this.state, edits: this.edits, feed: this.feed };
+    this.merges = new MergeWriter(edits);
+    this.undo = new EditUndo(edits);
     this.settings = new SettingsStore(this.batches);
     this.summary = new SummarySheetWriter(this.batches, this.support, this.settings, this.feed);
     this.chunkCells = opts.chunkCells ?? DEFAULT_CHUNK_CELLS;
   }
 
   /**
-   * Two syncs when the pane opens: the record (so canUndo() is right after a reopen), the settings,
-   * and each sheet's used-range size (so the first check can tile merged areas in its own batch).
+   * Two syncs when the pane opens: the records (so canUndo() is right after a reopen), the settings,
+   * whether the workbook holds kensho marks (so フラグを消す is there without a check first), and
+   * each sheet's used-range size (so the first check can tile merged areas in its own batch).
    */
   async init(): Promise<void> {
-    await this.batches.guard(async (ctx) => {
+    await this.batches.guardUngrouped(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/id");
       const parts = queuePartList(ctx);
+      const editParts = queueEditList(ctx);
       const settings = this.settings.queueLoad(ctx);
       const custom = this.queueCustomProperties(ctx);
+      const messages = queueMessageList(ctx, this.support);
       await ctx.sync();
       settings();
       custom();
       const refs = sheets.items.map((s) => ({ name: s.name, id: s.id }));
       this.state.sheetsListed(refs);
+      this.edits.sheetsListed(refs);
+      const edits = queueEditRead(ctx, editParts());
       const record = queueRecordRead(
         ctx,
         parts(),
         refs.some((s) => s.name === LEGACY_STATE_SHEET),
+      );
+      const formats = queueFormatList(
+        ctx,
+        refs.map((s) => s.name).filter((n) => n !== LEGACY_STATE_SHEET),
       );
       const used = refs
         .filter((s) => s.name !== LEGACY_STATE_SHEET)
@@ -136,6 +166,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
         }));
       await ctx.sync();
       this.state.adopt(record());
+      this.edits.adopt(edits());
+      const listed = messages();
+      this.state.marksPresent =
+        formats().length > 0 ||
+        this.state.record.flags.length > 0 ||
+        [...listed.notes, ...listed.comments].some((m) => splitMessage(m.content).kensho !== null);
       this.state.rememberDims(
         new Map<string, Dims>(
           used.map(({ name, range }) => [
@@ -153,33 +189,25 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   /**
-   * Two syncs. Besides the grids, the same two batches capture what writeFlags needs (the record,
-   * original fills, note and comment locations, protection) and, when onCellsChanged was called just
-   * before, register the change handler.
+   * Two syncs (three when the workbook holds kensho marks). Besides the grids, the same batches
+   * capture what writeFlags needs (kensho's marks and where they are, notes and comments, protection,
+   * the record) and, when onCellsChanged was called just before, register the change handler.
    */
   async readSheets(names?: string[]): Promise<SheetGrid[]> {
     // Claimed synchronously, before any await, so a subscription made in the same tick rides along.
     const claim = this.changes.claim();
     let carried = false;
-    let partIds: string[] = [];
-    let legacy = false;
-    let noteList: (() => Excel.Note[]) | null = null;
-    let commentList: (() => Excel.Comment[]) | null = null;
-    let extras: Extras | null = null;
-    let stored: StoredRecord | null = null;
+    const marks = new MarkRead(this.support);
     let allSheets: string[] = [];
 
     const hooks: ReadHooks = {
       withList: (ctx) => {
-        const parts = queuePartList(ctx);
-        noteList = this.support.notes ? queueNoteList(ctx) : null;
-        commentList = this.support.comments ? queueCommentList(ctx) : null;
+        marks.queueList(ctx);
         const registered = claim?.queue(ctx);
         return (sheets) => {
-          partIds = parts();
-          legacy = sheets.some((s) => s.name === LEGACY_STATE_SHEET);
-          allSheets = sheets.map((s) => s.name).filter((n) => n !== LEGACY_STATE_SHEET);
+          allSheets = sheets.map((s) => s.name);
           this.state.sheetsListed(sheets);
+          this.edits.sheetsListed(sheets);
           if (registered) {
             registered(sheets);
             carried = true;
@@ -187,44 +215,26 @@ export class OfficeWorkbookHost implements WorkbookHost {
         };
       },
       withCells: (ctx) => {
-        const protection = allSheets.map((name) => ({
-          name,
-          p: ctx.workbook.worksheets.getItem(name).protection.load("protected"),
-        }));
-        const notes = noteList ? queueNoteLocations(noteList()) : null;
-        const comments = commentList ? queueCommentLocations(commentList()) : null;
-        const record = queueRecordRead(ctx, partIds, legacy);
-        return () => {
-          extras = {
-            protectedSheets: new Set(protection.filter((x) => x.p.protected).map((x) => x.name)),
-            notes: notes ? notes() : new Map(),
-            comments: comments ? comments() : new Map(),
-          };
-          stored = record();
-        };
+        marks.queueCells(ctx, allSheets);
+        return () => undefined;
       },
     };
 
     try {
-      const result = await this.batches.guard((ctx) =>
-        readSheets(ctx, this.support, names, {
+      const result = await this.batches.guardUngrouped(async (ctx) => {
+        const read = await readSheets(ctx, this.support, names, {
           chunkCells: this.chunkCells,
           hooks,
           knownDims: (n) => this.state.knownDims(n),
-        }),
-      );
-      // Assigned inside the hooks, which TypeScript's flow analysis cannot see.
-      const seen = extras as Extras | null;
-      const record = stored as StoredRecord | null;
-      this.state.rememberDims(result.dims);
-      if (seen && record) {
-        this.state.adopt(record);
-        const sheets = new Set(allSheets);
-        // A partial read keeps the fills an earlier read captured of the other (still existing) sheets.
-        const kept = names ? [...(this.state.readCache?.fills ?? [])].filter(([n]) => sheets.has(n)) : [];
-        this.state.readCache = { ...seen, sheets, fills: new Map([...kept, ...result.fills]) };
-      }
-      return result.grids;
+        });
+        const cache: ReadCache = await marks.finish(ctx, (r) => this.marks.adopt(r));
+        return { read, cache };
+      });
+      this.state.rememberDims(result.read.dims);
+      this.state.readCache = result.cache;
+      this.state.marksPresent =
+        holdsMarks(result.cache.marks, result.cache.messages) || result.cache.legacy !== null;
+      return result.read.grids;
     } catch (err) {
       this.state.readCache = null;
       throw err;
@@ -233,12 +243,16 @@ export class OfficeWorkbookHost implements WorkbookHost {
     }
   }
 
-  writeFlags(flags: CellFlag[]): Promise<void> {
-    return this.flags.write(flags);
+  writeFlags(flags: CellFlag[]): Promise<MarksWritten> {
+    return this.marks.write(flags);
   }
 
-  clearFlags(): Promise<void> {
-    return this.flags.write([]);
+  clearFlags(): Promise<MarksWritten> {
+    return this.marks.write([]);
+  }
+
+  hasMarks(): boolean {
+    return this.state.marksPresent;
   }
 
   writeValues(edits: CellEdit[]): Promise<void> {
@@ -249,12 +263,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return this.merges.write(edits);
   }
 
-  undoLastEdit(): Promise<boolean> {
-    return this.statuses.undoLastEdit();
+  undoLastEdit(): Promise<UndoOutcome> {
+    return this.undo.undoLastEdit();
   }
 
   canUndo(): boolean {
-    return this.statuses.canUndo();
+    return this.undo.canUndo();
   }
 
   addStatusDropdown(cells: CellLocation[]): Promise<void> {
@@ -274,7 +288,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async select(cell: CellLocation): Promise<void> {
-    await this.batches.guard(async (ctx) => {
+    await this.batches.guardUngrouped(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(cell.sheet);
       ws.activate();
       ws.getRange(cell.address).select();
@@ -310,6 +324,21 @@ export class OfficeWorkbookHost implements WorkbookHost {
   onCellsChanged(handler: (changes: CellChange[]) => void): Promise<() => Promise<void>> {
     return this.changes.subscribe(handler);
   }
+
+  takeNotes(): HostNote[] {
+    return this.batches.takeNotes();
+  }
+
+  /** Rows or columns moved: the records follow the cells (kensho's marks move with them in Excel). */
+  private structural(change: StructuralChange): void {
+    this.state.structural(change);
+    this.edits.structural(change);
+  }
+}
+
+/** The loaded office.js's Excel namespace, where the pane runs with one. */
+function libraryOf(opts: OfficeHostOptions): LibraryLike | undefined {
+  return opts.library ?? (typeof Excel === "undefined" ? undefined : (Excel as unknown as LibraryLike));
 }
 
 /** The pane's entry point: detects support from the live Office and loads kensho's state. */

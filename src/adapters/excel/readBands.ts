@@ -7,11 +7,8 @@
 import type { CellArea, SheetGrid } from "../../core/model";
 import { emptySheetGrid } from "../../core/grid";
 import { isPayloadError, toHostError } from "./errors";
-import { CELL_FILL_PROPS } from "./fillIo";
 import { joinReadings, queueMergedAreas, type MergeReading } from "./mergedAreas";
-import type { SheetFills } from "./readCache";
-import { fillsFrom, gridFrom, queueVisible, type Dims, type Part } from "./readShape";
-import { apiAtLeast } from "./support";
+import { gridFrom, queueVisible, type Dims, type Part } from "./readShape";
 import { HostError, type HostSupport } from "./workbookHost";
 
 /**
@@ -26,7 +23,6 @@ export async function readBanded(
   opts: { chunkCells: number },
   extra: () => () => void,
 ): Promise<Part[]> {
-  const withFills = apiAtLeast(support.excelApi, "1.9");
   const sized = names.map((name) => {
     const used = ctx.workbook.worksheets.getItem(name).getUsedRange(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -47,9 +43,6 @@ export async function readBanded(
     const hidden = visible(dims);
     grid.hiddenRows = hidden.rows;
     grid.hiddenCols = hidden.cols;
-    const fills: SheetFills | null = withFills
-      ? { originRow: dims.rowIndex, originCol: dims.columnIndex, cells: [] }
-      : null;
     const readings: MergeReading[] = [];
     const ws = ctx.workbook.worksheets.getItem(name);
     let band = Math.max(1, Math.floor(opts.chunkCells / Math.max(1, dims.columnCount)));
@@ -59,7 +52,6 @@ export async function readBanded(
       const chunk = ws
         .getRangeByIndexes(top, dims.columnIndex, count, dims.columnCount)
         .load("values,text,numberFormat");
-      const props = withFills ? chunk.getCellProperties(CELL_FILL_PROPS) : null;
       const area: CellArea = {
         top,
         left: dims.columnIndex,
@@ -75,11 +67,7 @@ export async function readBanded(
       try {
         // Deliberately one sync per band: each must stay under the payload limit on its own.
         await ctx.sync();
-        failed =
-          chunk.values === null ||
-          chunk.text === null ||
-          chunk.numberFormat === null ||
-          props?.value === null;
+        failed = chunk.values === null || chunk.text === null || chunk.numberFormat === null;
       } catch (err) {
         if (!isPayloadError(err, true)) throw toHostError(err);
         failed = true;
@@ -90,7 +78,6 @@ export async function readBanded(
         band = Math.max(1, Math.floor(band / 2));
         continue;
       }
-      if (fills && props) fills.cells.push(...fillsFrom(props.value));
       const part = gridFrom(name, { ...dims, rowIndex: top }, chunk.values, chunk.text, chunk.numberFormat);
       grid.cells.push(...part.cells);
       if (merges) readings.push(merges());
@@ -98,7 +85,7 @@ export async function readBanded(
       start += count;
     }
     grid.merges = joinReadings(readings);
-    parts.push({ grid, fills, dims });
+    parts.push({ grid, dims });
   }
   return parts;
 }

@@ -1,13 +1,10 @@
 // Turning what Office.js loaded into SheetGrid parts: values, texts and formats into a sparse grid,
-// cell properties into fills, visible areas into hidden rows and columns.
+// visible areas into hidden rows and columns.
 /* global Excel */
 
 import type { CellArea, CellValue, SheetGrid } from "../../core/model";
 import { gridFromArrays } from "../../core/grid";
-import type { Fill } from "../../core/flags";
 import { parseAreas } from "./a1";
-import { fillOf } from "./fillIo";
-import type { SheetFills } from "./readCache";
 import { apiAtLeast } from "./support";
 import type { HostSupport } from "./workbookHost";
 
@@ -19,10 +16,9 @@ export interface Dims {
   columnCount: number;
 }
 
-/** One sheet as read: its grid, its cells' fills (ExcelApi 1.9+) and its used range. */
+/** One sheet as read: its grid and its used range. */
 export interface Part {
   grid: SheetGrid;
-  fills: SheetFills | null;
   dims: Dims;
 }
 
@@ -30,10 +26,6 @@ function toCellValue(v: unknown): CellValue {
   if (v === "" || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null) return v;
   return String(v);
-}
-
-export function fillsFrom(props: Excel.CellProperties[][]): Array<Array<Fill | null | undefined>> {
-  return props.map((row) => row.map((p) => fillOf(p.format?.fill, true)));
 }
 
 export function gridFrom(

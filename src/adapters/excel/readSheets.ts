@@ -3,10 +3,9 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded
    properties are read in closures that callers run after the sync; the rule cannot follow closures. */
 // Normal path: sync 1 lists the sheets, sync 2 loads everything of every sheet at once — values,
-// text, formats, merged areas (in tiles under the 512-area limit), visibility and (ExcelApi 1.9+)
-// every cell's fill via getCellProperties, which the host caches so that writeFlags needs no read
-// sync of its own. Hooks let the host queue its own reads (record, notes, comments, event
-// registration) into these same two batches.
+// text, formats, merged areas (in tiles under the 512-area limit) and visibility. Hooks let the host
+// queue its own reads (kensho's marks, notes, comments, the record, event registration) into these
+// same two batches.
 //
 // Sizes come from the used range (getUsedRange(true), never null: "If the entire worksheet is blank,
 // this function will return the top left cell"). Merged-area tiles must be queued before that size is
@@ -19,11 +18,9 @@
 // per sync, halved whenever a band still does not fit.
 import type { CellArea, SheetGrid } from "../../core/model";
 import { isPayloadError, toHostError } from "./errors";
-import { CELL_FILL_PROPS } from "./fillIo";
 import { joinReadings, queueMergedAreas, type MergeReading } from "./mergedAreas";
-import type { SheetFills } from "./readCache";
 import { readBanded } from "./readBands";
-import { fillsFrom, gridFrom, queueVisible, readHiddenPerRow, type Dims, type Part } from "./readShape";
+import { gridFrom, queueVisible, readHiddenPerRow, type Dims, type Part } from "./readShape";
 import { LEGACY_STATE_SHEET } from "./recordStore";
 import { apiAtLeast } from "./support";
 import type { HostSupport } from "./workbookHost";
@@ -56,8 +53,6 @@ export interface ReadOptions {
 
 export interface ReadResult {
   grids: SheetGrid[];
-  /** Original fills per read sheet (ExcelApi 1.9+; empty below). */
-  fills: Map<string, SheetFills>;
   /** Every read sheet's used range. */
   dims: Map<string, Dims>;
 }
@@ -107,22 +102,15 @@ async function readWhole(
   opts: ReadOptions,
   extra: () => () => void,
 ): Promise<Array<{ part: Part; merges: () => MergeReading; covered: CellArea | null }>> {
-  const withFills = apiAtLeast(support.excelApi, "1.9");
   const jobs = names.map((name) => {
     const ws = ctx.workbook.worksheets.getItem(name);
     const used = ws.getUsedRange(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat");
-    const props = withFills ? used.getCellProperties(CELL_FILL_PROPS) : null;
     const covered = support.mergedAreas ? coverageFor(opts.knownDims(name)) : null;
     const merges = covered ? queueMergedAreas(ws, covered) : () => ({ pieces: [], seams: [] });
     const visible = queueVisible(used, support);
     return () => {
-      if (
-        used.values === null ||
-        used.text === null ||
-        used.numberFormat === null ||
-        (props && props.value === null)
-      )
+      if (used.values === null || used.text === null || used.numberFormat === null)
         throw new PartialResponse();
       const dims: Dims = {
         rowIndex: used.rowIndex,
@@ -134,12 +122,7 @@ async function readWhole(
       const hidden = visible(dims);
       grid.hiddenRows = hidden.rows;
       grid.hiddenCols = hidden.cols;
-      const fills = props && {
-        originRow: dims.rowIndex,
-        originCol: dims.columnIndex,
-        cells: fillsFrom(props.value),
-      };
-      return { part: { grid, fills, dims }, merges, covered };
+      return { part: { grid, dims }, merges, covered };
     };
   });
   const finish = extra();
@@ -193,11 +176,9 @@ export async function readSheets(
     parts = await readBanded(ctx, wanted, support, opts, extra);
   }
   if (!apiAtLeast(support.excelApi, "1.9")) await readHiddenPerRow(ctx, parts);
-  const fills = new Map<string, SheetFills>();
   const dims = new Map<string, Dims>();
   for (const p of parts) {
-    if (p.fills) fills.set(p.grid.name, p.fills);
     dims.set(p.grid.name, p.dims);
   }
-  return { grids: parts.map((p) => p.grid), fills, dims };
+  return { grids: parts.map((p) => p.grid), dims };
 }

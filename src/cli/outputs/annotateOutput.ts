@@ -1,5 +1,5 @@
-// `--annotate DIR`: for each workbook checked, a copy in DIR with the add-in's marks and flag record
-// (adapters/xlsx/annotate). The input is read again as bytes and never written; one file that
+// `--annotate DIR`: for each workbook checked, a copy in DIR with the add-in's marks
+// (adapters/xlsx/annotate, docs/flag-record.md). The input is read again as bytes and never written; one file that
 // cannot be annotated never stops the others.
 import * as fs from "fs";
 import * as path from "path";
@@ -56,6 +56,11 @@ export async function annotateFiles(
       writeAtomically(abs, result.bytes);
       written.add(abs);
       messages.push(CLI_TEXT.annotated(out, result.marked));
+      const cells = (list: Array<{ sheet: string; address: string }>) =>
+        list.map((c) => `${c.sheet}!${c.address}`);
+      if (result.legacyRestored > 0 || result.legacyLeft.length > 0)
+        messages.push(CLI_TEXT.annotatedLegacy(out, result.legacyRestored, cells(result.legacyLeft)));
+      if (result.skipped.length > 0) messages.push(CLI_TEXT.annotatedThreaded(out, cells(result.skipped)));
     } catch (err) {
       messages.push(writerProblem(r.file, err));
       failed++;

@@ -1,6 +1,7 @@
-// Cell fills as the flag record keeps them, and the fills kensho paints to mark a finding.
-// The properties are Excel's RangeFill ones (ExcelApi 1.9), so the add-in can write a recorded fill
-// back exactly and a file writer can produce one from a workbook's styles (docs/flag-record.md).
+// Cell fills as an earlier version's flag record keeps them (legacy.ts puts them back), and the
+// colours of kensho's marks. The properties are Excel's RangeFill ones (ExcelApi 1.9), so the add-in
+// can write a recorded fill back exactly and a file writer can produce one from a workbook's styles
+// (docs/flag-record.md).
 import type { Severity } from "../model";
 
 /** A cell's own fill. A cell with no fill is recorded as null, never as white. */
@@ -17,29 +18,12 @@ export interface Fill {
   patternTintAndShade: number;
 }
 
-/** The colours kensho paints: light red, yellow and blue, solid, so text stays readable. */
+/** The colours of kensho's marks: light red, yellow and blue, so text stays readable. */
 export const SEVERITY_COLOR: Record<Severity, string> = {
   error: "#FFC7CE",
   warning: "#FFEB9C",
   info: "#DDEBF7",
 };
-
-export function severityFill(severity: Severity): Fill {
-  return {
-    color: SEVERITY_COLOR[severity],
-    pattern: "Solid",
-    patternColor: null,
-    tintAndShade: 0,
-    patternTintAndShade: 0,
-  };
-}
-
-/** Excel cannot set gradient fills through its API, so a cell filled with one is never painted. */
-const UNSETTABLE_PATTERNS = new Set(["LinearGradient", "RectangularGradient"]);
-
-export function canRestore(fill: Fill | null): boolean {
-  return fill === null || !UNSETTABLE_PATTERNS.has(fill.pattern);
-}
 
 /** What a host reports for a cell's fill (Office.js RangeFill / CellProperties), before normalising. */
 export interface ReportedFill {
@@ -74,15 +58,4 @@ export function normalizeFill(r: ReportedFill): Fill | null {
     tintAndShade: r.tintAndShade ?? 0,
     patternTintAndShade: r.patternTintAndShade ?? 0,
   };
-}
-
-export function sameFill(a: Fill | null, b: Fill | null): boolean {
-  if (a === null || b === null) return a === b;
-  return (
-    a.color === b.color &&
-    a.pattern === b.pattern &&
-    (a.patternColor ?? null) === (b.patternColor ?? null) &&
-    a.tintAndShade === b.tintAndShade &&
-    a.patternTintAndShade === b.patternTintAndShade
-  );
 }

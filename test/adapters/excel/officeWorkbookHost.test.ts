@@ -85,11 +85,11 @@ describe("OfficeWorkbookHost over the fake", () => {
       for (const m of [small, large]) expect(m.fake.droppedOps).toBe(0);
     });
 
-    it("before ExcelApi 1.9: one extra read for the new cells' fills, clear stays at 1", async () => {
+    it("before ExcelApi 1.9: one extra read for hidden rows; flag and clear stay at 1", async () => {
       const small = await checkCost("1.8", 47);
       const large = await checkCost("1.8", 5000);
-      expect(small).toMatchObject({ read: 3, flag: 2, clear: 1 });
-      expect(large).toMatchObject({ read: 3, flag: 2, clear: 1 });
+      expect(small).toMatchObject({ read: 3, flag: 1, clear: 1 });
+      expect(large).toMatchObject({ read: 3, flag: 1, clear: 1 });
     });
 
     it.each([47, 5000])("subscribe, read, flag: 3 syncs in total (%i rows)", async (rows) => {
@@ -161,7 +161,7 @@ describe("OfficeWorkbookHost over the fake", () => {
       expect(JSON.stringify(fake.snapshot())).toBe(before);
     });
 
-    it("a flag on a sheet the last read did not cover reads that cell first", async () => {
+    it("a flag on a sheet the last read did not cover: the read listed every sheet's marks, one sync", async () => {
       const { fake, host } = await createFakeHostForTests([
         verificationGrid("1-1", 10),
         verificationGrid("1-2", 10),
@@ -171,25 +171,13 @@ describe("OfficeWorkbookHost over the fake", () => {
       await host.readSheets(["1-1"]);
       const start = fake.syncCount;
       await host.writeFlags(flagsFor(["1-1", "1-2"]));
-      expect(fake.syncCount - start).toBe(2);
+      expect(fake.syncCount - start).toBe(1);
       await host.clearFlags();
       expect(JSON.stringify(fake.snapshot())).toBe(before);
     });
   });
 
   describe("a cache gone stale between read and write", () => {
-    it("records the fill a person set after the read, not the cached one", async () => {
-      const { fake, host } = await createFakeHostForTests([verificationGrid("1-1", 10)]);
-      await host.readSheets();
-      fake.setFill("1-1", "L4", "#00B050"); // after the read
-      const before = JSON.stringify(fake.snapshot());
-      const start = fake.syncCount;
-      await host.writeFlags(flagsFor(["1-1"]));
-      expect(fake.syncCount - start).toBe(2); // the write + one correction of the record
-      await host.clearFlags();
-      expect(JSON.stringify(fake.snapshot())).toBe(before);
-    });
-
     it("retries from a fresh read when a note appeared on a cell to flag", async () => {
       const { fake, host } = await createFakeHostForTests([verificationGrid("1-1", 10)]);
       await host.readSheets();
@@ -198,10 +186,12 @@ describe("OfficeWorkbookHost over the fake", () => {
       const before = JSON.stringify(fake.snapshot());
       const start = fake.syncCount;
       await host.writeFlags(flagsFor(["1-1"]));
-      expect(fake.syncCount - start).toBe(4); // the refused cached write, then list + read + write
-      expect(fake.note("1-1", "L4")).toBe("担当者メモ");
+      // The refused cached write, then list + read + where the marks are + write.
+      expect(fake.syncCount - start).toBe(5);
+      expect(fake.note("1-1", "L4")).toBe("担当者メモ\n【kensho】進捗状況が計算と異なります");
       expect(fake.note("1-1", "I3")).toBe("【kensho】実績値が空欄です");
-      expect(fake.fill("1-1", "L4")).toBe(SEVERITY_FILL.warning);
+      expect(fake.displayedFill("1-1", "L4")).toBe(SEVERITY_FILL.warning);
+      expect(fake.fill("1-1", "L4")).toBeNull();
       await host.clearFlags();
       expect(JSON.stringify(fake.snapshot())).toBe(before);
     });
@@ -213,11 +203,11 @@ describe("OfficeWorkbookHost over the fake", () => {
       await host.readSheets();
       fake.setProtected("1-1", false);
       await host.writeFlags(flagsFor(["1-1"]));
-      expect(fake.fill("1-1", "I3")).toBe(SEVERITY_FILL.error);
+      expect(fake.displayedFill("1-1", "I3")).toBe(SEVERITY_FILL.error);
       await host.readSheets();
       fake.setProtected("1-1", true);
       await expect(host.clearFlags()).rejects.toMatchObject({ code: "sheet-protected" });
-      expect(fake.fill("1-1", "I3")).toBe(SEVERITY_FILL.error);
+      expect(fake.displayedFill("1-1", "I3")).toBe(SEVERITY_FILL.error);
     });
   });
 
@@ -236,11 +226,12 @@ describe("OfficeWorkbookHost over the fake", () => {
 
     await host.readSheets();
     await host.writeFlags(flagsFor(["1-1", "1-2"]));
-    expect(fake.note("1-1", "I3")).toBe("担当者メモ");
+    // A person's note keeps its text; kensho's part goes below it.
+    expect(fake.note("1-1", "I3")).toBe("担当者メモ\n【kensho】実績値が空欄です");
     expect(fake.note("1-1", "L4")).toBe("【kensho】進捗状況が計算と異なります");
-    // Re-flag from the cache: kensho's own fill is never taken for an original.
     await host.writeFlags(flagsFor(["1-1"]));
     expect(fake.fill("1-2", "I3")).toBe("#FFFF00");
+    expect(fake.displayedFill("1-2", "I3")).toBe("#FFFF00");
     await host.writeFlags(flagsFor(["1-1", "1-2"]));
     await host.readSheets(); // a fresh read while flagged
     await host.writeFlags(flagsFor(["1-2"]));
@@ -258,10 +249,10 @@ describe("OfficeWorkbookHost over the fake", () => {
     const before = JSON.stringify(fake.snapshot());
     await host.readSheets();
     await host.writeFlags(flagsFor(["1-1"]));
-    expect(fake.comment("1-1", "I3")).toBe("確認中です");
+    expect(fake.comment("1-1", "I3")).toBe("確認中です\n【kensho】実績値が空欄です");
     expect(fake.comment("1-1", "L4")).toBe("【kensho】進捗状況が計算と異なります");
     const start = fake.syncCount;
-    await host.writeFlags(flagsFor(["1-1"]).slice(1)); // update L4's comment, drop I3 (cache knows the new id)
+    await host.writeFlags(flagsFor(["1-1"]).slice(1)); // drop I3's part (the cache knows the new ids)
     await host.writeFlags(flagsFor(["1-1"]));
     expect(fake.syncCount - start).toBe(2);
     await host.clearFlags();
@@ -280,7 +271,7 @@ describe("OfficeWorkbookHost over the fake", () => {
     const start = fake.syncCount;
     await reopened.writeFlags(flagsFor(["1-1"]).slice(0, 1));
     expect(fake.syncCount - start).toBe(1);
-    expect(fake.fill("1-1", "L4")).toBe("#00B050");
+    expect(fake.displayedFill("1-1", "L4")).toBe("#00B050");
     await reopened.clearFlags();
     expect(JSON.stringify(fake.snapshot())).toBe(before);
   });
@@ -298,15 +289,16 @@ describe("OfficeWorkbookHost over the fake", () => {
     const sheetsBefore = fake.sheetNames();
 
     await host.writeFlags(flagsFor(["1-1", "1-2"]));
-    expect(fake.fill("1-1", "I3")).toBe(SEVERITY_FILL.error);
-    expect(fake.fill("1-1", "L4")).toBe(SEVERITY_FILL.warning);
-    expect(fake.note("1-1", "I3")).toBe("担当者メモ"); // untouched; the pane shows the message
+    expect(fake.displayedFill("1-1", "I3")).toBe(SEVERITY_FILL.error);
+    expect(fake.displayedFill("1-1", "L4")).toBe(SEVERITY_FILL.warning);
+    // Marks are conditional formats: the cells' own fills never change.
+    expect(fake.fill("1-1", "L4")).toBe("#00B050");
+    expect(fake.note("1-1", "I3")).toBe("担当者メモ\n【kensho】実績値が空欄です");
     expect(fake.note("1-1", "L4")).toBe("【kensho】進捗状況が計算と異なります");
     expect(fake.sheetNames()).toEqual(sheetsBefore);
 
-    // Re-flagging must not record kensho's own fill as the original.
     await host.writeFlags(flagsFor(["1-1"]));
-    expect(fake.fill("1-2", "I3")).toBe("#FFFF00");
+    expect(fake.displayedFill("1-2", "I3")).toBe("#FFFF00");
     await host.clearFlags();
 
     expect(JSON.stringify(fake.snapshot())).toBe(before);
@@ -321,7 +313,7 @@ describe("OfficeWorkbookHost over the fake", () => {
     fake.reopen();
     const reopened = await hostOnFake(fake);
     await reopened.writeFlags(flagsFor(["1-1"]).slice(0, 1)); // re-flag with fewer findings
-    expect(fake.fill("1-1", "L4")).toBe("#00B050");
+    expect(fake.displayedFill("1-1", "L4")).toBe("#00B050");
     await reopened.clearFlags();
     expect(JSON.stringify(fake.snapshot())).toBe(before);
   });
@@ -340,10 +332,10 @@ describe("OfficeWorkbookHost over the fake", () => {
     fake.reopen();
     const reopened = await hostOnFake(fake);
     expect(reopened.canUndo()).toBe(true);
-    await expect(reopened.undoLastEdit()).resolves.toBe(true);
+    await expect(reopened.undoLastEdit()).resolves.toMatchObject({ undone: true });
     expect([fake.value("1-1", "L3"), fake.value("1-1", "L4")]).toEqual(typed);
     expect(reopened.canUndo()).toBe(false);
-    await expect(reopened.undoLastEdit()).resolves.toBe(false);
+    await expect(reopened.undoLastEdit()).resolves.toMatchObject({ undone: false });
   });
 
   it("reports a person's edit, once, and never kensho's own writes", async () => {
@@ -421,7 +413,7 @@ describe("OfficeWorkbookHost over the fake", () => {
       fake.setFill("1-1", "L4", "#00B050");
       const before = JSON.stringify(fake.snapshot());
       await host.writeFlags(flagsFor(["1-1"]));
-      expect(fake.fill("1-1", "I3")).toBe(SEVERITY_FILL.error);
+      expect(fake.displayedFill("1-1", "I3")).toBe(SEVERITY_FILL.error);
       const flagged = JSON.stringify(fake.snapshot());
       await host.clearFlags();
       expect(JSON.stringify(fake.snapshot())).toBe(before);
@@ -435,20 +427,20 @@ describe("OfficeWorkbookHost over the fake", () => {
       expect(fake.comment("1-1", "I3")).toBeNull();
     });
 
-    it("leaves a person's comment alone and keeps it after clearing", async () => {
+    it("adds kensho's part below a person's comment and takes only that part away", async () => {
       const { fake, host } = await createFakeHostForTests([verificationGrid("1-1", 10)], {
         apiVersion: "1.17",
       });
       fake.setComment("1-1", "I3", "確認中です");
       await host.writeFlags(flagsFor(["1-1"]));
-      expect(fake.comment("1-1", "I3")).toBe("確認中です");
+      expect(fake.comment("1-1", "I3")).toBe("確認中です\n【kensho】実績値が空欄です");
       expect(fake.comment("1-1", "L4")).toBe("【kensho】進捗状況が計算と異なります");
       await host.clearFlags();
       expect(fake.comment("1-1", "I3")).toBe("確認中です");
       expect(fake.comment("1-1", "L4")).toBeNull();
     });
 
-    it("uses fill only on ExcelApi 1.9 and still restores exactly", async () => {
+    it("marks only (no notes or comments) on ExcelApi 1.9, and clears exactly", async () => {
       const fake = await flagOn("1.9");
       expect((fake as unknown as { flagged: string }).flagged).not.toContain("【kensho】");
     });

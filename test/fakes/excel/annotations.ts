@@ -113,6 +113,14 @@ export class FakeNoteCollection {
       const key = noteKey(cellAddressOrRange);
       this.context.write(s, parseArea(key), true);
       if (s.notes.has(key)) throw new FakeOfficeError("InvalidOperation", `A note already exists at ${key}`);
+      // [noteOrComment] (markRules.ts) a cell holds a note or a threaded comment, never both.
+      const a = parseArea(key)!;
+      const fake = this.context.fake as unknown as { comments: FComment[] };
+      if (fake.comments.some((c) => c.sheet === s && c.row === a.top && c.col === a.left))
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          `${key} holds a threaded comment; a note cannot be added`,
+        );
       s.notes.set(key, { content });
     });
     return this.note(cellAddressOrRange, false);
@@ -213,6 +221,12 @@ export class FakeCommentCollection {
       if (this.fake.comments.some((c) => c.sheet === sheet && c.row === a.top && c.col === a.left)) {
         throw new FakeOfficeError("InvalidOperation", `A comment already exists at ${cellAddressOrRange}`);
       }
+      // [noteOrComment] (markRules.ts) a cell holds a note or a threaded comment, never both.
+      if (sheet.notes.has(noteKey(cellAddressOrRange.slice(bang + 1))))
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          `${cellAddressOrRange} holds a note; a comment cannot be added`,
+        );
       this.fake.comments.push({ id, sheet, row: a.top, col: a.left, content });
     });
     return this.getItem(id);

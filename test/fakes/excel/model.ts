@@ -2,6 +2,7 @@
 // Plain data and the structural edits a person can make (insert/delete rows and columns).
 import type { CellArea, CellValue } from "../../../src/core/model";
 import type { FChart } from "./charts";
+import type { FCondFormat } from "./conditionalFormats";
 
 /** A cell's fill as Excel's RangeFill reports it (ExcelApi 1.9 properties included). */
 export interface FFill {
@@ -24,6 +25,8 @@ export interface FCell {
   validation: FValidation | null;
   /** Font properties set through the API (RangeFont, ExcelApi 1.1); absent ones are Excel's default. */
   font?: { bold?: boolean; size?: number; color?: string };
+  /** [protection] FormatProtection.locked; absent: locked, as every cell is by default. */
+  locked?: boolean;
 }
 
 export interface FValidation {
@@ -82,6 +85,8 @@ export class FSheet {
   protected = false;
   /** Charts on the sheet (ExcelApi 1.1), in the order added. */
   charts: FChart[] = [];
+  /** Conditional formats (ExcelApi 1.6), highest priority first (conditionalFormats.ts). */
+  conditionalFormats: FCondFormat[] = [];
   /** Columns whose width was fitted to their contents (RangeFormat.autofitColumns). */
   autofitted = new Set<number>();
   constructor(

@@ -6,6 +6,8 @@ import { FakeClientResult, FakeProxy, type FakeContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import type { FCell, FFill, FSheet, FValidation } from "./model";
 import { enterFormula, enterValue, formulaOf, valueType } from "./values";
+import { FakeConditionalFormatCollection } from "./conditionalFormats";
+import { FakeRangeSort, queueInsert, queueMoveTo } from "./movement";
 
 export interface RangeTarget {
   sheet: FSheet;
@@ -334,8 +336,38 @@ class FakeRangeFont {
   }
 }
 
+/**
+ * [protection] FormatProtection (ExcelApi 1.2): "locked: Specifies if Excel locks the cells in the
+ * object. A null value indicates that the entire range doesn't have a uniform lock setting."
+ */
+class FakeFormatProtection extends FakeProxy<RangeTarget> {
+  protected read(t: RangeTarget, prop: string): unknown {
+    if (prop !== "locked") return super.read(t, prop);
+    const flags: boolean[] = [];
+    forEachCellPeek(t, (c) => flags.push(c?.locked !== false));
+    return tri(flags);
+  }
+  override load(props?: unknown): this {
+    this.context.requireApi("1.2", "FormatProtection");
+    return super.load(props);
+  }
+  get locked(): boolean | null {
+    return this.get("locked");
+  }
+}
+
+function forEachCellPeek(t: RangeTarget, fn: (c: FCell | undefined) => void): void {
+  for (let r = t.area.top; r <= t.area.bottom; r++)
+    for (let c = t.area.left; c <= t.area.right; c++) fn(t.sheet.peek(r, c));
+}
+
 export class FakeRange extends FakeProxy<RangeTarget> {
-  readonly format: { fill: FakeRangeFill; font: FakeRangeFont; autofitColumns(): void };
+  readonly format: {
+    fill: FakeRangeFill;
+    font: FakeRangeFont;
+    protection: FakeFormatProtection;
+    autofitColumns(): void;
+  };
   readonly dataValidation: FakeDataValidation;
 
   constructor(context: FakeContext, resolver: () => RangeTarget | null, label: string, nullable = false) {
@@ -345,6 +377,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     this.format = {
       fill: new FakeRangeFill(context, own, `${label}.format.fill`),
       font: new FakeRangeFont(context, own),
+      protection: new FakeFormatProtection(context, own, `${label}.format.protection`),
       // RangeFormat.autofitColumns, ExcelApi 1.2.
       autofitColumns: () => {
         context.requireApi("1.2", "RangeFormat.autofitColumns");
@@ -431,6 +464,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
   set values(v: unknown[][]) {
     this.mutate((t) => {
+      this.context.groupable("Range.values");
       this.context.write(t.sheet, t.area, false);
       forEachCell(t, (c, r, col) => enterValue(c, cellAt(v, r - t.area.top, col - t.area.left)));
     });
@@ -440,6 +474,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
   set formulas(v: unknown[][]) {
     this.mutate((t) => {
+      this.context.groupable("Range.formulas");
       this.context.write(t.sheet, t.area, false);
       forEachCell(t, (c, r, col) => enterFormula(c, cellAt(v, r - t.area.top, col - t.area.left)));
     });
@@ -565,6 +600,23 @@ export class FakeRange extends FakeProxy<RangeTarget> {
       },
       `${this.label}.visible`,
     );
+  }
+
+  /** ExcelApi 1.6: the conditional formats that overlap this range (conditionalFormats.ts). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.context, () => this.resolveForChild(), this.label);
+  }
+  /** ExcelApi 1.2 (movement.ts). */
+  get sort(): FakeRangeSort {
+    return new FakeRangeSort(this.context, () => this.resolveForChild());
+  }
+  /** ExcelApi 1.11: cut and paste (movement.ts). */
+  moveTo(destination: string | FakeRange): void {
+    queueMoveTo(this.context, () => this.resolveForChild(), destination);
+  }
+  /** ExcelApi 1.1 (movement.ts). */
+  insert(shift: string): void {
+    queueInsert(this.context, () => this.resolveForChild(), shift);
   }
 
   select(): void {

@@ -8,6 +8,8 @@ import { FakeCommentCollection, FakeNoteCollection, FakeWorkbookNoteCollection }
 import { FakeRange } from "./range";
 import { FakeCustomXmlPartCollection, FakeDocumentProperties, FakeSettingCollection } from "./storage";
 import { FakeChartCollection } from "./charts";
+import { queueCopySheet } from "./movement";
+import { tagHandler } from "./sessions";
 
 /** What the worksheet proxies need from the fake workbook. */
 interface SheetHost {
@@ -38,7 +40,10 @@ class FakeEventHandlers {
   add(handler: ChangedHandler): { context: FakeContext; remove(): void } {
     this.context.requireApi(this.version, "onChanged");
     const context = this.context;
-    context.enqueue(() => this.set().add(handler));
+    context.enqueue(() => {
+      tagHandler(handler, context.session);
+      this.set().add(handler);
+    });
     return {
       context,
       remove: () => context.enqueue(() => this.set().delete(handler)),
@@ -57,6 +62,7 @@ class FakeProtection extends FakeProxy<FSheet> {
 }
 
 export class FakeWorksheet extends FakeProxy<FSheet> {
+  /** [libraryPresence] Undefined when the loaded office.js has no notes, as the property is then. */
   readonly notes: FakeNoteCollection;
   readonly protection: FakeProtection;
   readonly onChanged: FakeEventHandlers;
@@ -67,7 +73,9 @@ export class FakeWorksheet extends FakeProxy<FSheet> {
     this.nullable = nullable;
     const own = () => this.resolveForChild();
     this.charts = new FakeChartCollection(context, own, `${label}.charts`);
-    this.notes = new FakeNoteCollection(context, own, `${label}.notes`);
+    this.notes = context.fake.library.notes
+      ? new FakeNoteCollection(context, own, `${label}.notes`)
+      : (undefined as unknown as FakeNoteCollection);
     this.protection = new FakeProtection(context, own, `${label}.protection`);
     this.onChanged = new FakeEventHandlers(context, () => own().handlers, "1.7");
   }
@@ -85,8 +93,8 @@ export class FakeWorksheet extends FakeProxy<FSheet> {
   set name(v: string) {
     this.mutate((t) => {
       // [undoStack] Worksheet.name: web Yes, Windows/Mac No.
-      this.context.fake.clearUndoFor("Worksheet.name", ["windows", "mac"]);
-      this.context.write(null, null, false);
+      this.context.undoUnsupported("Worksheet.name", ["windows", "mac"]);
+      this.context.write(t, null, false);
       t.name = v;
     });
   }
@@ -102,8 +110,8 @@ export class FakeWorksheet extends FakeProxy<FSheet> {
   set visibility(v: string) {
     this.mutate((t) => {
       // [undoStack] Worksheet.visibility: web Yes, Windows/Mac No.
-      this.context.fake.clearUndoFor("Worksheet.visibility", ["windows", "mac"]);
-      this.context.write(null, null, false);
+      this.context.undoUnsupported("Worksheet.visibility", ["windows", "mac"]);
+      this.context.write(t, null, false);
       t.visibility = v;
     });
   }
@@ -148,6 +156,17 @@ export class FakeWorksheet extends FakeProxy<FSheet> {
   activate(): void {
     this.mutate((t) => (host(this.context).activeSheet = t.name));
   }
+  /** ExcelApi 1.7: the whole sheet copied ([cellsMove], movement.ts). */
+  copy(positionType?: string, relativeTo?: FakeWorksheet): FakeWorksheet {
+    const made = queueCopySheet(
+      this.context,
+      () => this.resolveForChild(),
+      positionType,
+      relativeTo ? () => relativeTo.resolveForChild() : undefined,
+    );
+    return new FakeWorksheet(this.context, made, `${this.label}.copy`, false);
+  }
+
   /**
    * [veryHiddenDelete] "if the worksheet's visibility is set to "VeryHidden", the delete operation
    * will fail with an `InvalidOperation` exception." [undoStack] Worksheet.delete: No everywhere.
@@ -159,7 +178,7 @@ export class FakeWorksheet extends FakeProxy<FSheet> {
           "InvalidOperation",
           `The sheet '${t.name}' is very hidden and cannot be deleted.`,
         );
-      this.context.fake.clearUndoFor("Worksheet.delete", ["web", "windows", "mac"]);
+      this.context.undoUnsupported("Worksheet.delete", ["web", "windows", "mac"]);
       this.context.write(null, null, false);
       const h = host(this.context);
       h.sheets = h.sheets.filter((s) => s !== t);
@@ -227,6 +246,7 @@ class FakeWorksheetCollection {
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly comments: FakeCommentCollection;
+  /** [libraryPresence] Undefined when the loaded office.js has no notes (1.1.110). */
   readonly notes: FakeWorkbookNoteCollection;
   private xml: FakeCustomXmlPartCollection | null = null;
   private settingsProxy: FakeSettingCollection | null = null;
@@ -234,7 +254,9 @@ export class FakeWorkbook {
   constructor(private readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.comments = new FakeCommentCollection(context);
-    this.notes = new FakeWorkbookNoteCollection(context);
+    this.notes = context.fake.library.notes
+      ? new FakeWorkbookNoteCollection(context)
+      : (undefined as unknown as FakeWorkbookNoteCollection);
   }
   /** ExcelApi 1.5: checked when first used, like any member. */
   get customXmlParts(): FakeCustomXmlPartCollection {

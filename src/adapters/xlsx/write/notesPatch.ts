@@ -96,7 +96,11 @@ export class SheetNotes {
     return e ? { text: e.text } : null;
   }
 
-  /** Adds a note, or rewrites the text of the one on the cell (which must be kensho's). */
+  /**
+   * Adds a note, or rewrites the text of the one on the cell. What the existing text and the new one
+   * share at their start (a person's own part above kensho's) keeps its runs and formatting as
+   * written; only the rest is replaced.
+   */
   set(address: string, text: string): void {
     this.deletes.delete(address.toUpperCase());
     this.upserts.set(address.toUpperCase(), text);
@@ -160,6 +164,50 @@ export class SheetNotes {
     return result;
   }
 
+  /**
+   * The comment's <text> rewritten to `text`, keeping the runs that hold the part the old and new
+   * texts share at their start (cut at the boundary) and adding the rest as one plain run. Null when
+   * nothing is shared (the whole comment is rewritten) or the text is a single <t>.
+   */
+  private keptText(
+    doc: XmlDocument,
+    comment: XmlElement,
+    text: string,
+    prefix: string,
+  ): { el: XmlElement; xml: string } | null {
+    const body = firstChild(comment, "text");
+    const runs = body ? childrenNamed(body, "r") : [];
+    if (!body || runs.length === 0) return null;
+    const old = commentText(comment);
+    let shared = 0;
+    while (shared < old.length && shared < text.length && old[shared] === text[shared]) shared++;
+    if (shared === 0) return null;
+    const q = (n: string) => (prefix ? `${prefix}:${n}` : n);
+    let inner = "";
+    let at = 0;
+    for (const r of runs) {
+      const t = firstChild(r, "t");
+      const runText = t?.text ?? "";
+      if (at >= shared) break;
+      if (at + runText.length <= shared) inner += doc.source.slice(r.start, r.end);
+      else {
+        const cut = runText.slice(0, shared - at);
+        const rPr = firstChild(r, "rPr");
+        inner += element(
+          r.name,
+          {},
+          (rPr ? doc.source.slice(rPr.start, rPr.end) : "") +
+            `<${t!.name} xml:space="preserve">${xstringContent(cut)}</${t!.name}>`,
+        );
+      }
+      at += runText.length;
+    }
+    const rest = text.slice(shared);
+    if (rest)
+      inner += element(q("r"), {}, `<${q("t")} xml:space="preserve">${xstringContent(rest)}</${q("t")}>`);
+    return { el: body, xml: element(body.name, {}, inner) };
+  }
+
   private writeComments(): void {
     const doc = this.commentsDoc!;
     const root = doc.root;
@@ -178,7 +226,9 @@ export class SheetNotes {
     let appended = "";
     for (const [ref, text] of this.upserts) {
       const old = this.existing.get(ref);
-      if (old)
+      const kept = old ? this.keptText(doc, old.el, text, prefix) : null;
+      if (old && kept) changes.set(kept.el, { replaceWith: kept.xml });
+      else if (old)
         changes.set(old.el, {
           replaceWith: this.commentXml(ref, Number(old.el.attrs.authorId ?? authorId), text, prefix),
         });
