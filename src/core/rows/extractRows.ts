@@ -99,6 +99,10 @@ function fieldColumns({ columns: c }: HeaderBlock): FieldColumns {
     status: c.status,
     reason: c.reason,
     department: c.department,
+    unit: c.unit,
+    rate: c.rate,
+    trend: c.trend,
+    comment: c.comment,
   };
 }
 
@@ -121,7 +125,33 @@ function rowCells(view: SheetView, r: number, c: FieldColumns): VerificationRow[
     status: fieldCell(view, r, c.status),
     reason: fieldCell(view, r, c.reason),
     department: fieldCell(view, r, c.department),
+    unit: c.unit && fieldCell(view, r, c.unit),
+    rate: c.rate && fieldCell(view, r, c.rate),
+    trend: c.trend && fieldCell(view, r, c.trend),
+    comment: c.comment && fieldCell(view, r, c.comment),
   };
+}
+
+/** A 単位 column's unit ("件", "(人)") given to a bare figure of the row: "1563" under 件 is 1,563件. */
+function withRowUnit(cell: FieldCell["cell"], unitText: string | null): FieldCell["cell"] {
+  if (unitText === null) return cell;
+  const v = parseValue(cell);
+  if (v.kind !== "number" || v.unit !== null) return cell;
+  const unit = unitText.replace(/[()（）\s]/g, "");
+  if (unit === "" || isDash(unit)) return cell;
+  const text = `${v.raw.trim()}${unit}`;
+  return { value: text, text, format: "General" };
+}
+
+/** The years a block's baseline and final target headers name (基準値 (H26), 目標値 (R9)). */
+function datedColumns(block: HeaderBlock): NonNullable<VerificationRow["columnYears"]> {
+  const out: NonNullable<VerificationRow["columnYears"]> = {};
+  for (const r of block.readings) {
+    if (r.year === null) continue;
+    if (r.field === "baseline") out.baseline = r.year;
+    if (r.field === "finalTarget") out.finalTarget = r.year;
+  }
+  return out;
 }
 
 /** Reads the data rows of one sheet, carrying merged 大基本目標 / 小基本目標 / 施策 labels down. */
@@ -132,6 +162,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
   let measure: string | null = null;
   for (const block of layout.blocks) {
     const cols = fieldColumns(block);
+    const columnYears = cols.target ? undefined : datedColumns(block);
     const dataCols = DATA_FIELDS.map((f) => cols[f] ?? NO_COLS);
     for (let r = block.firstDataRow; r <= block.lastDataRow; r++) {
       const kpiText = fieldText(view, r, cols.kpi);
@@ -170,13 +201,15 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
       if (kind === "数値目標") measure = null;
 
       const cells = rowCells(view, r, cols);
+      const unit = cols.unit ? fieldText(view, r, cols.unit) : null;
+      const read = (c: FieldCell | undefined) => parseValue(withRowUnit(c?.cell ?? BLANK_CELL, unit));
       // One literal in VALUE_FIELDS order: every row's values share a shape.
       const values: VerificationRow["values"] = {
-        baseline: parseValue(cells.baseline?.cell ?? BLANK_CELL),
-        previous: parseValue(cells.previous?.cell ?? BLANK_CELL),
-        actual: parseValue(cells.actual?.cell ?? BLANK_CELL),
-        target: parseValue(cells.target?.cell ?? BLANK_CELL),
-        finalTarget: parseValue(cells.finalTarget?.cell ?? BLANK_CELL),
+        baseline: read(cells.baseline),
+        previous: read(cells.previous),
+        actual: read(cells.actual),
+        target: read(cells.target),
+        finalTarget: read(cells.finalTarget),
       };
       const departmentText = fieldText(view, r, cols.department);
       rows.push({
@@ -191,6 +224,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
         department: departmentText !== null && !isDash(departmentText) ? cleanName(departmentText) : null,
         cells,
         values,
+        ...(columnYears ? { columnYears } : {}),
       });
     }
   }
