@@ -18,7 +18,14 @@ import { extractRows } from "./rows/extractRows";
 import { resolveDirection, type ResolvedDirection } from "./progress/direction";
 import { achievementRate } from "./progress/achievement";
 import { recogniseStatus, statusForRate } from "./progress/status";
-import { bestLevel, firstBehindLevel, levelForRate, recogniseLevel, resolveScale } from "./progress/scale";
+import {
+  bestLevel,
+  firstBehindLevel,
+  levelForRate,
+  recogniseLevel,
+  resolveScale,
+  scaleShownBy,
+} from "./progress/scale";
 import { directionTarget, interpolatedTarget, isEndedKpi } from "./progress/targets";
 import type { Scale } from "./model";
 import { checkRow, type RuleContext } from "./rules/rowRules";
@@ -121,7 +128,7 @@ export function checkWorkbook(
   const reasonPlaceholders = placeholderKeys(placeholdersOf(options));
   const profile = options.profile ?? null;
   // A city's own scale, from its profile; 伊勢崎's words (under the rule's thresholds) otherwise.
-  const scale = profile?.scale !== undefined ? (resolveScale(profile.scale, rule) ?? undefined) : undefined;
+  let scale = profile?.scale !== undefined ? (resolveScale(profile.scale, rule) ?? undefined) : undefined;
   const layouts: SheetLayout[] = [];
   const views: SheetView[] = [];
   for (const grid of grids) {
@@ -144,7 +151,7 @@ export function checkWorkbook(
   // A header that cannot be read without guessing stops the whole file: every status would be suspect.
   const unclear = layouts.find((l) => l.conflict !== null);
   if (unclear?.conflict) {
-    const code = unclear.conflict.kind === "same-field" ? "ambiguous-layout" : "year-column-missing";
+    const code = unclear.conflict.kind === "year-column-missing" ? "year-column-missing" : "ambiguous-layout";
     return stop({ code, params: { sheet: unclear.sheet, ...unclear.conflict } });
   }
 
@@ -162,6 +169,17 @@ export function checkWorkbook(
     if (resolved.source !== "inferred" && resolved.source !== null) byName.set(row.name, resolved);
     return resolved;
   };
+  const sheetRows = layouts.map((layout, i) => extractRows(views[i], layout));
+  // No scale pinned: the entered statuses may show one of the presets beyond doubt (◎, S, B+, D).
+  if (!scale) {
+    const entered: string[] = [];
+    for (const rs of sheetRows)
+      for (const r of rs) {
+        const t = displayText(r.cells.status?.cell).trim();
+        if (t !== "") entered.push(t);
+      }
+    scale = scaleShownBy(entered) ?? undefined;
+  }
   for (const [i, layout] of layouts.entries()) {
     const ctx: RuleContext = { fiscalYear: layout.fiscalYear, reasonPlaceholders, scale };
     sheetYear = layout.fiscalYear ? parseFiscalYear(layout.fiscalYear) : null;
@@ -170,13 +188,12 @@ export function checkWorkbook(
     if (known) byName = known;
     else byYear.set(sheetYear, (byName = new Map()));
     const progress: ProgressContext = { scale, fiscalYear: sheetYear };
-    const sheetRows = extractRows(views[i], layout);
-    for (const row of sheetRows) {
+    for (const row of sheetRows[i]) {
       const checked = computeProgress(row, rule, directionOf, progress);
       rows.push(checked);
       for (const f of checkRow(checked, ctx)) findings.push(f);
     }
-    const unchecked = reasonsNotChecked(layout, sheetRows as CheckedRow[], ctx);
+    const unchecked = reasonsNotChecked(layout, sheetRows[i] as CheckedRow[], ctx);
     if (unchecked) findings.push(unchecked);
   }
   findings.push(...checkAgainstStrategy(rows, master, fiscalYear ? parseFiscalYear(fiscalYear) : null));

@@ -452,7 +452,16 @@ export interface RowProgress {
 
 /** A target kensho worked out or read as a direction, with the facts its finding names. */
 export type TargetBasis =
-  | { kind: "interpolated"; value: number; unit: string | null; fromYear: number; toYear: number }
+  | {
+      kind: "interpolated";
+      /** In the base unit, as the rate used it. */
+      value: number;
+      unit: string | null;
+      /** As staff would write it, in the final target's own unit ("22,068千円"). */
+      shown: string;
+      fromYear: number;
+      toYear: number;
+    }
   | {
       kind: "direction";
       word: string;

@@ -339,7 +339,7 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
     message: (p) => {
       const t = p.target?.kind === "interpolated" ? p.target : null;
       if (!t) return "";
-      const value = `${t.value.toLocaleString("ja-JP", { maximumFractionDigits: 4 })}${t.unit ?? ""}`;
+      const value = t.shown;
       return (
         `今年度の目標値がシートにないため、基準値（${fiscalYearWords(t.fromYear)}）から計画最終年度の目標値（${fiscalYearWords(t.toYear)}）までを` +
         `年度で直線に結んだ値 ${value} を今年度の目標として進捗を計算しました。シートに今年度の目標値（期待値）があれば、その列を加えてください。`

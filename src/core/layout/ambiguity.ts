@@ -27,6 +27,14 @@ function baselineOrActual(s: HeaderSegment, all: HeaderSegment[]): HeaderMeaning
 
 /** Resolves every two-meaning heading in place; returns the first that nothing decides. */
 export function resolveTwoMeanings(segments: HeaderSegment[]): Ambiguity | null {
+  // A 数値目標 column with no KPI column beside it names the rows itself (長与町's 数値目標 list).
+  const measures = segments.filter((s) => s.meaning === "measure");
+  if (
+    measures.length === 1 &&
+    !has(segments, ["kpi", "kpiOrTarget"]) &&
+    has(segments, ["actualOrPrevious", "baselineOrActual"])
+  )
+    measures[0].meaning = "kpi";
   const undecided: HeaderSegment[] = [];
   let first: HeaderMeaning | null = null;
   const decide = (s: HeaderSegment, to: HeaderMeaning | null) => {

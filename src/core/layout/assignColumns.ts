@@ -271,7 +271,12 @@ export function assignColumns(segments: HeaderSegment[], fy: number | null, head
     ["target", "target"],
   ] as const) {
     const dated = units.filter((u) => u.meaning === meaning);
-    if (dated.length > 0 && !units.some((u) => u.field === field)) {
+    // No target for the year beside a baseline and a final target: the straight line stands in.
+    const lineStandsIn =
+      field === "target" &&
+      units.some((u) => u.field === "finalTarget") &&
+      units.some((u) => u.field === "baseline");
+    if (dated.length > 0 && !lineStandsIn && !units.some((u) => u.field === field)) {
       clashes.push(new Conflict("year-column-missing", field, dated));
     }
   }

@@ -3,6 +3,7 @@ import { applyProfile } from "../profile/applyProfile";
 import { resolveTwoMeanings, type Ambiguity } from "./ambiguity";
 import { columnName } from "./assignColumns";
 import type { SheetView } from "../sheetView";
+import { displayText } from "../text";
 import { assignColumns } from "./assignColumns";
 import { composeHeader, type HeaderSegment } from "./composeHeader";
 import { fiscalYearLabel } from "./yearForms";
@@ -33,7 +34,10 @@ interface FoundHeader {
 
 function isHeader(segments: HeaderSegment[]): boolean {
   const meanings = new Set<string>();
-  for (const s of segments) if (s.meaning !== null) meanings.add(s.meaning);
+  // A profile names this year's or last year's actual outright: still a 実績 column.
+  for (const s of segments)
+    if (s.meaning !== null)
+      meanings.add(s.meaning === "actual" || s.meaning === "previous" ? "actualOrPrevious" : s.meaning);
   if (meanings.size >= MIN_HEADER_FIELDS && CORE_MEANINGS.every((m) => meanings.has(m))) return true;
   return (
     meanings.size >= MIN_CITY_FIELDS &&
@@ -68,29 +72,46 @@ function findHeaders(
     }
     const rows = headerRowsAt(view, r, floor);
     const { segments, ambiguity } = readSegments(view, rows, profile);
-    if (!isHeader(ambiguity ? withGuesses(segments, ambiguity) : segments)) {
+    if (!(ambiguity ? isHeaderEitherWay(segments, ambiguity) : isHeader(segments))) {
       r++;
       continue;
     }
     const reach = headers.length === 0 ? TITLE_ROWS_FIRST : TITLE_ROWS_REPEATED;
     const title = titleBlock(view, Math.max(floor, rows[0] - reach), rows[0]);
     titles.push(...title.claims);
-    headers.push({ rows, segments, pageTop: title.firstRow ?? rows[0], ambiguity });
+    const pageTop =
+      title.firstRow ?? (headers.length > 0 ? sectionHeadingAbove(view, rows[0], floor) : rows[0]);
+    headers.push({ rows, segments, pageTop, ambiguity });
     r = rows[rows.length - 1] + 1;
     floor = r;
   }
   return { headers, titles };
 }
 
-/** The segments as if an undecided word were its likelier field, to tell a header from data only. */
-function withGuesses(segments: HeaderSegment[], a: Ambiguity): HeaderSegment[] {
-  const likely: Record<string, HeaderSegment["meaning"]> = {
-    baselineOrActual: "baseline",
-    kpiOrTarget: "kpi",
-    targetOrActual: "actualOrPrevious",
-  };
-  return segments.map((s) =>
-    a.segments.includes(s) ? { ...s, meaning: likely[a.meaning as string] ?? null } : s,
+/** A section's own heading (■施策② 水産業の振興) a few rows above a repeated header: one short text. */
+const MAX_SECTION_HEADING = 40;
+function sectionHeadingAbove(view: SheetView, headerTop: number, floor: number): number {
+  let top = headerTop;
+  for (let r = headerTop - 1; r >= Math.max(floor, headerTop - TITLE_ROWS_REPEATED); r--) {
+    const cells = view.rowCells(r).filter((c) => displayText(c).trim() !== "");
+    if (cells.length === 0) continue;
+    const text = displayText(cells[0]).trim();
+    if (cells.length !== 1 || text.length > MAX_SECTION_HEADING || /^[\d,.%\s]+$/.test(text)) break;
+    top = r;
+  }
+  return top;
+}
+
+/** What an undecided word could be: a header is one if either reading makes it one. */
+const READINGS: Record<string, HeaderSegment["meaning"][]> = {
+  baselineOrActual: ["baseline", "actualOrPrevious"],
+  kpiOrTarget: ["kpi", "target"],
+  targetOrActual: ["actualOrPrevious", "target"],
+};
+
+function isHeaderEitherWay(segments: HeaderSegment[], a: Ambiguity): boolean {
+  return (READINGS[a.meaning as string] ?? []).some((m) =>
+    isHeader(segments.map((s) => (a.segments.includes(s) ? { ...s, meaning: m } : s))),
   );
 }
 

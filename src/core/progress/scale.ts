@@ -114,3 +114,26 @@ export function resolveScale(spec: string | Scale | undefined, rule: ProgressRul
   if (typeof spec === "string") return SCALE_PRESETS[spec] ?? null;
   return spec;
 }
+
+/** Words only one preset uses: an entered status in one of them says which scale the sheet is on. */
+const EVIDENCE: ReadonlyArray<[string, string[]]> = [
+  ["maru", ["◎", "○", "〇", "△", "×"]],
+  ["sabc", ["S"]],
+  ["abplus", ["B+"]],
+  ["abcd", ["D"]],
+];
+
+/**
+ * The preset a sheet's entered statuses show, when they show exactly one: each entered word is one
+ * of its levels, and one of them is a word only that preset uses (◎, S, B+, D). null otherwise,
+ * and always when any entry is one of 伊勢崎's words: then the default scale stands.
+ */
+export function scaleShownBy(entered: readonly string[]): Scale | null {
+  const keys = entered.map(labelKey).filter((k) => k !== "");
+  if (keys.length === 0 || keys.some((k) => (STATUS_WORDS as readonly string[]).includes(k))) return null;
+  const shown = EVIDENCE.filter(([, words]) => words.some((w) => keys.includes(labelKey(w))));
+  if (shown.length !== 1) return null;
+  const scale = SCALE_PRESETS[shown[0][0]];
+  const fits = keys.every((k) => recogniseLevel(k, scale) !== null || isNotEvaluated(k, scale));
+  return fits ? scale : null;
+}

@@ -5,6 +5,7 @@
 import type { Direction, ParsedValue, TargetBasis, VerificationRow } from "../model";
 import { labelKey } from "../text";
 import { emptyValue } from "../values/parseText";
+import { writtenUnit } from "../values/units";
 import { TOLERANCE } from "./achievement";
 
 /** Direction-only targets: the word, what it asks, and whether equal to the comparison is enough. */
@@ -107,9 +108,13 @@ export function interpolatedTarget(
   // Figures read as people write them: four significant decimals at most.
   const number = Math.round(raw * 10000) / 10000;
   const unit = finalTarget.unit ?? baseline.unit;
-  const value = emptyValue(`${number}${unit ?? ""}`);
+  const scale = finalTarget.scale;
+  const inWritten = Math.round((number / 10 ** scale) * 10000) / 10000;
+  const shown = `${inWritten.toLocaleString("en-US", { maximumFractionDigits: 4 })}${writtenUnit(unit, scale)}`;
+  const value = emptyValue(shown);
   value.kind = "number";
   value.number = number;
   value.unit = unit;
-  return { value, basis: { kind: "interpolated", value: number, unit, fromYear: from, toYear: to } };
+  value.scale = scale;
+  return { value, basis: { kind: "interpolated", value: number, unit, shown, fromYear: from, toYear: to } };
 }

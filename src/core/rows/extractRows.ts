@@ -154,6 +154,26 @@ function datedColumns(block: HeaderBlock): NonNullable<VerificationRow["columnYe
   return out;
 }
 
+/** A text row merged across the block (≪成果と見直し≫, 課題) wider than this many columns. */
+const MIN_TEXT_ROW_SPAN = 4;
+
+/**
+ * A row that is one text merged across the table, right under a KPI row, belongs to that KPI (a
+ * block's 成果と見直し): it is kept as the KPI's comment, never read as a KPI of its own.
+ */
+function attachTextRow(view: SheetView, r: number, block: HeaderBlock, rows: VerificationRow[]): void {
+  const last = rows[rows.length - 1];
+  // Only straight under the KPI's own row, in the same block.
+  if (!last || last.cells.comment || last.row - 1 !== r - 1 || last.row - 1 < block.firstDataRow) return;
+  for (const c of view.rowCells(r)) {
+    const m = view.mergeAt(r, c.col);
+    if (!m || m.top !== r || m.left !== c.col || m.right - m.left + 1 < MIN_TEXT_ROW_SPAN) continue;
+    if (isBlankText(view.text(r, c.col))) return;
+    last.cells.comment = new LazyFieldCell(r, c.col, view.ownCell(r, c.col));
+    return;
+  }
+}
+
 /** Reads the data rows of one sheet, carrying merged 大基本目標 / 小基本目標 / 施策 labels down. */
 export function extractRows(view: SheetView, layout: SheetLayout): VerificationRow[] {
   const rows: VerificationRow[] = [];
@@ -192,6 +212,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
         kind = "KPI";
         name = UNNAMED;
       } else {
+        attachTextRow(view, r, block, rows);
         continue;
       }
       const goalHere = fieldText(view, r, cols.goal);

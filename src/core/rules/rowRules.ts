@@ -243,6 +243,9 @@ function targetFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void
   }
 }
 
+/** A label opening a block's text row: ≪成果と見直し≫, 【課題】, <分析>. */
+const TEXT_ROW_LABEL = /^[\s\u3000]*[≪《【<＜[［][^≫》】>＞\]］]{0,15}[≫》】>＞\]］][\s\u3000]*/;
+
 function statusFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void {
   const statusText = cellText(row, "status");
   const statusIsError = isExcelError(row.cells.status?.cell.value ?? statusText);
@@ -302,7 +305,8 @@ function statusFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void
     }
   } else if (row.cells.comment && behind) {
     // A block's text row (成果と見直し, 課題) is where such a sheet explains a delay: it must say something.
-    const text = cellText(row, "comment");
+    // The row's own label (≪成果と見直し≫, 【課題】) is not what it says.
+    const text = cellText(row, "comment").replace(TEXT_ROW_LABEL, "");
     const reason = reasonState(text, ctx.reasonPlaceholders);
     if (reason !== "given") {
       out.push(
