@@ -33,6 +33,8 @@ export interface FileResult {
   /** The rows with their cells and values, kept only when asked for (the summary needs them). */
   detail: CheckedRow[] | null;
   findings: Finding[];
+  /** The city scale's levels the rows were judged on, when not 伊勢崎's. */
+  levels?: string[];
 }
 
 function failed(file: string, code: FileErrorCode, message: string): FileResult {
@@ -81,6 +83,7 @@ export async function checkFile(
       rows: check.rows.map(reportRow),
       detail: keepDetail ? check.rows : null,
       findings: check.findings,
+      ...(check.scale ? { levels: check.scale.levels.map((l) => l.name) } : {}),
     };
   } catch (err) {
     // A bug in the engine must not take the other files down with it, nor hide behind "unreadable".

@@ -128,7 +128,9 @@ export function checkWorkbook(
   const reasonPlaceholders = placeholderKeys(placeholdersOf(options));
   const profile = options.profile ?? null;
   // A city's own scale, from its profile; 伊勢崎's words (under the rule's thresholds) otherwise.
-  let scale = profile?.scale !== undefined ? (resolveScale(profile.scale, rule) ?? undefined) : undefined;
+  // 伊勢崎's own scale named in a profile is the default one: read exactly as without a profile.
+  const pinned = profile?.scale !== undefined ? resolveScale(profile.scale, rule) : null;
+  let scale = pinned && pinned.id !== "isesaki" ? pinned : undefined;
   const layouts: SheetLayout[] = [];
   const views: SheetView[] = [];
   for (const grid of grids) {
@@ -197,5 +199,5 @@ export function checkWorkbook(
     if (unchecked) findings.push(unchecked);
   }
   findings.push(...checkAgainstStrategy(rows, master, fiscalYear ? parseFiscalYear(fiscalYear) : null));
-  return { fiscalYear, sheets: layouts, rows, findings, fileError: null };
+  return { fiscalYear, sheets: layouts, rows, findings, fileError: null, ...(scale ? { scale } : {}) };
 }

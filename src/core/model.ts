@@ -334,6 +334,8 @@ export interface LayoutProfile {
   /** Headings that are not data (a column kensho would otherwise read). */
   ignore?: string[];
   fiscalYear?: string;
+  /** What `profile init` found the year to be (shown, not applied: next year's sheet names its own). */
+  yearFound?: string;
   scale?: string | Scale;
   /** The column whose text must explain a delay, when the layout has no 理由 column (課題, 分析). */
   reasonColumn?: ProfileField;
@@ -642,6 +644,8 @@ export interface WorkbookCheck {
   findings: Finding[];
   /** Set when the workbook cannot be checked: no verification sheet, or a header that is ambiguous. */
   fileError: FileError | null;
+  /** The city's scale the rows were judged on, when it is not 伊勢崎's (a profile's, or shown by the entries). */
+  scale?: Scale;
 }
 
 /** Why a workbook could not be checked, with the facts its message names. */

@@ -47,7 +47,14 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   summaryHeading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  counts: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", margin: 0, padding: 0, listStyleType: "none" },
+  counts: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    flexWrap: "wrap",
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
   count: { fontWeight: tokens.fontWeightSemibold },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -62,7 +69,11 @@ const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 type TabKey = "check" | "progress" | "submissions" | "settings";
 
-function Summary(props: { check: WorkbookCheck; department: string | null; live: boolean }): React.JSX.Element {
+function Summary(props: {
+  check: WorkbookCheck;
+  department: string | null;
+  live: boolean;
+}): React.JSX.Element {
   const styles = useStyles();
   const { check } = props;
   const counts = countBySeverity(findingsInFilter(check, props.department));
@@ -72,7 +83,8 @@ function Summary(props: { check: WorkbookCheck; department: string | null; live:
         {t.summary.heading}
       </h2>
       <div>
-        {t.summary.fiscalYear}: <span data-testid="fiscal-year">{check.fiscalYear ?? t.summary.fiscalYearUnknown}</span>
+        {t.summary.fiscalYear}:{" "}
+        <span data-testid="fiscal-year">{check.fiscalYear ?? t.summary.fiscalYearUnknown}</span>
       </div>
       <div data-testid="read-line">{t.summary.readLine(check.sheets.length, check.rows.length)}</div>
       <ul className={styles.counts}>
@@ -101,7 +113,10 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
   const { check, support } = state;
 
   const departments = React.useMemo(() => departmentsOf(check), [check]);
-  const rows = React.useMemo(() => rowsInFilter(check, state.departmentFilter), [check, state.departmentFilter]);
+  const rows = React.useMemo(
+    () => rowsInFilter(check, state.departmentFilter),
+    [check, state.departmentFilter],
+  );
   const findings = React.useMemo(
     () => findingsInFilter(check, state.departmentFilter),
     [check, state.departmentFilter],
@@ -122,7 +137,9 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
         {state.undoWarning ? <UndoWarning onDismiss={() => controller.dismissUndoWarning()} /> : null}
         {/* Polite live region: outcomes are announced without stealing focus. */}
         <div aria-live="polite">
-          {state.notice ? <NoticeBar notice={state.notice} onDismiss={() => controller.dismissNotice()} /> : null}
+          {state.notice ? (
+            <NoticeBar notice={state.notice} onDismiss={() => controller.dismissNotice()} />
+          ) : null}
         </div>
         <div className={styles.actions}>
           <Button
@@ -166,7 +183,11 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                     ? FILE_ERRORS[check.fileError.code].title
                     : t.errors.unreadable}
               </MessageBarTitle>
-              <div>{check.fileError.code === "no-verification-sheet" ? t.errors.noVerificationSheetHint : renderFileError(check.fileError)}</div>
+              <div>
+                {check.fileError.code === "no-verification-sheet"
+                  ? t.errors.noVerificationSheetHint
+                  : renderFileError(check.fileError)}
+              </div>
               {layoutStop ? <div>{t.errors.layoutHint}</div> : null}
             </MessageBarBody>
           </MessageBar>
@@ -247,8 +268,12 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                   onSelect={(cell) => void controller.select(cell)}
                 />
               ) : null}
-              {(tab === "check" || tab === "progress") && !check ? <Text className={styles.muted}>{t.summary.notYetChecked}</Text> : null}
-              {(tab === "check" || tab === "progress") && layoutStop ? <Text className={styles.muted}>{t.errors.layoutHint}</Text> : null}
+              {(tab === "check" || tab === "progress") && !check ? (
+                <Text className={styles.muted}>{t.summary.notYetChecked}</Text>
+              ) : null}
+              {(tab === "check" || tab === "progress") && layoutStop ? (
+                <Text className={styles.muted}>{t.errors.layoutHint}</Text>
+              ) : null}
               {tab === "settings" ? (
                 <>
                   <SettingsSection

@@ -7,7 +7,14 @@ import type { CommandSpec, OptionValues } from "../options/optionTable";
 import { CYCLE_TEXT } from "../../i18n/cycle";
 import { applySplit } from "../../adapters/xlsx/cycle/applySplit";
 import { protectionHash } from "../../adapters/xlsx/write/protection";
-import { loadInput, nodeSha512, safeFileName, writeAtomically, writerProblem } from "./cycleFiles";
+import {
+  loadInput,
+  profileOption,
+  nodeSha512,
+  safeFileName,
+  writeAtomically,
+  writerProblem,
+} from "./cycleFiles";
 
 export const SPLIT_COMMAND: CommandSpec = {
   name: "split",
@@ -16,6 +23,7 @@ export const SPLIT_COMMAND: CommandSpec = {
     { name: "--only", kind: "texts", valueName: "<担当課,…>" },
     { name: "--password", kind: "text", valueName: "<パスワード>" },
     { name: "--force", kind: "flag" },
+    { name: "--profile", kind: "text", valueName: "<市の設定.json>" },
     { name: "--help", alias: "-h", kind: "flag" },
   ],
 };
@@ -33,7 +41,9 @@ export async function runSplit(values: OptionValues, positionals: string[], io: 
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) return fail(CYCLE_TEXT.notAFolder(out));
 
   const masterFile = positionals[0];
-  const loaded = await loadInput(masterFile, io.cwd);
+  const withProfile = profileOption(values, io.cwd);
+  if ("message" in withProfile) return fail(withProfile.message);
+  const loaded = await loadInput(masterFile, io.cwd, withProfile.profile);
   if (!loaded.ok) return fail(loaded.message);
   const master = loaded.workbook;
 

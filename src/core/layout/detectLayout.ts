@@ -96,8 +96,12 @@ function sectionHeadingAbove(view: SheetView, headerTop: number, floor: number):
     const cells = view.rowCells(r).filter((c) => displayText(c).trim() !== "");
     if (cells.length === 0) continue;
     const text = displayText(cells[0]).trim();
-    if (cells.length !== 1 || text.length > MAX_SECTION_HEADING || /^[\d,.%\s]+$/.test(text)) break;
-    top = r;
+    // The nearest text above only: one short cell of its own (not a KPI's text row merged across).
+    const m = view.mergeAt(r, cells[0].col);
+    const wide = m !== null && m.right > m.left;
+    if (cells.length === 1 && !wide && text.length <= MAX_SECTION_HEADING && !/^[\d,.%\s]+$/.test(text))
+      top = r;
+    break;
   }
   return top;
 }

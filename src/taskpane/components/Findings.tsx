@@ -113,7 +113,10 @@ export interface FindingsListProps {
 
 export function FindingsList(props: FindingsListProps): React.JSX.Element {
   const styles = useStyles();
-  const groups = React.useMemo(() => groupFindings(props.findings, props.groupBy), [props.findings, props.groupBy]);
+  const groups = React.useMemo(
+    () => groupFindings(props.findings, props.groupBy),
+    [props.findings, props.groupBy],
+  );
   return (
     <section aria-labelledby="kensho-findings-heading">
       <h2 id="kensho-findings-heading" className={styles.groupHeading}>
@@ -133,7 +136,8 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
       {groups.map((g) => (
         <div key={g.key} className={styles.group} data-testid="finding-group">
           <h3 className={styles.groupHeading}>
-            {g.title} <span className={styles.groupMeta}>{g.meta ?? t.findings.count(g.findings.length)}</span>
+            {g.title}{" "}
+            <span className={styles.groupMeta}>{g.meta ?? t.findings.count(g.findings.length)}</span>
           </h3>
           <ul className={styles.list}>
             {g.findings.map((f, i) => (
@@ -141,12 +145,15 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
                 <button
                   type="button"
                   className={mergeClasses(styles.finding, styles[f.severity])}
-                  title={f.sheet !== null && f.cell !== null ? t.findings.goToCell(f.sheet, f.cell) : undefined}
+                  title={
+                    f.sheet !== null && f.cell !== null ? t.findings.goToCell(f.sheet, f.cell) : undefined
+                  }
                   data-testid="finding"
                   data-code={f.code}
                   data-severity={f.severity}
                   onClick={() => {
-                    if (f.sheet !== null && f.cell !== null) props.onSelect({ sheet: f.sheet, address: f.cell });
+                    if (f.sheet !== null && f.cell !== null)
+                      props.onSelect({ sheet: f.sheet, address: f.cell });
                   }}
                 >
                   <span className={styles.top}>
@@ -163,7 +170,10 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
                     className={styles.fix}
                     disabled={props.busy}
                     data-testid="fix-status"
-                    aria-label={t.findings.fixStatusLabel(f.params.suggested, t.findings.location(f.sheet, f.cell))}
+                    aria-label={t.findings.fixStatusLabel(
+                      f.params.suggested,
+                      t.findings.location(f.sheet, f.cell),
+                    )}
                     onClick={() => props.onFixStatus?.(f)}
                   >
                     {t.findings.fixStatus(f.params.suggested)}

@@ -1,5 +1,14 @@
 import * as React from "react";
-import { Badge, Button, Checkbox, Text, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Text,
+  makeStyles,
+  mergeClasses,
+  shorthands,
+  tokens,
+} from "@fluentui/react-components";
 import type { CheckedRow } from "../../core/model";
 import type { HostSupport } from "../../adapters/excel/workbookHost";
 import { isDiffering } from "../selectors";
@@ -10,7 +19,12 @@ import { writtenUnit } from "../../core/values/units";
 const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   intro: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
   list: { listStyleType: "none", margin: 0, padding: 0 },
   row: {
     marginTop: tokens.spacingVerticalS,
@@ -24,7 +38,12 @@ const useStyles = makeStyles({
     borderLeftWidth: "4px",
     borderLeftColor: tokens.colorStatusWarningBorderActive,
   },
-  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", margin: 0, fontSize: tokens.fontSizeBase200 },
+  name: {
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   grid: {
     display: "grid",
@@ -93,7 +112,9 @@ export function ProgressSection(props: ProgressSectionProps): React.JSX.Element 
         {t.progress.heading}
       </h2>
       <p className={styles.intro}>{t.progress.intro}</p>
-      <Text role="status">{differing.length ? t.progress.differingCount(differing.length) : t.progress.noDiffering}</Text>
+      <Text role="status">
+        {differing.length ? t.progress.differingCount(differing.length) : t.progress.noDiffering}
+      </Text>
       <div className={styles.actions}>
         <Button
           appearance="primary"
@@ -133,7 +154,12 @@ export function ProgressSection(props: ProgressSectionProps): React.JSX.Element 
               data-differing={diff ? "true" : "false"}
             >
               <h3 className={styles.name}>
-                {kpiLabel(r.name)} {diff ? <Badge color="warning" appearance="tint" size="small">{t.progress.differs}</Badge> : null}
+                {kpiLabel(r.name)}{" "}
+                {diff ? (
+                  <Badge color="warning" appearance="tint" size="small">
+                    {t.progress.differs}
+                  </Badge>
+                ) : null}
               </h3>
               <div className={styles.meta}>
                 {t.progress.rowMeta(t.findings.rowLabel(r.sheet, r.row), r.department)}

@@ -8,10 +8,19 @@ import { t } from "../../i18n/taskpane";
 
 const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  sub: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalM} 0 0` },
+  sub: {
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalM} 0 0`,
+  },
   intro: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
   kpiLabel: { overflowWrap: "anywhere" },
 });
 
@@ -31,7 +40,9 @@ export function SettingsSection(props: SettingsSectionProps): React.JSX.Element 
   const [nearly, setNearly] = React.useState(fmt(props.rule.nearlyOnTrack));
   const [overrides, setOverrides] = React.useState<Record<string, Direction>>(props.rule.directionOverrides);
   const [errors, setErrors] = React.useState<RuleErrors>({});
-  const [placeholders, setPlaceholders] = React.useState(formatPlaceholders(props.options.reasonPlaceholders));
+  const [placeholders, setPlaceholders] = React.useState(
+    formatPlaceholders(props.options.reasonPlaceholders),
+  );
 
   // A rule saved elsewhere (or loaded from the workbook) replaces what is on screen.
   React.useEffect(() => {

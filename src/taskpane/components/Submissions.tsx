@@ -14,7 +14,12 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalS} 0 0 0`,
   },
   intro: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
   hidden: { display: "none" },
   list: { listStyleType: "none", margin: 0, padding: 0, fontSize: tokens.fontSizeBase200 },
   item: { overflowWrap: "anywhere", marginTop: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
@@ -50,7 +55,12 @@ function Line(props: { line: ReportLine; onSelect(cell: CellLocation): void }): 
   if (!line.cell) return <>{line.text}</>;
   const cell = line.cell;
   return (
-    <button type="button" className={styles.cellLink} aria-label={line.label} onClick={() => props.onSelect(cell)}>
+    <button
+      type="button"
+      className={styles.cellLink}
+      aria-label={line.label}
+      onClick={() => props.onSelect(cell)}
+    >
       {line.text}
     </button>
   );
