@@ -65,8 +65,10 @@ function findHeaders(
   const titles: YearClaim[] = [];
   let floor = view.firstRow;
   let r = view.firstRow;
+  // A profile names headings kensho does not know: a row naming fewer known words may then be one.
+  const minLabels = profile?.fields || profile?.reasonColumn ? 2 : undefined;
   while (r <= view.lastRow) {
-    if (!isHeaderCandidate(view, r)) {
+    if (!isHeaderCandidate(view, r, minLabels)) {
       r++;
       continue;
     }

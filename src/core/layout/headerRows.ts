@@ -27,10 +27,10 @@ function ownCells(view: SheetView, row: number): GridCell[] {
 }
 
 /** Cheap first look: does this row name several header labels in cells of its own? */
-export function isHeaderCandidate(view: SheetView, row: number): boolean {
+export function isHeaderCandidate(view: SheetView, row: number, min = MIN_CANDIDATE_LABELS): boolean {
   let n = 0;
   for (const c of view.rowCells(row)) {
-    if (mayBeLabel(displayText(c)) && ++n >= MIN_CANDIDATE_LABELS) return true;
+    if (mayBeLabel(displayText(c)) && ++n >= min) return true;
   }
   return false;
 }

@@ -25,7 +25,8 @@ export function headingsFound(
   for (const grid of grids) {
     const view = new SheetView(grid);
     for (let r = view.firstRow; r <= view.lastRow; r++) {
-      if (!isHeaderCandidate(view, r)) continue;
+      // Looser than the reader: a refused sheet may name only a couple of fields kensho knows.
+      if (!isHeaderCandidate(view, r, 2)) continue;
       const rows = headerRowsAt(view, r, view.firstRow);
       const segments = composeHeader(view, rows);
       applyProfile(segments, profile);
