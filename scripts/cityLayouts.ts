@@ -393,12 +393,104 @@ function ambiguous(): CityLayout {
   };
 }
 
+/**
+ * つくば市 実績評価シート【個別施策-重要業績評価指標(KPI)】 (cards): one KPI per block, 基本目標 and
+ * 個別施策 and the KPI's name above, 指標担当部課等 beside it, the years across (従前値, R2 … R6,
+ * 目標値), 目標 and 実績値 down the side with 評価, and 効果発現要因・課題・今後の取組 as free text.
+ * Two cards on the first sheet, one on the second. Its A/B/C grades are given by the profile.
+ */
+function tsukuba(): CityLayout {
+  const card = (
+    name: string,
+    dept: string,
+    expected: CellValue[],
+    actual: CellValue[],
+    grade: string,
+    text: string,
+  ): Row[] => [
+    ["基本目標", "Ⅰ しごとをつくる"],
+    ["個別施策", "(1) 科学技術の振興によるまちづくり"],
+    ["KPI", name, null, null, "指標担当部課等", dept],
+    [],
+    [null, "従前値(R1)", "R2", "R3", "R4", "R5", "R6", "目標値(R6)"],
+    ["目標", null, ...expected],
+    ["実績値", ...actual],
+    ["評価", null, null, null, null, grade],
+    ["効果発現要因・課題・今後の取組", text],
+    [],
+  ];
+  const first: Row[] = [
+    ["令和5年度 まち・ひと・しごと創生事業 実績評価シート【個別施策-重要業績評価指標(KPI)】"],
+    [],
+    // 8 → 12 件: R5 expects 11; 12 is on track (A).
+    ...card(
+      "新規プロジェクトの創出数",
+      "科学技術振興課",
+      ["9件", "10件", "10件", "11件", "12件", "12件"],
+      ["8件", "9件", "10件", "11件", "12件"],
+      "A",
+      "研究機関への訪問を重ねた。",
+    ),
+    // R5 expects 44 社; 38 is 86.4%: B+, though A was entered.
+    ...card(
+      "立地企業数",
+      "産業振興課",
+      ["35社", "38社", "41社", "44社", "50社", "50社"],
+      ["30社", "34社", "36社", "37社", "38社"],
+      "A",
+      "用地の確保が課題。",
+    ),
+  ];
+  const second: Row[] = [
+    ["令和5年度 実績評価シート"],
+    [],
+    // R5 expects 1,400 人; 1,120 is 80%: B+, though B was entered.
+    ...card(
+      "移住相談件数",
+      "企画経営課",
+      ["1,100人", "1,200人", "1,300人", "1,400人", "1,500人", "1,500人"],
+      ["1,000人", "1,050人", "1,080人", "1,100人", "1,120人"],
+      "B",
+      "",
+    ),
+  ];
+  return {
+    id: "tsukuba",
+    basis: "source",
+    shape: "cards",
+    title: "つくば市 実績評価シート（KPIごとの個票）",
+    grids: [gridFromArrays("個別施策1", first), gridFromArrays("個別施策2", second)],
+    fiscalYear: "令和5年度",
+    scale: "abplus",
+    profile: { version: 1, name: "つくば市型", scale: "abplus" },
+    rows: [
+      {
+        name: "新規プロジェクトの創出数",
+        actual: "12件",
+        target: "11件",
+        computed: "A",
+        department: "科学技術振興課",
+      },
+      { name: "立地企業数", actual: "38社", target: "44社", computed: "B+", codes: ["status-mismatch"] },
+      // Entered B, a level that needs its reason: the free text is blank.
+      {
+        name: "移住相談件数",
+        actual: "1,120人",
+        target: "1,400人",
+        computed: "B+",
+        codes: ["status-mismatch", "missing-delay-reason"],
+      },
+    ],
+  };
+}
+
 export const CITY_LAYOUTS: readonly (() => CityLayout)[] = [
   etajima,
   matsudo,
   ino,
   nagayo,
   kitsuki,
+  tsukuba,
   ambiguous,
 ];
 

@@ -27,7 +27,7 @@ import {
   scaleShownBy,
 } from "./progress/scale";
 import { directionTarget, interpolatedTarget, isEndedKpi } from "./progress/targets";
-import type { Scale } from "./model";
+import type { LayoutProfile, Scale } from "./model";
 import { checkRow, type RuleContext } from "./rules/rowRules";
 import { placeholderKeys } from "./rules/reasons";
 import { assumeUnitsFromTarget, numbersBesideNumericTarget } from "./values/rowUnits";
@@ -36,7 +36,7 @@ import { headingsFound } from "./layout/headingsFound";
 import { reasonsNotChecked } from "./rules/reasonColumn";
 import { parseFiscalYear } from "./layout/yearForms";
 import { checkAgainstStrategy } from "./rules/strategyRules";
-import { BUNDLED_MASTER, type KpiMaster } from "./master/kpiMaster";
+import { BUNDLED_MASTER, indexMaster, lookupEntry, type KpiMaster } from "./master/kpiMaster";
 
 /** What a check may be given beyond the progress rule. */
 export interface WorkbookCheckOptions extends WorkbookOptions {
@@ -103,6 +103,21 @@ function judgeTextTarget(row: CheckedRow, scale: Scale | null, rule: ProgressRul
   row.targetBasis = outcome.basis;
 }
 
+/** No KPI master: directions are inferred, nothing is cross-checked. */
+const NO_MASTER: KpiMaster = indexMaster([]);
+/** At least this share of a workbook's KPI names must be the bundled strategy's for it to apply. */
+const BUNDLED_SHARE = 0.5;
+
+/** Whether a workbook is 伊勢崎's own: no profile, and its KPIs mostly the bundled strategy's. */
+function isesakisSheet(rows: readonly VerificationRow[], profile: LayoutProfile | null): boolean {
+  if (profile) return false;
+  // A sample of the names is enough to tell: a big sheet repeats its strategy's few dozen KPIs.
+  const named = rows.filter((r) => r.name !== "").slice(0, 500);
+  if (named.length === 0) return true;
+  const known = named.filter((r) => lookupEntry(BUNDLED_MASTER, r.name, null) !== null).length;
+  return known >= BUNDLED_SHARE * named.length;
+}
+
 /** The most common fiscal year among the sheets (a stray older sheet does not decide it). */
 function workbookFiscalYear(layouts: SheetLayout[]): string | null {
   const counts = new Map<string, number>();
@@ -124,7 +139,7 @@ export function checkWorkbook(
   rule: ProgressRule = DEFAULT_RULE,
   options: WorkbookCheckOptions = DEFAULT_CHECK_OPTIONS,
 ): WorkbookCheck {
-  const master = options.strategy ?? BUNDLED_MASTER;
+  let master = options.strategy ?? BUNDLED_MASTER;
   const reasonPlaceholders = placeholderKeys(placeholdersOf(options));
   const profile = options.profile ?? null;
   // A city's own scale, from its profile; 伊勢崎's words (under the rule's thresholds) otherwise.
@@ -172,6 +187,9 @@ export function checkWorkbook(
     return resolved;
   };
   const sheetRows = layouts.map((layout, i) => extractRows(views[i], layout));
+  // The bundled master is 伊勢崎's strategy: another city's sheet (a profile, or KPIs it mostly does
+  // not name) is neither given its directions nor cross-checked against it. --strategy still is.
+  if (!options.strategy && !isesakisSheet(sheetRows.flat(), profile)) master = NO_MASTER;
   // No scale pinned: the entered statuses may show one of the presets beyond doubt (◎, S, B+, D).
   if (!scale) {
     const entered: string[] = [];

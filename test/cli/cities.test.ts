@@ -10,11 +10,11 @@ import { gridFromArrays } from "../../src/core/grid";
 import { writeXlsx } from "../../scripts/synthetic-xlsx";
 
 let dir: string;
-let files: ReturnType<typeof buildCityFixtures>;
+
 const run = (args: string[]) => runCli(args, dir);
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "kensho-cities-"));
-  files = buildCityFixtures(dir);
+  buildCityFixtures(dir);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -88,13 +88,20 @@ test("a refused sheet: the headings found with their meanings, the fields missin
     expect(stdout).toContain("C2「目標値」→ 目標値");
     expect(stdout).toContain("D2「所管課」→ 指標の担当課");
     expect(stdout).toContain("A2「名称」→ 不明（読み取らない列）");
-    expect(stdout).toContain("足りない項目: 指標の名称（指標名・KPIなど）、実績値（実績・実績値・現状値など）");
+    expect(stdout).toContain(
+      "足りない項目: 指標の名称（指標名・KPIなど）、実績値（実績・実績値・現状値など）",
+    );
     expect(stdout).toContain("kensho profile init");
   }
   const init = await run(["profile", "init", "refused.xlsx", "-o", "refused.json"]);
   expect(init.code).toBe(0);
   const draft = JSON.parse(fs.readFileSync(path.join(dir, "refused.json"), "utf8"));
-  expect(draft.headingsFound.map((h: { text: string }) => h.text)).toEqual(["名称", "今年度", "目標値", "所管課"]);
+  expect(draft.headingsFound.map((h: { text: string }) => h.text)).toEqual([
+    "名称",
+    "今年度",
+    "目標値",
+    "所管課",
+  ]);
   // The planner names the columns kensho did not know; the sheet is then read.
   draft.fields = { kpi: { headings: ["名称"] }, actual: { columns: ["B"] } };
   fs.writeFileSync(path.join(dir, "refused.json"), JSON.stringify(draft));

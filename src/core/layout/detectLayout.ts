@@ -2,6 +2,7 @@ import type { HeaderBlock, LayoutConflict, LayoutProfile, SheetLayout, YearClaim
 import { applyProfile } from "../profile/applyProfile";
 import { resolveTwoMeanings, type Ambiguity } from "./ambiguity";
 import { columnName } from "./assignColumns";
+import { findCards, placeCardYear } from "./cards";
 import type { SheetView } from "../sheetView";
 import { displayText } from "../text";
 import { assignColumns } from "./assignColumns";
@@ -133,6 +134,47 @@ function ambiguityConflict(a: Ambiguity, headerRow: number, fy: number | null): 
   };
 }
 
+/** A sheet of cards (one KPI per sheet or block): read when no header is found. */
+function readCards(view: SheetView, options: LayoutOptions): SheetLayout | null {
+  const cards = findCards(view);
+  if (cards.length === 0) return null;
+  const sheet = view.grid.name;
+  const claims: YearClaim[] = [];
+  if (options.statedYear != null) {
+    const year = options.statedYear;
+    claims.push({ source: "stated", year, text: options.statedText ?? fiscalYearLabel(year), cell: null });
+  }
+  for (const c of cards) if (c.claim) claims.push(c.claim);
+  claims.push(...titleBlock(view, view.firstRow, cards[0].block.headerRows[0]).claims);
+  const named = sheetNameClaim(sheet);
+  if (named) claims.push(named);
+  const yearClaims = distinctClaims(claims);
+  const decided = resolveFiscalYear(yearClaims);
+  const fy = decided?.year ?? null;
+  let conflict: LayoutConflict | null = null;
+  for (const c of cards) {
+    if (fy !== null && placeCardYear(c, fy)) continue;
+    conflict ??= {
+      kind: "year-column-missing",
+      field: "actual",
+      columns: [...c.years.keys()].map((col) => ({
+        column: columnName([col]),
+        header: view.text(c.block.headerRows[0], col),
+      })),
+      headerRow: c.block.headerRows[0] + 1,
+      fiscalYear: fy === null ? null : fiscalYearLabel(fy),
+    };
+  }
+  return {
+    sheet,
+    blocks: cards.map((c) => c.block),
+    fiscalYear: fy === null ? null : fiscalYearLabel(fy),
+    fiscalYearSource: decided?.source ?? null,
+    yearClaims,
+    conflict,
+  };
+}
+
 /** One source's word once per sheet: a repeated header says the same thing on every block. */
 function distinctClaims(claims: YearClaim[]): YearClaim[] {
   const seen = new Set<string>();
@@ -168,7 +210,7 @@ export function detectLayout(view: SheetView, options: LayoutOptions = {}): Shee
     yearClaims: [],
     conflict: null,
   };
-  if (headers.length === 0) return empty;
+  if (headers.length === 0) return readCards(view, options) ?? empty;
 
   const claims: YearClaim[] = [];
   if (options.statedYear != null) {

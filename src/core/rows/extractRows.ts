@@ -2,8 +2,9 @@ import { a1 } from "../address";
 import type { FieldCell, FieldKey, HeaderBlock, SheetLayout, VerificationRow } from "../model";
 import { VALUE_FIELDS } from "../model";
 import type { SheetView } from "../sheetView";
-import { cleanName, isBlankText, isDash } from "../text";
+import { cleanName, displayText, isBlankText, isDash } from "../text";
 import { parseValue } from "../values/parseValue";
+import { firstYear } from "../layout/yearForms";
 
 /** The name of a data row whose KPI name cell is empty; the edges show it in words. */
 export const UNNAMED = "";
@@ -174,6 +175,52 @@ function attachTextRow(view: SheetView, r: number, block: HeaderBlock, rows: Ver
   }
 }
 
+/** A card's one KPI, its cells where the card reading found them. */
+function cardRow(view: SheetView, sheet: string, card: NonNullable<HeaderBlock["card"]>): VerificationRow {
+  const cells: VerificationRow["cells"] = {};
+  for (const [field, at] of Object.entries(card.cells)) {
+    const m = view.mergeAt(at!.row, at!.col);
+    const r = m ? m.top : at!.row;
+    const c = m ? m.left : at!.col;
+    cells[field as FieldKey] = new LazyFieldCell(r, c, view.ownCell(r, c));
+  }
+  const read = (f: FieldKey) => parseValue(cells[f]?.cell ?? BLANK_CELL);
+  const text = (f: FieldKey) => {
+    const t = cells[f] ? displayText(cells[f]!.cell).trim() : "";
+    return t === "" || isDash(t) ? null : cleanName(t);
+  };
+  const actualRow = card.measureRows.actual ?? card.yearRow;
+  // No 期待値 line: the straight line from the dated 基準値 to the dated 目標値 stands in.
+  const columnYears = cells.target
+    ? undefined
+    : {
+        baseline: yearOfLabel(card.cells.baseline?.label),
+        finalTarget: yearOfLabel(card.cells.finalTarget?.label),
+      };
+  return {
+    sheet,
+    row: actualRow + 1,
+    kind: "KPI",
+    hidden: view.isRowHidden(actualRow),
+    goal: text("goal"),
+    subGoal: null,
+    measure: text("measure"),
+    name: text("kpi") ?? UNNAMED,
+    department: text("department"),
+    cells,
+    values: {
+      baseline: read("baseline"),
+      previous: read("previous"),
+      actual: read("actual"),
+      target: read("target"),
+      finalTarget: read("finalTarget"),
+    },
+    ...(columnYears ? { columnYears } : {}),
+  };
+}
+
+const yearOfLabel = (label: string | undefined) => (label ? (firstYear(label) ?? undefined) : undefined);
+
 /** Reads the data rows of one sheet, carrying merged 大基本目標 / 小基本目標 / 施策 labels down. */
 export function extractRows(view: SheetView, layout: SheetLayout): VerificationRow[] {
   const rows: VerificationRow[] = [];
@@ -181,6 +228,10 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
   let subGoal: string | null = null;
   let measure: string | null = null;
   for (const block of layout.blocks) {
+    if (block.card) {
+      rows.push(cardRow(view, layout.sheet, block.card));
+      continue;
+    }
     const cols = fieldColumns(block);
     const columnYears = cols.target ? undefined : datedColumns(block);
     const dataCols = DATA_FIELDS.map((f) => cols[f] ?? NO_COLS);

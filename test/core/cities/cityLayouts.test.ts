@@ -59,6 +59,23 @@ describe.each(LAYOUTS.map((l) => [l.id, l] as const))("%s", (_id, layout) => {
   });
 });
 
+describe("another city's sheet is not held to 伊勢崎's strategy", () => {
+  test.each(LAYOUTS.map((l) => [l.id, l] as const))(
+    "%s: no direction from it, no cross-check",
+    (_id, layout) => {
+      for (const withProfile of [true, false]) {
+        const r = read(layout, withProfile);
+        expect(
+          r.findings.filter((f) =>
+            ["kpi-not-in-sheet", "master-mismatch", "kpi-name-differs"].includes(f.code),
+          ),
+        ).toEqual([]);
+        expect(r.rows.filter((row) => row.directionSource === "master")).toEqual([]);
+      }
+    },
+  );
+});
+
 describe("the straight-line target says the value it used", () => {
   test("江田島型: H26 22,585千円 to H31 20,000千円 gives 22,068千円 for H27", () => {
     const etajima = LAYOUTS.find((l) => l.id === "etajima")!;

@@ -26,8 +26,24 @@ const DOCUMENTS: unknown[] = [
   { version: 1, fields: { nonsense: {} } },
   { version: 1, scale: "maru" },
   { version: 1, scale: "stars" },
-  { version: 1, scale: { levels: [{ name: "A", min: 1 }, { name: "B", min: null }] } },
-  { version: 1, scale: { levels: [{ name: "A", min: "1" }, { name: "B", min: null }] } },
+  {
+    version: 1,
+    scale: {
+      levels: [
+        { name: "A", min: 1 },
+        { name: "B", min: null },
+      ],
+    },
+  },
+  {
+    version: 1,
+    scale: {
+      levels: [
+        { name: "A", min: "1" },
+        { name: "B", min: null },
+      ],
+    },
+  },
   { version: 1, scale: { levels: [{ name: "A", min: 1 }] } },
   { version: 1, thresholds: { onTrack: 0 } },
   { version: 1, thresholds: { onTrack: 1, nearlyOnTrack: 0.8 } },
@@ -45,7 +61,17 @@ test.each(DOCUMENTS.map((d) => [JSON.stringify(d), d]))("ajv and the validator a
 
 describe("a bad profile is told which key, on which line", () => {
   test("a wrong type deep in the scale", () => {
-    const text = ['{', '  "version": 1,', '  "scale": {', '    "levels": [', '      { "name": "A", "min": "1.0" },', '      { "name": "B", "min": null }', "    ]", "  }", "}"].join("\n");
+    const text = [
+      "{",
+      '  "version": 1,',
+      '  "scale": {',
+      '    "levels": [',
+      '      { "name": "A", "min": "1.0" },',
+      '      { "name": "B", "min": null }',
+      "    ]",
+      "  }",
+      "}",
+    ].join("\n");
     const r = readProfile(text);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -74,7 +100,21 @@ describe("a bad profile is told which key, on which line", () => {
 
   test("a scale's levels out of order, and a reason level that is not one of them", () => {
     const r = readProfile(
-      JSON.stringify({ version: 1, scale: { levels: [{ name: "A", min: 0.5 }, { name: "B", min: 0.8 }, { name: "C", min: null }], needsReason: ["D"] } }, null, 2),
+      JSON.stringify(
+        {
+          version: 1,
+          scale: {
+            levels: [
+              { name: "A", min: 0.5 },
+              { name: "B", min: 0.8 },
+              { name: "C", min: null },
+            ],
+            needsReason: ["D"],
+          },
+        },
+        null,
+        2,
+      ),
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -98,14 +138,29 @@ describe("a bad profile is told which key, on which line", () => {
 
 describe("one resolver says where each setting came from", () => {
   test("stated beats the profile, the profile beats the default", () => {
-    const profile = { version: 1 as const, fiscalYear: "令和5年度", thresholds: { nearlyOnTrack: 0.8 }, scale: "maru" };
+    const profile = {
+      version: 1 as const,
+      fiscalYear: "令和5年度",
+      thresholds: { nearlyOnTrack: 0.8 },
+      scale: "maru",
+    };
     const s = resolveSettings({ fiscalYear: 2024 }, profile, { kind: "file", name: "市.json" });
     expect(s.fiscalYear).toBe(2024);
     expect(s.rule.nearlyOnTrack).toBe(0.8);
     expect(s.scale?.id).toBe("maru");
-    expect(s.sources).toEqual({ fiscalYear: "stated", thresholds: "profile", scale: "profile", layout: "default" });
+    expect(s.sources).toEqual({
+      fiscalYear: "stated",
+      thresholds: "profile",
+      scale: "profile",
+      layout: "default",
+    });
     const none = resolveSettings({}, null);
-    expect(none.sources).toEqual({ fiscalYear: "default", thresholds: "default", scale: "default", layout: "default" });
+    expect(none.sources).toEqual({
+      fiscalYear: "default",
+      thresholds: "default",
+      scale: "default",
+      layout: "default",
+    });
     expect(none.origin).toEqual({ kind: "none" });
   });
 });
