@@ -32,8 +32,8 @@ describe.each(LAYOUTS.map((l) => [l.id, l] as const))("%s", (id, layout) => {
     const { code, stdout } = await run(args);
     expect(code).toBe(0);
     expect(stdout).toContain(`年度: ${layout.fiscalYear}`);
-    expect(stdout).toMatch(/重要業績評価指標（KPI）名称　←/);
-    expect(stdout).toMatch(/の実績値　←/);
+    expect(stdout).toMatch(/重要業績評価指標（KPI）名称\u3000←/);
+    expect(stdout).toMatch(/の実績値\u3000←/);
     if (layout.profile) expect(stdout).toContain("市の設定:");
     if (layout.scale !== "isesaki") expect(stdout).toContain("評価区分:");
   });
@@ -62,7 +62,9 @@ test("the deliberately ambiguous sheet stops naming B列「現状値」, and the
   expect(f.ok).toBe(true);
   expect(f.rows.map((r: { name: string }) => r.name)).toEqual(["図書館の貸出冊数", "地域イベントの参加者数"]);
   const explained = await run(["--explain-layout", "--profile", "ambiguous.profile.json", "ambiguous.xlsx"]);
-  expect(explained.stdout).toMatch(/B\s+令和5年度の実績値　←　「現状値」（見出しの項目名・市の設定）/);
+  expect(explained.stdout).toMatch(
+    /B\s+令和5年度の実績値\u3000←\u3000「現状値」（見出しの項目名・市の設定）/,
+  );
 });
 
 test("a refused workbook is told the headings found, their meanings, what is missing and to run profile init", async () => {

@@ -71,7 +71,7 @@ function readHeaderMeaning(label: string): HeaderMeaning | null {
 
 /** A label without its years, brackets and punctuation: "令和5年度(評価)" → "評価". */
 function bareLabel(label: string): string {
-  return withoutYears(label).replace(/[()（）「」【】［］\[\]・、,.:：]/g, "");
+  return withoutYears(label).replace(/[()（）「」【】［］[\]・、,.:：]/g, "");
 }
 
 /** The words of a label that gave its meaning ("成果指標" in "成果指標名"), for a profile's draft. */
