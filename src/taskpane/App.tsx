@@ -24,6 +24,7 @@ import { SettingsSection } from "./components/Settings";
 import { SubmissionsSection } from "./components/Submissions";
 import { FiscalYearSetting } from "./components/FiscalYearSetting";
 import { LayoutReading } from "./components/LayoutReading";
+import { ProfileSetting } from "./components/ProfileSetting";
 import { NoticeBar, SupportNotice, UndoWarning } from "./components/Notices";
 import { t } from "../i18n/taskpane";
 import { FILE_ERRORS, renderFileError } from "../i18n/findings";
@@ -127,6 +128,8 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
   // A header kensho cannot read without guessing: 設定 stays open to show why and to state the year.
   const layoutStop =
     check?.fileError?.code === "ambiguous-layout" || check?.fileError?.code === "year-column-missing";
+  // No sheet read: 設定 stays open too, to load a city's profile and to show the headings found.
+  const refused = check?.fileError?.code === "no-verification-sheet";
 
   return (
     <FluentProvider theme={props.theme}>
@@ -215,7 +218,7 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
           </>
         ) : null}
 
-        {support && (usable || !check || layoutStop) ? (
+        {support && (usable || !check || layoutStop || refused) ? (
           <>
             <TabList
               selectedValue={tab}
@@ -288,7 +291,15 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                     busy={state.busy}
                     onSave={(y) => void controller.saveStatedYear(y)}
                   />
-                  <LayoutReading sheets={check ? check.sheets : null} />
+                  <ProfileSetting
+                    current={state.profile}
+                    busy={state.busy}
+                    onSave={(text, name) => controller.saveProfile(text, name)}
+                  />
+                  <LayoutReading
+                    sheets={check ? check.sheets : null}
+                    refusal={check?.fileError?.found ? renderFileError(check.fileError) : null}
+                  />
                 </>
               ) : null}
             </div>

@@ -3,7 +3,12 @@ import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
-import { FILTER_SETTING, RULE_SETTING, TaskpaneController, type CheckFn } from "../../src/taskpane/controller";
+import {
+  FILTER_SETTING,
+  RULE_SETTING,
+  TaskpaneController,
+  type CheckFn,
+} from "../../src/taskpane/controller";
 import { HostError, type HostSupport } from "../../src/adapters/excel/workbookHost";
 import type { WorkbookCheck } from "../../src/core/model";
 import { t } from "../../src/i18n/taskpane";
@@ -62,7 +67,9 @@ describe("task pane", () => {
     await waitFor(() => expect(host.flags).toHaveLength(3));
     const m8 = host.flags.find((f) => f.address === "M8")!;
     expect(m8.severity).toBe("error");
-    const [reason, unit] = sampleCheck().findings.filter((f) => f.cell === "M8").map(renderFinding);
+    const [reason, unit] = sampleCheck()
+      .findings.filter((f) => f.cell === "M8")
+      .map(renderFinding);
     expect(m8.message).toBe(`${reason}\n${unit}`);
     // Checking never writes values.
     expect(host.edits).toHaveLength(0);
@@ -123,7 +130,9 @@ describe("task pane", () => {
     expect(host.edits).toHaveLength(0);
 
     fireEvent.click(screen.getByRole("button", { name: t.progress.applyRowLabel("新規求人数") }));
-    await waitFor(() => expect(host.edits).toEqual([[{ sheet: "1-1", address: "L6", value: "概ね順調に進捗" }]]));
+    await waitFor(() =>
+      expect(host.edits).toEqual([[{ sheet: "1-1", address: "L6", value: "概ね順調に進捗" }]]),
+    );
     // Re-reads the written sheet to re-check.
     expect(host.readCalls).toContainEqual(["1-1"]);
     await screen.findByText(t.progress.applied(1));
@@ -135,7 +144,9 @@ describe("task pane", () => {
     await screen.findByText(t.progress.undone);
 
     fireEvent.click(screen.getByRole("button", { name: t.actions.applyAll }));
-    await waitFor(() => expect(host.edits).toEqual([[{ sheet: "1-1", address: "L6", value: "概ね順調に進捗" }]]));
+    await waitFor(() =>
+      expect(host.edits).toEqual([[{ sheet: "1-1", address: "L6", value: "概ね順調に進捗" }]]),
+    );
 
     fireEvent.click(screen.getByRole("checkbox", { name: t.progress.onlyDiffering }));
     expect(screen.getAllByTestId("progress-row")).toHaveLength(1);
@@ -204,7 +215,8 @@ describe("task pane", () => {
 
   test("a rule saved in the workbook is loaded, and a malformed one is ignored", async () => {
     const { checkFn } = await setup({
-      before: (h) => h.settings.set(RULE_SETTING, { onTrack: 1.1, nearlyOnTrack: 0.9, directionOverrides: { a: "up" } }),
+      before: (h) =>
+        h.settings.set(RULE_SETTING, { onTrack: 1.1, nearlyOnTrack: 0.9, directionOverrides: { a: "up" } }),
     });
     await runCheck();
     expect(checkFn).toHaveBeenCalledWith(
@@ -268,7 +280,11 @@ describe("task pane", () => {
     const error = screen.getByTestId("count-error");
     const warning = screen.getByTestId("count-warning");
     const info = screen.getByTestId("count-info");
-    expect([error.dataset.zero, warning.dataset.zero, info.dataset.zero]).toEqual(["true", "true", undefined]);
+    expect([error.dataset.zero, warning.dataset.zero, info.dataset.zero]).toEqual([
+      "true",
+      "true",
+      undefined,
+    ]);
     expect(error.className).toBe(warning.className);
     expect(error.className).not.toBe(info.className);
   });
@@ -309,7 +325,14 @@ describe("task pane", () => {
     expect(host.summarySheets).toHaveLength(1);
     const spec = host.summarySheets[0];
     expect(spec.name).toBe("集計");
-    expect(spec.values[5]).toEqual(["基本目標", "順調に進捗", "概ね順調に進捗", "進捗の遅れ", "未判定", "計"]);
+    expect(spec.values[5]).toEqual([
+      "基本目標",
+      "順調に進捗",
+      "概ね順調に進捗",
+      "進捗の遅れ",
+      "未判定",
+      "計",
+    ]);
     // Ctrl+Z is offered where kensho's writes join Excel's undo history.
     expect(screen.getByText(t.summarySheet.undoHint)).toBeTruthy();
     fireEvent.click(await screen.findByTestId("remove-summary-sheet"));

@@ -35,7 +35,11 @@ test("check, flag, select and apply go through to the fake workbook", async () =
   if (differing.length > 0) {
     fireEvent.click(screen.getByRole("button", { name: t.actions.applyAll }));
     await screen.findByText(t.progress.applied(differing.length));
-    await waitFor(() => expect(screen.queryAllByTestId("progress-row").filter((r) => r.dataset.differing === "true")).toHaveLength(0));
+    await waitFor(() =>
+      expect(
+        screen.queryAllByTestId("progress-row").filter((r) => r.dataset.differing === "true"),
+      ).toHaveLength(0),
+    );
   }
 
   fireEvent.click(screen.getByRole("button", { name: t.actions.clearFlags }));

@@ -132,7 +132,11 @@ describe("設定 → 年度の指定", () => {
     fireEvent.click(screen.getByRole("button", { name: t.year.save }));
     await waitFor(() => expect(host.settings.get(YEAR_SETTING)).toBe(2024));
     await screen.findByText(t.year.saved(2024, true));
-    expect(checkFn).toHaveBeenLastCalledWith(host.grids, expect.anything(), expect.objectContaining({ fiscalYear: 2024 }));
+    expect(checkFn).toHaveBeenLastCalledWith(
+      host.grids,
+      expect.anything(),
+      expect.objectContaining({ fiscalYear: 2024 }),
+    );
     expect(screen.getByTestId("fiscal-year").textContent).toBe("令和6年度");
     expect(screen.getByTestId("layout-year").textContent).toBe(
       "年度: 令和6年度（指定した年度「令和6年度」）",
@@ -144,7 +148,11 @@ describe("設定 → 年度の指定", () => {
 
     fireEvent.click(screen.getByRole("button", { name: t.year.clear }));
     await waitFor(() => expect(host.settings.get(YEAR_SETTING)).toBeNull());
-    expect(checkFn).toHaveBeenLastCalledWith(host.grids, expect.anything(), expect.objectContaining({ fiscalYear: null }));
+    expect(checkFn).toHaveBeenLastCalledWith(
+      host.grids,
+      expect.anything(),
+      expect.objectContaining({ fiscalYear: null }),
+    );
     await waitFor(() =>
       expect(screen.getByTestId("fiscal-year").textContent).toBe(t.summary.fiscalYearUnknown),
     );
@@ -154,7 +162,11 @@ describe("設定 → 年度の指定", () => {
     const a = await setup([yearlessGrid()], (h) => h.settings.set(YEAR_SETTING, 2023));
     check();
     await screen.findByTestId("summary");
-    expect(a.checkFn).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), expect.objectContaining({ fiscalYear: 2023 }));
+    expect(a.checkFn).toHaveBeenLastCalledWith(
+      expect.anything(),
+      expect.anything(),
+      expect.objectContaining({ fiscalYear: 2023 }),
+    );
     expect(screen.getByTestId("fiscal-year").textContent).toBe("令和5年度");
     await a.controller.dispose();
   });
@@ -163,7 +175,11 @@ describe("設定 → 年度の指定", () => {
     const { checkFn, controller } = await setup([yearlessGrid()], (h) => h.settings.set(YEAR_SETTING, saved));
     check();
     await screen.findByTestId("summary");
-    expect(checkFn).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), expect.objectContaining({ fiscalYear: null }));
+    expect(checkFn).toHaveBeenLastCalledWith(
+      expect.anything(),
+      expect.anything(),
+      expect.objectContaining({ fiscalYear: null }),
+    );
     await controller.dispose();
   });
 });

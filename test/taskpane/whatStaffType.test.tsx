@@ -99,10 +99,10 @@ describe("invalid-status: one click writes the word probably meant", () => {
     const controller = new TaskpaneController({ createHost: () => host, checkWorkbook });
     await controller.init();
     render(
-    <React.StrictMode>
-      <App controller={controller} theme={webLightTheme} />
-    </React.StrictMode>,
-  );
+      <React.StrictMode>
+        <App controller={controller} theme={webLightTheme} />
+      </React.StrictMode>,
+    );
     fireEvent.click(screen.getByRole("button", { name: t.actions.check }));
     const fix = await screen.findByTestId("fix-status");
     expect(fake.value("検証", "K3")).toBe("順調");
@@ -128,8 +128,12 @@ describe("row detail: what staff wrote beside the figure", () => {
     fireEvent.click(screen.getByRole("tab", { name: t.tabs.progress }));
     const rows = screen.getAllByTestId("progress-row");
     expect(rows[0].querySelector('[data-testid="actual-raw"]')?.textContent).toBe("約1,472件（速報値）");
-    expect(rows[0].querySelector('[data-testid="actual-remark"]')?.textContent).toBe("約、速報値（概数・速報値）");
-    expect(rows[1].querySelector('[data-testid="actual-unit"]')?.textContent).toBe(t.progress.unitAssumed("件", false));
+    expect(rows[0].querySelector('[data-testid="actual-remark"]')?.textContent).toBe(
+      "約、速報値（概数・速報値）",
+    );
+    expect(rows[1].querySelector('[data-testid="actual-unit"]')?.textContent).toBe(
+      t.progress.unitAssumed("件", false),
+    );
     expect(rows[2].querySelector('[data-testid="actual-raw"]')).toBeNull(); // blank actual: nothing to show
   });
 });
@@ -144,7 +148,9 @@ describe("設定: the texts that give no reason for a delay", () => {
     fireEvent.change(box, { target: { value: "特になし\n検討中、 なし\n\n検討中" } });
     fireEvent.click(screen.getByRole("button", { name: t.actions.saveSettings }));
     await waitFor(() =>
-      expect(host.settings.get(CHECK_OPTIONS_SETTING)).toEqual({ reasonPlaceholders: ["特になし", "検討中", "なし"] }),
+      expect(host.settings.get(CHECK_OPTIONS_SETTING)).toEqual({
+        reasonPlaceholders: ["特になし", "検討中", "なし"],
+      }),
     );
     await waitFor(() =>
       expect(checkFn).toHaveBeenLastCalledWith(host.grids, host.settings.get(RULE_SETTING), {
@@ -170,6 +176,11 @@ describe("設定: the texts that give no reason for a delay", () => {
       ...DEFAULT_REASON_PLACEHOLDERS,
     ]);
     expect(sanitizeCheckOptions(null).reasonPlaceholders).toEqual([...DEFAULT_REASON_PLACEHOLDERS]);
-    expect(parsePlaceholderInput(" 特になし ,なし，無し、\n該当なし")).toEqual(["特になし", "なし", "無し", "該当なし"]);
+    expect(parsePlaceholderInput(" 特になし ,なし，無し、\n該当なし")).toEqual([
+      "特になし",
+      "なし",
+      "無し",
+      "該当なし",
+    ]);
   });
 });

@@ -65,7 +65,7 @@ export class StatusWriter {
     );
   }
 
-  async addStatusDropdown(cells: CellLocation[]): Promise<void> {
+  async addStatusDropdown(cells: CellLocation[], levels: readonly string[] = STATUS_WORDS): Promise<void> {
     if (!this.support.dataValidation) {
       throw new HostError("api-unsupported", HOST_MESSAGES.dropdownNeedsApi(this.support.excelApi));
     }
@@ -91,7 +91,7 @@ export class StatusWriter {
             for (const c of cells) {
               const dv = range(ctx, c).dataValidation;
               dv.clear();
-              dv.rule = { list: { inCellDropDown: true, source: STATUS_WORDS.join(",") } };
+              dv.rule = { list: { inCellDropDown: true, source: levels.join(",") } };
             }
           },
         };
