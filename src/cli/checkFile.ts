@@ -1,6 +1,7 @@
 import { checkWorkbook, type WorkbookCheckOptions } from "../core/check";
 import { rowKey } from "../core/summary";
-import { labelKey } from "../core/text";
+import { departmentName, mergedSpellings, type MergedSpellings } from "../core/departments";
+import { displayText } from "../core/text";
 import type { CheckedRow, FileErrorCode, Finding, ProgressRule, SheetGrid } from "../core/model";
 import { DEFAULT_CHECK_OPTIONS } from "../core/model";
 import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
@@ -17,6 +18,13 @@ export type ReportRow = Omit<CheckedRow, "cells" | "values"> & {
   /** The words staff wrote beside this year's figure (約, 速報値, ※変更後), for the report's row line. */
   actualRemark: string | null;
 };
+
+function* departmentCellTexts(rows: readonly CheckedRow[]): Generator<string> {
+  for (const r of rows) {
+    const cell = r.cells.department?.cell;
+    if (cell) yield displayText(cell);
+  }
+}
 
 function reportRow(row: CheckedRow): ReportRow {
   const { cells: _cells, values, ...rest } = row;
@@ -35,6 +43,8 @@ export interface FileResult {
   findings: Finding[];
   /** The city scale's levels the rows were judged on, when not 伊勢崎's. */
   levels?: string[];
+  /** Departments written in more than one spelling and read as one (the text report says so). */
+  departmentSpellings?: MergedSpellings[];
 }
 
 function failed(file: string, code: FileErrorCode, message: string): FileResult {
@@ -84,6 +94,7 @@ export async function checkFile(
       detail: keepDetail ? check.rows : null,
       findings: check.findings,
       ...(check.scale ? { levels: check.scale.levels.map((l) => l.name) } : {}),
+      departmentSpellings: mergedSpellings(departmentCellTexts(check.rows)),
     };
   } catch (err) {
     // A bug in the engine must not take the other files down with it, nor hide behind "unreadable".
@@ -98,8 +109,8 @@ export async function checkFile(
 /** Keeps only one department's rows and the findings on them. */
 export function filterByDepartment(result: FileResult, department: string | null): FileResult {
   if (!department || !result.ok) return result;
-  const wanted = labelKey(department);
-  const rows = result.rows.filter((r) => r.department !== null && labelKey(r.department) === wanted);
+  const wanted = departmentName(department);
+  const rows = result.rows.filter((r) => r.department !== null && r.department === wanted);
   const keys = new Set(rows.map((r) => rowKey(r.sheet, r.row)));
   const detail = result.detail?.filter((r) => keys.has(rowKey(r.sheet, r.row))) ?? null;
   return {

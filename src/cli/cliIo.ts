@@ -7,6 +7,10 @@ export interface CliIo {
   /** Whether stderr is a terminal, so a progress line may be redrawn in place. */
   stderrIsTTY: boolean;
   cwd: string;
+  /** The environment (KENSHO_PASSWORD); absent means empty. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Asks for a secret (no echo on a terminal, the first line from a pipe); null when none given. */
+  readSecret?: (prompt: string) => Promise<string | null>;
 }
 
 export const processIo = (): CliIo => ({

@@ -3,20 +3,7 @@ import { FILE_ERRORS, SEVERITY_LABELS, kpiLabel, renderFinding } from "../i18n/f
 import { rowKey } from "../core/summary";
 import type { FileResult } from "./checkFile";
 import type { SkippedFile } from "./expandInputs";
-import { stripControlsInData } from "./output/sanitize";
-
-/**
- * Text a spreadsheet would run as a formula: starting, after any white space, with = + - @ or their
- * full-width forms (Excel reads ＝ as =), or with a tab or carriage return.
- */
-const FORMULA_LIKE = /^(?:[\t\r]|[\s\u3000]*[=+\-@＝＋－＠])/;
-
-/** RFC 4180 quoting; formula-like text gets a leading ' so Excel shows it rather than runs it. */
-function field(value: string | number | null): string {
-  let s = value === null ? "" : stripControlsInData(String(value));
-  if (FORMULA_LIKE.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvDocument, csvField as field } from "./output/csv";
 
 /**
  * Every finding of every file as CSV, for planning staff to sort and filter in Excel. Starts with a
@@ -71,5 +58,5 @@ export function csvReport(results: FileResult[], skipped: SkippedFile[] = []): s
         .join(","),
     );
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvDocument(lines);
 }

@@ -3,6 +3,7 @@
 import { CLI_TEXT } from "../i18n/cli";
 import type { CliIo } from "./cliIo";
 import { safeProcessIo } from "./output/safeOutput";
+import { printableIo } from "./output/sanitize";
 import { EXIT } from "./exitCodes";
 import { parseCommandLine } from "./options/parseOptions";
 import type { CommandSpec, OptionValues } from "./options/optionTable";
@@ -53,7 +54,10 @@ const check: Command = {
 };
 
 /** Runs kensho; returns the exit status (0 clean, 1 error findings, 2 unreadable file or bad usage). */
-export async function main(argv: string[], io: CliIo = safeProcessIo()): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = safeProcessIo()): Promise<number> {
+  // Everything any command prints passes one sanitiser: nothing from a cell or a file name can
+  // move the cursor, clear the screen, reverse a line or hide in a zero-width character.
+  const io = printableIo(rawIo);
   const sub = argv.length > 0 && isCommandName(argv[0]) ? COMMANDS[argv[0]] : undefined;
   const command = sub ?? check;
   const parsed = parseCommandLine(sub ? argv.slice(1) : argv, command.spec);

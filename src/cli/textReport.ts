@@ -107,6 +107,9 @@ function* reportLines(result: FileResult, department: string | null): Generator<
     if (list) list.push(f);
     else findingsByRow.set(k, [f]);
   }
+  for (const m of result.departmentSpellings ?? [])
+    if (result.rows.some((r) => r.department === m.department))
+      yield* lines(CLI_TEXT.departmentSpellings(m.department, m.spellings));
   const departments = new Map<string, ReportRow[]>();
   for (const row of result.rows) {
     const d = row.department ?? CLI_TEXT.noDepartment;

@@ -126,6 +126,8 @@ export const CLI_TEXT = {
     `  進捗状況: 入力と計算が一致 ${same}行　異なる ${differ}行　計算できない ${none}行`,
   departmentHeading: (dept: string, rows: number, counts: string) => `  ◆ ${dept}（${rows}行）　${counts}`,
   noDepartment: "（担当課未入力）",
+  departmentSpellings: (dept: string, spellings: string[]) =>
+    `  ※ 担当課「${spellings.join("」「")}」は、全角・半角や空白の違いだけなので、同じ担当課「${dept}」として扱いました。`,
   rowLine: (
     where: string,
     name: string,

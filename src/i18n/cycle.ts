@@ -7,11 +7,14 @@ import { FIELD_LABELS } from "./findings";
 export const CYCLE_USAGE: Record<string, { head: string[]; tail: string[] }> = {
   split: {
     head: [
-      "使い方: kensho split 原本.xlsx -o フォルダー [--only 担当課,…] [--password パスワード]",
+      "使い方: kensho split 原本.xlsx -o フォルダー [--only 担当課,…] [--password-prompt | --password パスワード]",
       "",
       "原本から担当課ごとの配布用ファイル（<原本名>_<担当課>.xlsx）を作ります。",
       "検証シートはすべて保護し、その担当課が入力するセル（①②③・実績値・進捗状況・理由）だけを入力できるようにします。",
       "原本は変更しません。",
+      "",
+      "パスワードは --password-prompt で尋ねられたときに入力するか、環境変数 KENSHO_PASSWORD に設定してください。",
+      "--password に書いたパスワードは、ほかの利用者のプロセス一覧やコマンド履歴から見えます。",
     ],
     tail: ["終了コード: 0 作成した / 2 読み込めないファイル・使い方の誤り（何も書き込みません）"],
   },
@@ -42,7 +45,10 @@ export const CYCLE_USAGE: Record<string, { head: string[]; tail: string[] }> = {
 export const CYCLE_OPTION_HELP: Record<string, string> = {
   "--output": "書き出し先（split はフォルダー、merge と rollover はファイル）",
   "--only": "この担当課の分だけ作ります（カンマ区切りで複数指定できます）",
-  "--password": "シート保護のパスワード（SHA-512・Excel 2013 以降と同じ方式）",
+  "--password":
+    "シート保護のパスワード（255文字まで。SHA-512・Excel 2013 以降と同じ方式）。プロセス一覧や履歴から見えるため、--password-prompt か環境変数 KENSHO_PASSWORD をお勧めします",
+  "--password-prompt":
+    "シート保護のパスワードを尋ねます（入力は画面に表示しません。パイプからは1行目を読みます）",
   "--prefer": "同じ行に食い違う変更があるとき、このファイルの変更を採用します（複数指定できます）",
   "--from": "担当課=ファイル: このファイルによるその担当課の行の変更を適用します（複数指定できます）",
   "--force": "書き出し先のファイルが既にあっても上書きします",
@@ -93,6 +99,26 @@ export const CYCLE_TEXT = {
   splitHeading: (master: string, n: number) => `■ ${master} から ${n} 課分のファイルを作成しました`,
   splitLine: (file: string, dept: string, rows: number, cells: number) =>
     `  ${file}　${dept}　${rows}行（入力できるセル ${cells}個）`,
+  splitNumbered: (file: string, dept: string) =>
+    `  ※ ${file}: ほかの担当課の写しと同じファイル名になるため、番号を付けました（担当課「${dept}」）。`,
+  splitShortened: (file: string, dept: string) =>
+    `  ※ ${file}: 担当課「${dept}」の名前が長く、ファイル名に収まらないため短くしました。`,
+  splitSpellings: (dept: string, spellings: string[]) =>
+    `  ※ 担当課「${spellings.join("」「")}」は、全角・半角や空白の違いだけなので、同じ担当課「${dept}」として1つの写しにまとめました。`,
+  splitBlankDepartment: (rows: number, where: string) =>
+    `  ⚠ 担当課が空の行が ${rows}行あります（${where}）。これらの行はどの写しでも入力できません。原本の担当課を埋めてから作り直してください。`,
+  splitRemovedRanges: (sheet: string, ranges: string) =>
+    `  ⚠ シート「${sheet}」の「範囲の編集を許可」（${ranges}）は写しから削除しました。残すと保護されたセルを誰でも編集できるためです。`,
+  splitPasswordFromEnv: "  パスワードは環境変数 KENSHO_PASSWORD のものを使いました（写しごとに別のソルト）。",
+  splitPathTooLong: (file: string, max: number) =>
+    `書き出し先「${file}」のパスが長すぎます（${max}文字まで）。短い名前のフォルダーを -o に指定してください。`,
+  targetIsFolder: (file: string) => `書き出し先「${file}」はフォルダーです。別の名前を指定してください。`,
+  passwordTooLong: (length: number) =>
+    `パスワードが長すぎます（${length}文字）。Excel の保護の解除画面に入力できるのは255文字までです。`,
+  passwordEmpty: "パスワードが空です。パスワードなしで保護する場合は、パスワードを指定しないでください。",
+  passwordTwice: "--password と --password-prompt は同時に指定できません。",
+  passwordPrompt: "シート保護のパスワード: ",
+  passwordNotGiven: "パスワードが入力されませんでした。",
   splitProtected: (sheets: number, password: boolean) =>
     `  各ファイルの検証シート ${sheets}枚を保護しました（${password ? "パスワードあり・SHA-512" : "パスワードなし"}。セルの選択と行・列の幅の変更はできます）。`,
   // merge

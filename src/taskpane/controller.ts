@@ -14,6 +14,7 @@ import {
 } from "../core/model";
 import type { CellEdit, CellLocation, HostSupport, WorkbookHost } from "../adapters/excel/workbookHost";
 import { t } from "../i18n/taskpane";
+import { departmentName } from "../core/departments";
 import { LiveRecheck } from "./liveRecheck";
 import { noticeFromError, type Notice } from "./notices";
 import { sanitizeRule } from "./ruleInput";
@@ -184,7 +185,8 @@ export class TaskpaneController {
         rule,
         statedYear: sanitizeYear(host.loadSetting<unknown>(YEAR_SETTING)),
         options,
-        departmentFilter: typeof savedFilter === "string" && savedFilter ? savedFilter : null,
+        // A filter saved by an older version is read as the department it names today.
+        departmentFilter: typeof savedFilter === "string" ? departmentName(savedFilter) : null,
         phase: "idle",
         canUndo: host.canUndo(),
         undoWarning: !host.support.undo,

@@ -172,7 +172,8 @@ describe("what kensho prints is safe", () => {
     const { stdout } = await run(["--csv", "--department", '＝HYPERLINK("x")', hx["formula-like-text"]]);
     const lines = stdout.split("\r\n").slice(1, -1);
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toContain(`,"'＝HYPERLINK(""x"")",`);
+    // The department is read as NFKC (＝ is =), and is still neutralised.
+    for (const line of lines) expect(line).toContain(`,"'=HYPERLINK(""x"")",`);
   });
 });
 

@@ -246,7 +246,7 @@ describe("kensho --summary", () => {
     ).exec(sheet);
     expect(link).not.toBeNull();
     expect(rels).toContain(
-      `Id="${link![1]}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="検証シート.xlsx" TargetMode="External"`,
+      `Id="${link![1]}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="./検証シート.xlsx" TargetMode="External"`,
     );
   });
 

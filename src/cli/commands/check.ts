@@ -18,7 +18,7 @@ import { findSampleWorkbook } from "../sampleWorkbook";
 import { collectInputs, UNREADABLE_SKIPS, type SkippedFile } from "../expandInputs";
 import { explainFiles } from "../explainLayout";
 import { stripControlsInline } from "../output/sanitize";
-import { labelKey } from "../../core/text";
+import { departmentName } from "../../core/departments";
 import type { CommandSpec, OptionValues } from "../options/optionTable";
 import type { KpiMaster } from "../../core/master/kpiMaster";
 import type { WorkbookCheckOptions } from "../../core/check";
@@ -217,11 +217,11 @@ export async function runCheck(files: string[], given: CheckOptions, io: CliIo):
 
   let results = checked;
   if (opts.department) {
-    const wanted = labelKey(opts.department);
+    const wanted = departmentName(opts.department);
     const found = [...new Set(checked.flatMap((r) => r.rows.map((row) => row.department)))].filter(
       (d): d is string => d !== null,
     );
-    const match = found.find((d) => labelKey(d) === wanted);
+    const match = found.find((d) => d === wanted);
     if (!match) {
       io.stderr(`${CLI_TEXT.unknownDepartment(safe(opts.department), found.map(safe))}\n`);
       return EXIT.failure;

@@ -7,6 +7,7 @@ import { CONFLICT_LABELS, CYCLE_TEXT } from "../../i18n/cycle";
 import { planMerge, type MergePlan } from "../../core/cycle/merge";
 import { applyMerge } from "../../adapters/xlsx/cycle/applyMerge";
 import { DEFAULT_RULE } from "../../core/model";
+import { departmentName } from "../../core/departments";
 import { checkFile } from "../checkFile";
 import { jsonReport } from "../jsonReport";
 import { fileReport } from "../textReport";
@@ -113,7 +114,7 @@ export async function runMerge(values: OptionValues, positionals: string[], io: 
     }
     const r = byPath("--from", f.slice(eq + 1));
     if (Array.isArray(r)) problems.push(...r);
-    else from.push({ department: f.slice(0, eq).trim(), file: r });
+    else from.push({ department: departmentName(f.slice(0, eq)) ?? f.slice(0, eq).trim(), file: r });
   }
   const outProblem = outputProblem(out, io.cwd, values["--force"] === true, positionals);
   if (outProblem) problems.push(outProblem);

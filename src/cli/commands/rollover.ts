@@ -11,8 +11,9 @@ import { KPI_MASTER, type KpiMasterEntry } from "../../core/master/kpiMaster";
 import { applyRollover } from "../../adapters/xlsx/cycle/applyRollover";
 import { DEFAULT_RULE } from "../../core/model";
 import { checkFile } from "../checkFile";
+import { csvDocument, csvLine } from "../output/csv";
 import { fileReport } from "../textReport";
-import { loadInput, profileOption, outputProblem, writeAtomically, writerProblem } from "./cycleFiles";
+import { loadInput, profileOption, outputProblem, writeAllOrNothing, writerProblem } from "./cycleFiles";
 
 export const ROLLOVER_COMMAND: CommandSpec = {
   name: "rollover",
@@ -27,8 +28,6 @@ export const ROLLOVER_COMMAND: CommandSpec = {
     { name: "--help", alias: "-h", kind: "flag" },
   ],
 };
-
-const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Runs a rollover against a KPI master (the bundled one unless another is given). */
 export async function runRollover(
@@ -89,12 +88,13 @@ export async function runRollover(
   let written;
   try {
     written = applyRollover(wb.bytes, plan, { sheetName: CYCLE_TEXT.logSheetName, rows: logRows });
-    writeAtomically(target, written.bytes);
-    if (logFile)
-      writeAtomically(
-        path.resolve(io.cwd, logFile),
-        `\ufeff${logRows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`,
-      );
+    // The workbook and its log are written together or not at all.
+    writeAllOrNothing([
+      { target, data: written.bytes },
+      ...(logFile
+        ? [{ target: path.resolve(io.cwd, logFile), data: csvDocument(logRows.map(csvLine)) }]
+        : []),
+    ]);
   } catch (err) {
     return fail(writerProblem(out!, err));
   }

@@ -12,6 +12,7 @@ import { processConsoleFacts } from "./consoleFacts";
 import { runLauncher } from "./launcher";
 import { SEA_SAMPLE_ASSET } from "./seaAssets";
 import { waitForKey } from "./waitForKey";
+import { readSecret } from "../output/readSecret";
 
 function embeddedSample(): Uint8Array | null {
   try {
@@ -26,6 +27,8 @@ const io: CliIo = {
   stderr: (t) => process.stderr.write(t),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
+  env: process.env,
+  readSecret: (prompt) => readSecret(process.stdin, (t) => process.stderr.write(t), prompt),
 };
 
 runLauncher(process.argv.slice(2), {

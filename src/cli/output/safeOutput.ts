@@ -4,6 +4,7 @@
 import { CLI_TEXT } from "../../i18n/cli";
 import type { CliIo } from "../cliIo";
 import { EXIT } from "../exitCodes";
+import { readSecret, type SecretInput } from "./readSecret";
 
 interface WritableLike {
   write(text: string): unknown;
@@ -19,6 +20,8 @@ interface ProcessLike {
   stderr: WritableLike;
   exitCode?: number | string | null;
   cwd(): string;
+  env?: Readonly<Record<string, string | undefined>>;
+  stdin?: SecretInput;
 }
 
 /** The message for a failed write of the report. */
@@ -85,5 +88,9 @@ export function safeProcessIo(proc: ProcessLike = process): CliIo {
       }),
     stderrIsTTY: Boolean(proc.stderr.isTTY),
     cwd: proc.cwd(),
+    env: proc.env,
+    readSecret: proc.stdin
+      ? (prompt) => readSecret(proc.stdin!, (t) => proc.stderr.write(t), prompt)
+      : undefined,
   };
 }

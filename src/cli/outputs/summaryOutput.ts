@@ -1,5 +1,6 @@
 // `--summary OUT.xlsx`: builds the board summary from the batch's results and writes it as a new file.
 import * as path from "path";
+import { pathToFileURL } from "url";
 import { buildBoardSummary } from "../../core/aggregate/boardSummary";
 import type { CheckedFile } from "../../core/aggregate/submissions";
 import type { ProgressRule } from "../../core/model";
@@ -9,12 +10,27 @@ import { CLI_TEXT } from "../../i18n/cli";
 import { outputProblem, writeAtomically } from "../commands/cycleFiles";
 import { version } from "../version";
 
-/** Characters that would end or change a relative URI; everything else (Japanese included) is kept. */
-const encodePath = (p: string) => p.replace(/[%# ?]/g, (c) => encodeURIComponent(c));
+// Characters percent-encoded in a link: those that would end or change a relative URI reference,
+// those no URI may hold (controls, space, quotes, brackets, backslash), and the invisible ones a
+// file name may carry (bidi controls, zero-width characters, U+FFFE). Japanese is kept as written.
+// eslint-disable-next-line no-control-regex -- controls are exactly what must not stay raw
+const URI_UNSAFE = /[\u0000-\u0020"%#<>?[\\\]^`{|}\u007F-\u009F\p{Cf}\p{Z}\uFFFE\uFFFF]/gu;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** A link from the summary's folder to an input workbook: `../返却/file.xlsx`. */
+const encodePath = (p: string) =>
+  p.replace(LONE_SURROGATE, "\uFFFD").replace(URI_UNSAFE, (c) => encodeURIComponent(c));
+
+/**
+ * A link from the summary's folder to an input workbook: `./file.xlsx`, `../返却/file.xlsx`. A link
+ * to a local file always starts with ./ or ../, so a file named `http:evil.example.xlsx` is a file
+ * beside the summary, never a scheme Excel would open on the web.
+ */
 export function fileLink(summaryFile: string, inputFile: string): string {
-  return encodePath(path.relative(path.dirname(summaryFile), inputFile).split(path.sep).join("/"));
+  const relative = path.relative(path.dirname(summaryFile), inputFile);
+  // On another drive there is no relative way: the file's own URL.
+  if (path.isAbsolute(relative)) return pathToFileURL(inputFile).href;
+  const encoded = encodePath(relative.split(path.sep).join("/"));
+  return encoded.startsWith("../") ? encoded : `./${encoded}`;
 }
 
 /** The fiscal year most of the batch's files report. */

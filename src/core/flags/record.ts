@@ -92,7 +92,12 @@ function unescapeText(s: string): string {
 
 /** The XML text of the part: a namespaced root element whose text is the record as JSON. */
 export function serializeFlagRecord(doc: FlagRecordDocument): string {
-  const json = JSON.stringify({ version: FLAG_RECORD_VERSION, flags: doc.flags, undo: doc.undo });
+  // JSON.stringify escapes controls and lone surrogates but not U+FFFE and U+FFFF, which no XML
+  // part may carry: they are written as JSON escapes too.
+  const json = JSON.stringify({ version: FLAG_RECORD_VERSION, flags: doc.flags, undo: doc.undo }).replace(
+    /[\uFFFE\uFFFF]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+  );
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<${FLAG_RECORD_ROOT} xmlns="${FLAG_RECORD_NAMESPACE}">${escapeText(json)}</${FLAG_RECORD_ROOT}>`

@@ -5,6 +5,7 @@ import type { SheetView } from "../sheetView";
 import { cleanName, displayText, isBlankText, isDash } from "../text";
 import { parseValue } from "../values/parseValue";
 import { firstYear } from "../layout/yearForms";
+import { departmentName } from "../departments";
 
 /** The name of a data row whose KPI name cell is empty; the edges show it in words. */
 export const UNNAMED = "";
@@ -206,7 +207,7 @@ function cardRow(view: SheetView, sheet: string, card: NonNullable<HeaderBlock["
     subGoal: null,
     measure: text("measure"),
     name: text("kpi") ?? UNNAMED,
-    department: text("department"),
+    department: cells.department ? departmentName(displayText(cells.department.cell)) : null,
     cells,
     values: {
       baseline: read("baseline"),
@@ -293,7 +294,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
         subGoal,
         measure: kind === "KPI" ? measure : null,
         name,
-        department: departmentText !== null && !isDash(departmentText) ? cleanName(departmentText) : null,
+        department: departmentText === null ? null : departmentName(departmentText),
         cells,
         values,
         ...(columnYears ? { columnYears } : {}),

@@ -1,5 +1,9 @@
 // One department's copy of the master: every verification sheet protected, only that department's
-// entry cells unlocked, every other cell locked (a cell the master left unlocked is locked too).
+// entry cells unlocked, every other cell locked. Locking is done by style, not cell by cell: every
+// cell format and cell style the master has is made to lock (the Normal style included), so a cell
+// with no <c> element, a row's or a column's default and the sheet's default are locked too, and
+// only the entry cells get an unlocking variant. "Allow Users to Edit Ranges" (protectedRanges)
+// would let anyone edit around the protection: they are removed and reported.
 import { WorkbookPatch } from "../write/workbookPatch";
 import type { ProtectionHash } from "../write/protection";
 import type { VerificationWorkbook } from "./loadVerificationWorkbook";
@@ -11,6 +15,14 @@ export interface SplitResult {
   rows: number;
   unlockedCells: number;
   protectedSheets: number;
+  /** Allow-edit ranges the master had on its verification sheets, removed from the copy. */
+  removedRanges: RemovedRange[];
+}
+
+export interface RemovedRange {
+  sheet: string;
+  name: string;
+  sqref: string;
 }
 
 export function applySplit(
@@ -20,8 +32,10 @@ export function applySplit(
 ): SplitResult {
   const wb = WorkbookPatch.open(master.bytes);
   const styles = wb.styles;
+  styles.lockAll();
   let rows = 0;
   let unlockedCells = 0;
+  const removedRanges: RemovedRange[] = [];
   for (const { layout, rows: sheetRows, grid } of master.sheets) {
     const sheet = wb.sheet(layout.sheet);
     const open = new Set<string>();
@@ -38,27 +52,14 @@ export function applySplit(
               for (let c = m.left; c <= m.right; c++) open.add(`${r},${c}`);
       }
     }
-    for (const { row, col, el } of sheet.cells()) {
-      const style = el.attrs.s !== undefined ? Number(el.attrs.s) : 0;
-      const want = !open.has(`${row},${col}`);
-      if (styles.isLocked(style) !== want) sheet.setStyle(row, col, styles.variant(style, { locked: want }));
-    }
-    for (const { row, style } of sheet.styledRows())
-      if (!styles.isLocked(style)) sheet.setRowStyle(row, styles.variant(style, { locked: true }));
-    for (const colEl of sheet.colElements()) {
-      const style = Number(colEl.attrs.style ?? 0);
-      if (colEl.attrs.style !== undefined && !styles.isLocked(style))
-        sheet.setColumnStyle(colEl, styles.variant(style, { locked: true }));
-    }
     for (const key of open) {
       const [row, col] = key.split(",").map(Number);
-      if (sheet.cellElement(row, col)) continue;
-      const style = sheet.cellStyle(row, col);
-      sheet.setStyle(row, col, styles.variant(style, { locked: false }));
+      sheet.setStyle(row, col, styles.variant(sheet.cellStyle(row, col), { locked: false }));
     }
+    for (const r of sheet.removeProtectedRanges()) removedRanges.push({ sheet: layout.sheet, ...r });
     unlockedCells += open.size;
     sheet.protect(hash);
   }
   const out = wb.write();
-  return { ...out, rows, unlockedCells, protectedSheets: master.sheets.length };
+  return { ...out, rows, unlockedCells, protectedSheets: master.sheets.length, removedRanges };
 }

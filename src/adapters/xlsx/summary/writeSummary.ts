@@ -10,6 +10,7 @@ import { overviewSheet } from "./overviewSheet";
 import { progressSheet } from "./progressSheet";
 import { findingsSheet } from "./findingsSheet";
 import { submissionsSheet } from "./submissionsSheet";
+import { escapeCellTexts } from "./cellTexts";
 
 export type { SummaryContext } from "./summaryContext";
 
@@ -24,6 +25,7 @@ export async function writeSummaryWorkbook(summary: BoardSummary, ctx: SummaryCo
   const locations: LinkLocations = new Map();
   findingsSheet(wb, summary, ctx, locations);
   if (summary.submissions !== null) submissionsSheet(wb, summary, ctx);
+  escapeCellTexts(wb);
   // ExcelJS stores its parts uncompressed; the link pass compresses them all once.
   const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
   return Buffer.from(addLinkLocations(new Uint8Array(stored as ArrayBuffer), locations));

@@ -8,7 +8,8 @@ import type { PackageEdit } from "./opcPackage";
 import { worksheetChildrenAfter } from "./worksheetOrder";
 import { MAIN_NS, prefixFor, REL_NS } from "./namespaces";
 import { addOverride, addRelationship, ensureDefault, freePartName } from "./packageParts";
-import { element, escapeText, excelEscapeControls } from "./xml/xmlBuild";
+import { element } from "./xml/xmlBuild";
+import { xstringContent } from "./xml/escapeText";
 import { renderDocument, type ElementChange } from "./xml/xmlRender";
 import {
   childrenNamed,
@@ -112,14 +113,13 @@ export class SheetNotes {
 
   private commentXml(ref: string, authorId: number, text: string, prefix: string): string {
     const q = (n: string) => (prefix ? `${prefix}:${n}` : n);
-    const t = excelEscapeControls(text);
     return element(
       q("comment"),
       { ref, authorId },
       element(
         q("text"),
         {},
-        element(q("r"), {}, `<${q("t")} xml:space="preserve">${escapeText(t)}</${q("t")}>`),
+        element(q("r"), {}, `<${q("t")} xml:space="preserve">${xstringContent(text)}</${q("t")}>`),
       ),
     );
   }

@@ -5,7 +5,9 @@
 import { a1, columnLetters, parseA1 } from "../../../core/address";
 import { sheetProtectionXml, type ProtectionHash } from "./protection";
 import { shiftArea, shiftFormula, shiftRow, type Insertions } from "./refShift";
-import { element, escapeText, excelEscapeControls, qname } from "./xml/xmlBuild";
+import { element, escapeText, qname } from "./xml/xmlBuild";
+import { xstringContent } from "./xml/escapeText";
+import { decodeXString } from "../package/xml";
 import { renderDocument, type ElementChange } from "./xml/xmlRender";
 import {
   childrenNamed,
@@ -65,6 +67,7 @@ export class SheetPatch {
   private readonly rowStyles = new Map<number, number>();
   private readonly colStyles = new Map<XmlElement, number>();
   private protection: { hash: ProtectionHash | null } | null = null;
+  private dropProtectedRanges = false;
   private readonly formulasAllowed = new Set<string>();
   /** A1 addresses (original coordinates) of formula cells whose formula this patch removes. */
   readonly removedFormulas: string[] = [];
@@ -209,8 +212,24 @@ export class SheetPatch {
     this.protection = { hash };
   }
 
+  /**
+   * Removes the sheet's allow-edit ranges ("Allow Users to Edit Ranges", <protectedRanges>): on a
+   * protected sheet they open their cells to anyone (with no password, or one the master set).
+   * Returns what was there.
+   */
+  removeProtectedRanges(): Array<{ name: string; sqref: string }> {
+    const ranges = firstChild(this.doc.root, "protectedRanges");
+    if (!ranges) return [];
+    this.dropProtectedRanges = true;
+    return childrenNamed(ranges, "protectedRange").map((r) => ({
+      name: r.attrs.name ?? "",
+      sqref: r.attrs.sqref ?? "",
+    }));
+  }
+
   get changed(): boolean {
     return (
+      this.dropProtectedRanges ||
       this.edits.size > 0 ||
       this.insertions.length > 0 ||
       this.protection !== null ||
@@ -232,11 +251,10 @@ export class SheetPatch {
       case "text": {
         const idx = this.ctx.sharedStringIndex(input.value);
         if (idx !== null) return { t: "s", inner: `<${qname(prefix, "v")}>${idx}</${qname(prefix, "v")}>` };
-        const t = excelEscapeControls(input.value);
-        const space = /^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : "";
+        const space = /^\s|\s$|\n/.test(input.value) ? ' xml:space="preserve"' : "";
         return {
           t: "inlineStr",
-          inner: `<${qname(prefix, "is")}><${qname(prefix, "t")}${space}>${escapeText(t)}</${qname(prefix, "t")}></${qname(prefix, "is")}>`,
+          inner: `<${qname(prefix, "is")}><${qname(prefix, "t")}${space}>${xstringContent(input.value)}</${qname(prefix, "t")}></${qname(prefix, "is")}>`,
         };
       }
       case "copy": {
@@ -248,7 +266,7 @@ export class SheetPatch {
         if (t === "inlineStr" && is) return { t, inner: this.doc.source.slice(is.start, is.end) };
         if (!v) return { inner: "" };
         // A formula's cached string ("str") stands alone as an inline string.
-        if (t === "str") return this.cellValueXml({ kind: "text", value: v.text }, prefix);
+        if (t === "str") return this.cellValueXml({ kind: "text", value: decodeXString(v.text) }, prefix);
         return { t, inner: this.doc.source.slice(v.start, v.end) };
       }
     }
@@ -411,6 +429,8 @@ export class SheetPatch {
 
     if (ins.length > 0) shiftSheetReferences(doc.root, this.name, ins, changes);
     this.placeProtection(changes, prefix);
+    const ranges = firstChild(root, "protectedRanges");
+    if (this.dropProtectedRanges && ranges) changes.set(ranges, { replaceWith: "" });
 
     return renderDocument(doc, (el) => changes.get(el));
   }

@@ -16,6 +16,7 @@ export class StylesPatch {
   private docCache: XmlDocument | null = null;
   private readonly appended: string[] = [];
   private readonly memo = new Map<string, number>();
+  private allLocked = false;
 
   constructor(
     readonly part: string,
@@ -43,9 +44,19 @@ export class StylesPatch {
     return childrenNamed(this.cellXfs, "xf").length + this.appended.length;
   }
 
+  /**
+   * Locks every cell format the workbook has, the cell styles' (cellStyleXfs, Normal among them)
+   * included: on a protected sheet every cell is then locked, whether it has a <c> element, takes
+   * its row's or its column's format, or the default. Only variants made afterwards unlock.
+   */
+  lockAll(): void {
+    this.allLocked = true;
+  }
+
   /** Whether cells with this xf are locked (the default is locked). */
   isLocked(index: number): boolean {
     if (index >= childrenNamed(this.cellXfs, "xf").length) return this.variantLocked.get(index) ?? true;
+    if (this.allLocked) return true;
     const p = firstChild(this.xf(index), "protection");
     const locked = p?.attrs.locked;
     return !(locked === "0" || locked === "false");
@@ -105,9 +116,22 @@ export class StylesPatch {
   }
 
   render(): string | null {
-    if (this.appended.length === 0) return null;
-    const xfs = this.cellXfs;
-    const change: ElementChange = { append: this.appended.join(""), attrs: { count: String(this.count) } };
-    return renderDocument(this.doc, (el) => (el === xfs ? change : undefined));
+    const changes = new Map<XmlElement, ElementChange>();
+    if (this.allLocked) this.lockInPlace(changes);
+    if (this.appended.length > 0)
+      changes.set(this.cellXfs, { append: this.appended.join(""), attrs: { count: String(this.count) } });
+    if (changes.size === 0) return null;
+    return renderDocument(this.doc, (el) => changes.get(el));
+  }
+
+  /** Every existing xf (cell formats and cell styles) that unlocks is made to lock, in place. */
+  private lockInPlace(changes: Map<XmlElement, ElementChange>): void {
+    const styleXfs = firstChild(this.doc.root, "cellStyleXfs");
+    for (const list of [this.cellXfs, styleXfs])
+      for (const xf of list ? childrenNamed(list, "xf") : [])
+        for (const p of childrenNamed(xf, "protection")) {
+          const locked = p.attrs.locked;
+          if (locked === "0" || locked === "false") changes.set(p, { attrs: { locked: null } });
+        }
   }
 }

@@ -7,7 +7,8 @@ import { MAIN_NS, prefixFor, REL_NS } from "./namespaces";
 import { StylesPatch } from "./stylesPatch";
 import { shiftFormula, shiftRow } from "./refShift";
 import { parseA1, a1 } from "../../../core/address";
-import { attrsXml, element, escapeText, excelEscapeControls } from "./xml/xmlBuild";
+import { attrsXml, element } from "./xml/xmlBuild";
+import { xstringContent } from "./xml/escapeText";
 import { renderDocument, type ElementChange } from "./xml/xmlRender";
 import {
   childrenNamed,
@@ -144,9 +145,8 @@ export class WorkbookPatch {
         const ref = a1(r, c);
         if (typeof v === "number") cells += `<c r="${ref}"><v>${v}</v></c>`;
         else {
-          const t = excelEscapeControls(v);
-          const space = /^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : "";
-          cells += `<c r="${ref}" t="inlineStr"><is><t${space}>${escapeText(t)}</t></is></c>`;
+          const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : "";
+          cells += `<c r="${ref}" t="inlineStr"><is><t${space}>${xstringContent(v)}</t></is></c>`;
         }
       });
       data += `<row r="${r + 1}">${cells}</row>`;

@@ -25,15 +25,6 @@ export function escapeAttr(s: string): string {
   });
 }
 
-/** Control characters XML 1.0 cannot carry at all; Excel writes them as _xHHHH_. */
-export function excelEscapeControls(s: string): string {
-  return s.replace(
-    // eslint-disable-next-line no-control-regex -- exactly the characters XML cannot carry
-    /[\x00-\x08\x0b\x0c\x0e-\x1f]/g,
-    (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0")}_`,
-  );
-}
-
 export function attrsXml(attrs: Record<string, string | number | undefined>): string {
   let s = "";
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) s += ` ${k}="${escapeAttr(String(v))}"`;
