@@ -2,6 +2,7 @@
 // 設定 → 市の設定: a city's profile loaded in the pane is validated (each problem with its key and
 // line), kept in the workbook's settings, applied to the check (the city's scale, its columns), and
 // its scale's words are what the status drop-down offers. A refused workbook shows the headings found.
+import * as React from "react";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
@@ -21,7 +22,11 @@ async function setup(grids: SheetGrid[], before?: (host: StubHost) => void) {
   before?.(host);
   const controller = new TaskpaneController({ createHost: () => host, checkWorkbook });
   await controller.init();
-  render(<App controller={controller} theme={webLightTheme} />);
+  render(
+    <React.StrictMode>
+      <App controller={controller} theme={webLightTheme} />
+    </React.StrictMode>,
+  );
   return { host, controller };
 }
 
