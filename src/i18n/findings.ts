@@ -338,7 +338,8 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
     title: "目標値を基準値と最終目標値から算出",
     message: (p) => {
       const t = p.target?.kind === "interpolated" ? p.target : null;
-      if (!t) return "";
+      if (!t)
+        return "今年度の目標値がシートにないため、基準値から計画最終年度の目標値までを年度で直線に結んだ値を今年度の目標として進捗を計算しました。";
       const value = t.shown;
       return (
         `今年度の目標値がシートにないため、基準値（${fiscalYearWords(t.fromYear)}）から計画最終年度の目標値（${fiscalYearWords(t.toYear)}）までを` +
@@ -350,7 +351,8 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
     title: "目標が方向だけの記載",
     message: (p) => {
       const t = p.target?.kind === "direction" ? p.target : null;
-      if (!t) return "";
+      if (!t)
+        return "目標値が方向だけの記載のため、達成率は計算せず、実績値が前年度の実績値（または基準値）からその方向に動いたかで進捗を判断しました。";
       const against = t.against === "previous" ? "前年度の実績値" : "基準値";
       return (
         `目標値が「${t.word}」のため、達成率は計算せず、実績値を${against}（${t.compared}）と比べて` +

@@ -55,12 +55,13 @@ export function headerClaims(segments: HeaderSegment[], view?: SheetView, rows?:
     );
   }
   // A 目標値 with no year is this year's, so a dated one beside it is another year's: no claim then.
-  // Nor does a target dated after every dated 実績 claim the year: it is the plan's final target.
+  // Nor does a target dated beyond the year after the latest dated 実績 claim the year: it is the
+  // plan's final target (目標値 (H31) beside H27 実績), not this year's.
   const targets = segments.filter((s) => s.meaning === "target");
   const latestActual = Math.max(-Infinity, ...actuals.map((s) => s.year ?? -Infinity));
   const dated =
     targets.every((s) => s.relative === null && s.year !== null && s.year === targets[0].year) &&
-    !(targets.length > 0 && (targets[0].year ?? 0) > latestActual && latestActual > -Infinity);
+    !(targets.length > 0 && (targets[0].year ?? 0) > latestActual + 1 && latestActual > -Infinity);
   if (targets.length > 0 && dated) claim("target-header", targets[0]);
   const activity = segments.find((s) => s.meaning === "activity" && s.year !== null);
   if (activity) claim("activity-header", activity);

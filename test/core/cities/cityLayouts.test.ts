@@ -29,6 +29,8 @@ describe.each(LAYOUTS.map((l) => [l.id, l] as const))("%s", (_id, layout) => {
   test("every KPI row is read, and nothing else", () => {
     expect(result.fileError).toBeNull();
     expect(result.fiscalYear).toBe(layout.fiscalYear);
+    // A final target dated years ahead (目標値 (H31)) is no claim on the year: no disagreement.
+    expect(result.findings.filter((f) => f.code === "fiscal-year-disagreement")).toEqual([]);
     expect(result.rows.map((r) => r.name)).toEqual(layout.rows.map((r) => r.name));
   });
 
