@@ -103,19 +103,47 @@ function judgeTextTarget(row: CheckedRow, scale: Scale | null, rule: ProgressRul
   row.targetBasis = outcome.basis;
 }
 
+/** Rows whose entered status shows the scale: a sample is enough, and one of 伊勢崎's words ends it. */
+const SCALE_SAMPLE = 500;
+
+/** Entered statuses as typed, up to the sample's size; [] once one is 伊勢崎's (the default stands). */
+function enteredSample(sheetRows: readonly VerificationRow[][]): string[] {
+  const entered: string[] = [];
+  for (const rs of sheetRows) {
+    for (const r of rs) {
+      const cell = r.cells.status?.cell;
+      if (!cell) continue;
+      const t = displayText(cell).trim();
+      if (t === "") continue;
+      if (recogniseStatus(t) !== null) return [];
+      entered.push(t);
+      if (entered.length >= SCALE_SAMPLE) return entered;
+    }
+  }
+  return entered;
+}
+
 /** No KPI master: directions are inferred, nothing is cross-checked. */
 const NO_MASTER: KpiMaster = indexMaster([]);
 /** At least this share of a workbook's KPI names must be the bundled strategy's for it to apply. */
 const BUNDLED_SHARE = 0.5;
+const NAME_SAMPLE = 500;
 
 /** Whether a workbook is 伊勢崎's own: no profile, and its KPIs mostly the bundled strategy's. */
-function isesakisSheet(rows: readonly VerificationRow[], profile: LayoutProfile | null): boolean {
+function isesakisSheet(sheetRows: readonly VerificationRow[][], profile: LayoutProfile | null): boolean {
   if (profile) return false;
   // A sample of the names is enough to tell: a big sheet repeats its strategy's few dozen KPIs.
-  const named = rows.filter((r) => r.name !== "").slice(0, 500);
-  if (named.length === 0) return true;
-  const known = named.filter((r) => lookupEntry(BUNDLED_MASTER, r.name, null) !== null).length;
-  return known >= BUNDLED_SHARE * named.length;
+  let named = 0;
+  let known = 0;
+  for (const rs of sheetRows) {
+    for (const r of rs) {
+      if (r.name === "") continue;
+      named++;
+      if (lookupEntry(BUNDLED_MASTER, r.name, null) !== null) known++;
+      if (named >= NAME_SAMPLE) return known >= BUNDLED_SHARE * named;
+    }
+  }
+  return named === 0 || known >= BUNDLED_SHARE * named;
 }
 
 /** The most common fiscal year among the sheets (a stray older sheet does not decide it). */
@@ -189,17 +217,9 @@ export function checkWorkbook(
   const sheetRows = layouts.map((layout, i) => extractRows(views[i], layout));
   // The bundled master is 伊勢崎's strategy: another city's sheet (a profile, or KPIs it mostly does
   // not name) is neither given its directions nor cross-checked against it. --strategy still is.
-  if (!options.strategy && !isesakisSheet(sheetRows.flat(), profile)) master = NO_MASTER;
+  if (!options.strategy && !isesakisSheet(sheetRows, profile)) master = NO_MASTER;
   // No scale pinned: the entered statuses may show one of the presets beyond doubt (◎, S, B+, D).
-  if (!scale) {
-    const entered: string[] = [];
-    for (const rs of sheetRows)
-      for (const r of rs) {
-        const t = displayText(r.cells.status?.cell).trim();
-        if (t !== "") entered.push(t);
-      }
-    scale = scaleShownBy(entered) ?? undefined;
-  }
+  if (!scale) scale = scaleShownBy(enteredSample(sheetRows)) ?? undefined;
   for (const [i, layout] of layouts.entries()) {
     const ctx: RuleContext = { fiscalYear: layout.fiscalYear, reasonPlaceholders, scale };
     sheetYear = layout.fiscalYear ? parseFiscalYear(layout.fiscalYear) : null;

@@ -109,10 +109,17 @@ function readIsLabelText(text: string): boolean {
 
 // Words only header cells carry, checked on raw text so that a data row costs one test per cell.
 const HEADER_WORDS =
-  /大基本目標|小基本目標|重要業績|KPI|ＫＰＩ|主な取組|理由|進\s*捗\s*状\s*況|担当課|担当部署|所管課|基準値|現状値|目標値|実績|具体的な施策|数値目標|備考|指標|期待値|評\s*価|判\s*定|達成|所管|担当部|策定時|従前値|単\s*位|改善/i;
+  /大基本目標|小基本目標|重要業績|KPI|ＫＰＩ|主な取組|理由|進\s*捗\s*状\s*況|担当課|担当部署|所管課|基準値|現状値|目標値|実績|具体的な施策|数値目標|備考/i;
+/**
+ * Other cities' words (issue 22). Their labels are short, so they are looked for only in short
+ * cells: a data row's long texts pay for the one pattern above, as before.
+ */
+const CITY_HEADER_WORDS = /指標|期待値|評\s*価|判\s*定|達成|所管|担当部|策定時|従前値|単\s*位|改善/;
 const MAX_RAW_LABEL_LENGTH = 80;
+const MAX_CITY_LABEL_LENGTH = 24;
 
 /** Cheap first look at a cell: could it be a header label? */
 export function mayBeLabel(text: string): boolean {
-  return text.length <= MAX_RAW_LABEL_LENGTH && HEADER_WORDS.test(text);
+  if (text.length > MAX_RAW_LABEL_LENGTH) return false;
+  return HEADER_WORDS.test(text) || (text.length <= MAX_CITY_LABEL_LENGTH && CITY_HEADER_WORDS.test(text));
 }

@@ -127,11 +127,15 @@ function rowCells(view: SheetView, r: number, c: FieldColumns): VerificationRow[
     status: fieldCell(view, r, c.status),
     reason: fieldCell(view, r, c.reason),
     department: fieldCell(view, r, c.department),
-    unit: c.unit && fieldCell(view, r, c.unit),
-    rate: c.rate && fieldCell(view, r, c.rate),
-    trend: c.trend && fieldCell(view, r, c.trend),
-    comment: c.comment && fieldCell(view, r, c.comment),
   };
+}
+
+/** Other cities' columns (単位, 達成率, 改善・悪化, 分析), added only where a block has them. */
+function addCityCells(view: SheetView, r: number, c: FieldColumns, cells: VerificationRow["cells"]): void {
+  if (c.unit) cells.unit = fieldCell(view, r, c.unit);
+  if (c.rate) cells.rate = fieldCell(view, r, c.rate);
+  if (c.trend) cells.trend = fieldCell(view, r, c.trend);
+  if (c.comment) cells.comment = fieldCell(view, r, c.comment);
 }
 
 /** A 単位 column's unit ("件", "(人)") given to a bare figure of the row: "1563" under 件 is 1,563件. */
@@ -235,6 +239,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
     }
     const cols = fieldColumns(block);
     const columnYears = cols.target ? undefined : datedColumns(block);
+    const cityColumns = Boolean(cols.unit || cols.rate || cols.trend || cols.comment);
     const dataCols = DATA_FIELDS.map((f) => cols[f] ?? NO_COLS);
     for (let r = block.firstDataRow; r <= block.lastDataRow; r++) {
       const kpiText = fieldText(view, r, cols.kpi);
@@ -274,16 +279,25 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
       if (kind === "数値目標") measure = null;
 
       const cells = rowCells(view, r, cols);
+      if (cityColumns) addCityCells(view, r, cols, cells);
       const unit = cols.unit ? fieldText(view, r, cols.unit) : null;
-      const read = (c: FieldCell | undefined) => parseValue(withRowUnit(c?.cell ?? BLANK_CELL, unit));
       // One literal in VALUE_FIELDS order: every row's values share a shape.
-      const values: VerificationRow["values"] = {
-        baseline: read(cells.baseline),
-        previous: read(cells.previous),
-        actual: read(cells.actual),
-        target: read(cells.target),
-        finalTarget: read(cells.finalTarget),
-      };
+      const values: VerificationRow["values"] =
+        unit === null
+          ? {
+              baseline: parseValue(cells.baseline?.cell ?? BLANK_CELL),
+              previous: parseValue(cells.previous?.cell ?? BLANK_CELL),
+              actual: parseValue(cells.actual?.cell ?? BLANK_CELL),
+              target: parseValue(cells.target?.cell ?? BLANK_CELL),
+              finalTarget: parseValue(cells.finalTarget?.cell ?? BLANK_CELL),
+            }
+          : {
+              baseline: parseValue(withRowUnit(cells.baseline?.cell ?? BLANK_CELL, unit)),
+              previous: parseValue(withRowUnit(cells.previous?.cell ?? BLANK_CELL, unit)),
+              actual: parseValue(withRowUnit(cells.actual?.cell ?? BLANK_CELL, unit)),
+              target: parseValue(withRowUnit(cells.target?.cell ?? BLANK_CELL, unit)),
+              finalTarget: parseValue(withRowUnit(cells.finalTarget?.cell ?? BLANK_CELL, unit)),
+            };
       const departmentText = fieldText(view, r, cols.department);
       rows.push({
         sheet: layout.sheet,
