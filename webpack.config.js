@@ -5,20 +5,30 @@
 //   npm run build        production, offline, no certificates
 //   npm run dev-server   https://localhost:3000 with office-addin-dev-certs (serve mode only)
 //   KENSHO_BASE_URL=https://example.org/kensho/ npm run build   manifest for a real host
+//
+// Production scripts are named by their content (js/[name].[contenthash].js) so that a server's
+// web.config can let them be cached for good while taskpane.html is always revalidated; the
+// bundled packages' licences go to oss-licenses.json (webpack-license-plugin, read from each
+// package's own files, no network) for THIRD-PARTY-NOTICES.txt.
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const LicensePlugin = require("webpack-license-plugin");
+const { preflightScript } = require("./scripts/webpack/preflight");
 
-const DEV_URL = "https://localhost:3000/";
 const root = __dirname;
 const TITLE = "効果検証チェック";
 
-/** The production base URL, with exactly one trailing slash. */
-function baseUrl() {
+/**
+ * manifest.xml for KENSHO_BASE_URL (developers; a city's package comes from `kensho addin`): the
+ * CLI's structural rewrite of the URL attributes, from its build (`npm ci` runs build:cli).
+ */
+function manifestFor(content) {
   const url = process.env.KENSHO_BASE_URL;
-  if (!url) return DEV_URL;
-  return url.replace(/\/*$/, "/");
+  if (!url) return content;
+  const { configureManifest } = require("./dist/cli/src/cli/addin/manifest.js");
+  return configureManifest(content.toString(), url.replace(/\/*$/, "/"));
 }
 
 function tsRule(dev) {
@@ -40,7 +50,7 @@ function tsRule(dev) {
 const pureModules = { test: /[\\/]src[\\/](core|i18n|adapters)[\\/]/, sideEffects: false };
 
 function webConfig(dev) {
-  const base = baseUrl();
+  const scripts = dev ? "[name].js" : "js/[name].[contenthash:16].js";
   return {
     name: "web",
     mode: dev ? "development" : "production",
@@ -51,7 +61,8 @@ function webConfig(dev) {
     },
     output: {
       path: path.join(root, "dist/web"),
-      filename: "[name].js",
+      filename: scripts,
+      chunkFilename: scripts,
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -63,6 +74,8 @@ function webConfig(dev) {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         title: TITLE,
+        // The ES5 script that speaks where the pane cannot run (IE11, EdgeHTML, no office.js).
+        preflight: preflightScript(root),
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
@@ -77,10 +90,11 @@ function webConfig(dev) {
             from: "manifest.xml",
             to: "manifest.xml",
             noErrorOnMissing: true,
-            transform: (content) => content.toString().split(DEV_URL).join(base),
+            transform: manifestFor,
           },
         ],
       }),
+      ...(dev ? [] : [new LicensePlugin({ outputFilename: "oss-licenses.json" })]),
     ],
   };
 }

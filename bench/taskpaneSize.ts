@@ -31,8 +31,10 @@ export async function taskpaneGzipKB(): Promise<{ kb: number; firstKb: number; f
       .map((src) => src.replace(/^\.?\//, ""));
   const pane = new Set(scriptsOf("taskpane.html"));
   const commandsOnly = new Set(scriptsOf("commands.html").filter((s) => !pane.has(s)));
+  // Production scripts live in js/ (content-hashed names, webpack.config.js).
   const files = fs
-    .readdirSync(WEB)
+    .readdirSync(path.join(WEB, "js"))
+    .map((f) => `js/${f}`)
     .filter((f) => f.endsWith(".js") && !commandsOnly.has(f))
     .map((f) => path.join(WEB, f));
   let bytes = 0;
@@ -40,7 +42,7 @@ export async function taskpaneGzipKB(): Promise<{ kb: number; firstKb: number; f
   for (const f of files) {
     const gz = zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
     bytes += gz;
-    if (pane.has(path.basename(f))) first += gz;
+    if (pane.has(path.relative(WEB, f).split(path.sep).join("/"))) first += gz;
   }
   return { kb: bytes / 1024, firstKb: first / 1024, files };
 }

@@ -169,3 +169,64 @@ export function stripAuthenticode(input: Buffer): Buffer {
   writeChecksum(out);
   return out;
 }
+
+export const RT_ICON = 3;
+export const RT_GROUP_ICON = 14;
+export const RT_VERSION = 16;
+
+export interface VersionInfo {
+  /** FileVersion from VS_FIXEDFILEINFO, as a.b.c.d. */
+  fileVersion: string;
+  productVersion: string;
+  /** Every StringFileInfo string, by key (the first string table's, when there are several). */
+  strings: Record<string, string>;
+}
+
+/**
+ * Reads a VS_VERSIONINFO resource (Microsoft, "VS_VERSIONINFO structure"): nested blocks of
+ * wLength, wValueLength, wType, a NUL-terminated UTF-16 key, padding to 32 bits, the value and the
+ * children, each padded to 32 bits.
+ */
+export function readVersionInfo(data: Buffer): VersionInfo {
+  interface Block {
+    key: string;
+    value: Buffer;
+    isText: boolean;
+    children: Block[];
+  }
+  const align = (n: number) => (n + 3) & ~3;
+  const block = (at: number): Block & { end: number } => {
+    const length = data.readUInt16LE(at);
+    const valueLength = data.readUInt16LE(at + 2);
+    const isText = data.readUInt16LE(at + 4) === 1;
+    let p = at + 6;
+    let key = "";
+    for (let c = data.readUInt16LE(p); c !== 0; p += 2, c = data.readUInt16LE(p))
+      key += String.fromCharCode(c);
+    p = align(p + 2);
+    const valueBytes = isText ? valueLength * 2 : valueLength;
+    const value = data.subarray(p, p + valueBytes);
+    p = align(p + valueBytes);
+    const end = at + length;
+    const children: Block[] = [];
+    while (p + 6 <= end) {
+      const child = block(p);
+      children.push(child);
+      p = align(child.end);
+    }
+    return { key, value, isText, children, end };
+  };
+  const root = block(0);
+  if (root.key !== "VS_VERSION_INFO" || root.value.readUInt32LE(0) !== 0xfeef04bd)
+    throw new Error("not a VS_VERSIONINFO resource");
+  const v = (ms: number, ls: number) => `${ms >>> 16}.${ms & 0xffff}.${ls >>> 16}.${ls & 0xffff}`;
+  const fixed = root.value;
+  const strings: Record<string, string> = {};
+  const table = root.children.find((c) => c.key === "StringFileInfo")?.children[0];
+  for (const s of table?.children ?? []) strings[s.key] = s.value.toString("utf16le").replace(/\0+$/, "");
+  return {
+    fileVersion: v(fixed.readUInt32LE(8), fixed.readUInt32LE(12)),
+    productVersion: v(fixed.readUInt32LE(16), fixed.readUInt32LE(20)),
+    strings,
+  };
+}

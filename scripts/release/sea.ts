@@ -2,6 +2,19 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import webpack from "webpack";
+import LicensePlugin from "webpack-license-plugin";
+
+/**
+ * Packages whose package.json states no valid SPDX licence (webpack-license-plugin refuses to
+ * guess), with what their authors published (exceljs → unzipper → binary needs both):
+ * - buffers 0.1.1 has no licence field; its repository (github.com/substack/node-buffers,
+ *   LICENSE) is "The MIT License", Copyright (c) 2010 James Halliday;
+ * - chainsaw 0.1.0 says "MIT/X11", which is the MIT licence.
+ */
+const LICENSE_OVERRIDES = { "buffers@0.1.1": "MIT", "chainsaw@0.1.0": "MIT" };
+
+/** webpack-license-plugin's report of the packages bundled into the CLI, beside the bundle. */
+export const CLI_LICENSES_FILE = "kensho-sea.licenses.json";
 
 /** The fuse Node's SEA support looks for; postject flips its trailing :0 to :1. */
 export const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
@@ -38,6 +51,7 @@ export function bundleCli(root: string, outDir: string): Promise<string> {
     optimization: { minimize: false },
     node: { __dirname: false, __filename: false },
     performance: { hints: false },
+    plugins: [new LicensePlugin({ outputFilename: CLI_LICENSES_FILE, licenseOverrides: LICENSE_OVERRIDES })],
   };
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
@@ -63,7 +77,9 @@ export function nodeVersionOf(node: string): string {
 
 /**
  * The preparation blob. No code cache and no snapshot: those are specific to the platform that
- * makes them, and one blob goes into both the Linux and the Windows binary.
+ * makes them, and one blob goes into both the Linux and the Windows binary. The blob records the
+ * main script's path as sea-config.json names it, so every path is given relative to the blob's
+ * folder (and the generator runs there): no build path ends up inside the executables.
  */
 export function writeSeaBlob(
   generator: string,
@@ -71,23 +87,28 @@ export function writeSeaBlob(
   assets: Record<string, string>,
   blob: string,
 ) {
-  const config = path.join(path.dirname(blob), "sea-config.json");
+  const dir = path.dirname(blob);
+  const config = path.join(dir, "sea-config.json");
+  const rel = (p: string) => path.relative(dir, p).split(path.sep).join("/");
   fs.writeFileSync(
     config,
     JSON.stringify(
       {
-        main: script,
-        output: blob,
+        main: rel(script),
+        output: rel(blob),
         disableExperimentalSEAWarning: true,
         useSnapshot: false,
         useCodeCache: false,
-        assets,
+        assets: Object.fromEntries(Object.entries(assets).map(([k, v]) => [k, rel(v)])),
       },
       null,
       2,
     ),
   );
-  const r = spawnSync(generator, ["--experimental-sea-config", config], { encoding: "utf8" });
+  const r = spawnSync(generator, ["--experimental-sea-config", "sea-config.json"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
   if (r.status !== 0 || !fs.existsSync(blob))
     throw new Error(`blob generation failed: ${r.stderr || r.stdout || r.error}`);
 }

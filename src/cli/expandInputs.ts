@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 
 /** Why a file in a folder is not checked. */
-export type SkipReason = "lock-file" | "legacy-xls" | "xlsb" | "ods" | "csv" | "folder" | "not-workbook";
+export type SkipReason =
+  "lock-file" | "own-report" | "legacy-xls" | "xlsb" | "ods" | "csv" | "folder" | "not-workbook";
 
 export interface SkippedFile {
   /** The path as it will be shown (relative to what staff typed). */
@@ -28,10 +29,17 @@ export interface Inputs {
 /** Excel's lock files ("~$報告.xlsx") sit beside open workbooks and are not workbooks. */
 const isLockFile = (name: string) => name.startsWith("~$");
 const isWorkbookName = (name: string) => /\.xls[xm]$/i.test(name) && !isLockFile(name);
+/**
+ * kensho's own report files, as the executable saves them beside the inputs
+ * (src/i18n/release.ts reportBaseName: 検証結果_20250601.txt, _2 … and .csv): not a submission.
+ */
+export const isOwnReport = (name: string) =>
+  /^検証結果_\d{8}(?:_\d+)?\.(?:txt|csv)$/i.test(name.normalize("NFC"));
 
 function skipReason(name: string, isDir: boolean): SkipReason | null {
   if (isDir) return "folder";
   if (isLockFile(name)) return "lock-file";
+  if (isOwnReport(name)) return "own-report";
   if (isWorkbookName(name)) return null;
   const ext = path.extname(name).toLowerCase();
   if (ext === ".xls") return "legacy-xls";

@@ -15,6 +15,7 @@ import { SPLIT_COMMAND, runSplit } from "./commands/split";
 import { MERGE_COMMAND, runMerge } from "./commands/merge";
 import { ROLLOVER_COMMAND, runRollover } from "./commands/rollover";
 import { PROFILE_COMMAND, runProfile } from "./commands/profile";
+import { ADDIN_COMMAND, runAddin } from "./commands/addin";
 
 export type { CliIo } from "./cliIo";
 
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
     spec: ROLLOVER_COMMAND,
     run: (values, positionals, io) => runRollover(values, positionals, io),
   },
+  addin: { spec: ADDIN_COMMAND, run: runAddin },
 };
 
 /** Whether a word is one of planning's commands (split, merge, rollover …) rather than a file. */

@@ -1,4 +1,5 @@
 // Everything the kensho command line says to people, in Japanese.
+import { ADDIN_OPTION_HELP, ADDIN_USAGE } from "./addin";
 import { CYCLE_OPTION_HELP, CYCLE_USAGE } from "./cycle";
 
 export const CLI_TEXT = {
@@ -25,6 +26,8 @@ export const CLI_TEXT = {
         "      総合戦略のKPIマスターをJSONで書き出します",
         "  kensho profile init <様式.xlsx> -o <市の設定.json>",
         "      他市町村の様式の読み取り方（列の項目・評価区分など）を市の設定として下書きします",
+        "  kensho addin --url <https://…> --catalog <\\\\サーバー\\共有> -o <フォルダー>",
+        "      Excel アドインを庁内に配置するためのファイル一式を書き出します（情報政策課向け）",
         "",
         "終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルがある、または使い方の誤り",
       ],
@@ -51,6 +54,7 @@ export const CLI_TEXT = {
       ],
       tail: ["終了コード: 0 成功 / 2 ブックを読めない、書き出せない、または使い方の誤り"],
     },
+    ...ADDIN_USAGE,
   } as Record<string, { head: string[]; tail: string[] }>,
   /** One line of help per option, by the option's long name. */
   optionHelp: {
@@ -74,6 +78,7 @@ export const CLI_TEXT = {
     "--help": "この説明を表示します",
     "--version": "バージョンを表示します",
     ...CYCLE_OPTION_HELP,
+    ...ADDIN_OPTION_HELP,
   } as Record<string, string>,
   emptyReasonWordsDefault: (words: readonly string[]) => `${words.slice(0, 5).join(",")} など`,
   defaultValue: (v: string | number) => `（既定 ${typeof v === "number" ? v.toFixed(2) : v}）`,
@@ -163,6 +168,7 @@ export const CLI_TEXT = {
   skippedReasons: {
     "lock-file":
       "Excel がブックを開いている間に作る一時ファイル（ロックファイル）です。検証の対象ではありません",
+    "own-report": "kensho が保存した検証結果のファイルです。提出ファイルではないため検証しません",
     "legacy-xls":
       "古い Excel 形式 (.xls) です。Excel で開き「Excel ブック (*.xlsx)」形式で保存し直してください",
     xlsb: "Excel バイナリ ブック (.xlsb) は読めません。「Excel ブック (*.xlsx)」形式で保存し直してください",

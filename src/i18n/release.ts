@@ -11,8 +11,8 @@ export const LAUNCH_TEXT = {
   saveFailed: (file: string, reason: string) =>
     `検証結果のファイルを保存できませんでした（${file}: ${reason}）。結果は上に表示したとおりです。`,
   sampleChecked: "ファイルが指定されていないため、同梱のサンプル（令和5年度）を検証しました。",
-  dropHint:
-    "検証したい効果検証シート（.xlsx）やフォルダーを、kensho.exe のアイコンにドラッグ＆ドロップしてください。",
+  dropHint: (exeName: string) =>
+    `検証したい効果検証シート（.xlsx）やフォルダーを、${exeName} のアイコンにドラッグ＆ドロップしてください。`,
   pressAnyKey: "何かキーを押すと、このウィンドウを閉じます。",
   internalError: (detail: string) =>
     `予期しないエラーで検証を終了しました（${detail}）。ファイルは変更していません。kensho の担当者に連絡してください。`,
@@ -51,46 +51,8 @@ export function usageText(version: string, nodeVersion: string): string {
     "",
     "■ 技術情報",
     `  Node.js ${nodeVersion} の単一実行可能アプリケーション（SEA）です。ネットワークには接続しません。`,
-    "  配置・更新・削除の方法は、情報政策課向けの docs/deployment.md を参照してください。",
-    "",
-  ].join("\r\n");
-}
-
-export interface AddinGuideOptions {
-  baseUrl: string;
-  catalog: string;
-  officeJsLocal: boolean;
-  officeJsVersion: string;
-}
-
-/** 配置手順.txt in kensho-addin.zip: where each part goes. */
-export function addinGuideText(o: AddinGuideOptions): string {
-  const officeJs = o.officeJsLocal
-    ? [
-        `・この配布物は office.js の複製（@microsoft/office-js ${o.officeJsVersion}）を web\\office-js に同梱しています。`,
-        "  これは Microsoft がサポートしない構成です。Office の更新のたびに、新しい office.js で作り直してください。",
-      ]
-    : [
-        "・作業ウィンドウは office.js を Microsoft の CDN（https://appsforoffice.microsoft.com）から読み込みます。",
-        "  職員の PC からその URL に接続できない場合は、KENSHO_OFFICE_JS=local で作った配布物を使ってください。",
-      ];
-  return [
-    "効果検証チェック（Excel アドイン）配置手順",
-    "",
-    `1. web フォルダーの中身を、庁内の HTTPS サーバーの ${o.baseUrl} に置きます。`,
-    `   確認: ブラウザーで ${o.baseUrl}taskpane.html が証明書の警告なしに開くこと。`,
-    `2. catalog\\manifest.xml を共有フォルダー ${o.catalog} に置きます（職員には読み取り権限だけを付けます）。`,
-    "3. 各職員の PC で、Excel を閉じてから kensho-catalog.reg をダブルクリックします（管理者権限は不要です）。",
-    "   この共有フォルダーを「信頼できるアドイン カタログ」に登録します（HKEY_CURRENT_USER）。",
-    "4. Excel を起動し、［挿入］→［個人用アドイン］（新しい Excel では［ホーム］→［アドイン］→［その他のアドイン］）→［共有フォルダー］から「効果検証チェック」を追加します。",
-    "",
-    ...officeJs,
-    "",
-    "■ 削除",
-    "  kensho-catalog-remove.reg をダブルクリックすると、信頼できるカタログの登録を削除します。",
-    "  追加済みのアドインは、Excel を閉じて %LOCALAPPDATA%\\Microsoft\\Office\\16.0\\Wef\\ の中身を削除すると外れます。",
-    "",
-    "詳しくは docs/deployment.md を参照してください。",
+    "  配置・更新・削除の方法、ハッシュ値の確認、署名とウイルス対策ソフトについては、同梱の 配置手順.md を、",
+    "  同梱しているソフトウェアのライセンスは THIRD-PARTY-NOTICES.txt を参照してください。",
     "",
   ].join("\r\n");
 }

@@ -225,6 +225,40 @@ export const t = {
     charts: "集計シートのグラフ (Excel API 1.7 以降が必要です)。内訳は記号で示します。",
     version: (v: string): string => `Excel API ${v}`,
   },
+  capabilities: {
+    heading: "この Excel について",
+    version: (v: string): string => `Excel API ${v}`,
+    undoKept:
+      "kensho がブックに書き込んだ内容も、Excel の「元に戻す」(Ctrl+Z) で取り消せます。この作業ウィンドウの「元に戻す」は Excel の履歴に頼らず、kensho が書き込んだ後に変わったセルには書き戻しません。",
+    undoCleared:
+      "この Excel (Excel API 1.20 未満) では、kensho がブックに書き込むたびに Excel の「元に戻す」(Ctrl+Z) の履歴が消えます。kensho の書き込みは、この作業ウィンドウの「フラグを消す」と「元に戻す」で取り消せます。",
+    notesFromLibrary:
+      "この Excel はメモに対応していますが、読み込まれた office.js（Office のプログラム部品）が古いため、メモの代わりにコメントを使います。配布物の office.js を新しくするとメモを使えます。",
+    notesNoComments:
+      "読み込まれた office.js が古いため、メモを付けられません。セルの色だけで知らせ、内容はこの作業ウィンドウに表示します。",
+    groupingFromLibrary:
+      "読み込まれた office.js が古いため、kensho の 1 回の操作が、Excel の「元に戻す」では数回に分かれます。",
+    recheck:
+      "数式の再計算で変わった値と、ドロップダウンから選んだ値は、Excel から変更として知らされないことがあります。そのようなときは「再検証する」を押してください。",
+  },
+  undoOutcome: {
+    cell: (sheet: string, address: string): string => `${sheet}!${address}`,
+    more: (n: number): string => ` ほか${n}個`,
+    alreadyBack:
+      "書き込んだセルは既に元の内容に戻っていました（Excel の「元に戻す」(Ctrl+Z) などによるもの）。何も書き込んでいません。",
+    partly: (n: number): string =>
+      n > 0
+        ? `${n}個のセルを元に戻しました。元に戻さなかったセルがあります。`
+        : "元に戻さなかったセルがあります。",
+    changedSince: (cells: string): string =>
+      `kensho が書き込んだ後に内容が変わっているため、そのままにしました（上書きしていません）: ${cells}`,
+    unproven: (cells: string): string =>
+      `数式または入力規則は、この作業ウィンドウで記録したものしか書き戻しません。必要なら手で入力し直してください: ${cells}`,
+  },
+  hostNotes: {
+    "ungrouped-retry":
+      "Excel がこの操作を 1 回の「元に戻す」にまとめられなかったため、分けて実行しました。Ctrl+Z では数回に分けて戻ります。",
+  },
   undoWarning: {
     title: "この Excel では「元に戻す」の履歴が消えます",
     body: "この Excel は、アドインによる変更を「元に戻す」(Ctrl+Z) の履歴に残せません。検証でフラグを付けたり消したり、進捗状況を書き込んだりすると、それより前の「元に戻す」の履歴が消えます。必要な編集は先に確定させてください。kensho による変更は、この作業ウィンドウの「フラグを消す」と「元に戻す」で取り消せます。",
@@ -243,6 +277,11 @@ export const t = {
     excelBusy: "Excel でセルを編集中のため、処理できませんでした。",
     excelBusyHint:
       "入力中のセルを Enter キーで確定するか、Esc キーで取り消してから、もう一度お試しください。",
+    invalidOperation: "Excel がこの操作を受け付けませんでした。",
+    invalidOperationHint:
+      "セルを編集中の場合は Enter キーで確定するか Esc キーで取り消してから、もう一度お試しください。",
+    activityLimit: "Excel への要求が一度に多すぎたため、処理できませんでした。",
+    activityLimitHint: "少し待ってから、もう一度お試しください。",
     unknown: "処理中に問題が発生しました。",
     details: (msg: string): string => `詳細: ${msg}`,
     dismiss: "閉じる",

@@ -26,6 +26,7 @@ import { FiscalYearSetting } from "./components/FiscalYearSetting";
 import { LayoutReading } from "./components/LayoutReading";
 import { ProfileSetting } from "./components/ProfileSetting";
 import { NoticeBar, SupportNotice, UndoWarning } from "./components/Notices";
+import { HostCapabilities } from "./components/HostCapabilities";
 import { t } from "../i18n/taskpane";
 import { FILE_ERRORS, renderFileError } from "../i18n/findings";
 
@@ -300,6 +301,7 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                     sheets={check ? check.sheets : null}
                     refusal={check?.fileError?.found ? renderFileError(check.fileError) : null}
                   />
+                  <HostCapabilities support={support} />
                 </>
               ) : null}
             </div>

@@ -16,7 +16,8 @@ import type { CellEdit, CellLocation, HostSupport, WorkbookHost } from "../adapt
 import { t } from "../i18n/taskpane";
 import { departmentName } from "../core/departments";
 import { LiveRecheck } from "./liveRecheck";
-import { noticeFromError, type Notice } from "./notices";
+import { noticeFromError, withHostNotes, type Notice } from "./notices";
+import { undoNotice } from "./undoNotice";
 import { sanitizeRule } from "./ruleInput";
 import { sanitizeYear } from "./yearInput";
 import { sanitizeCheckOptions } from "./checkOptionsInput";
@@ -162,9 +163,10 @@ export class TaskpaneController {
     return this.enqueue(async () => {
       this.set({ busy: true, notice: null });
       try {
-        const notice = await job();
+        const notice = withHostNotes(await job(), this.host.takeNotes());
         this.set({ busy: false, notice, canUndo: this.host.canUndo() });
       } catch (err) {
+        this.host.takeNotes();
         this.set({ busy: false, notice: noticeFromError(err), canUndo: this.host.canUndo() });
       }
     });
@@ -335,16 +337,22 @@ export class TaskpaneController {
     });
   }
 
+  /**
+   * The pane's 元に戻す: the last step back, cell by cell. Cells changed since kensho wrote them
+   * (by staff, or back already through Excel's Ctrl+Z) are left alone and named in the notice.
+   */
   undo(): Promise<void> {
     return this.action(async () => {
-      const undone = await this.host.undoLastEdit();
-      if (!undone) return { kind: "info", title: t.progress.nothingToUndo };
+      const outcome = await this.host.undoLastEdit();
+      if (!outcome.undone) return { kind: "info", title: t.progress.nothingToUndo };
       const report = this.state.submissions;
       if (this.mergeOnTop && report) this.set({ submissions: { ...report, undone: true } });
       this.mergeOnTop = false;
-      await this.reread(this.grids.map((g) => g.name));
-      await this.runCheck();
-      return { kind: "success", title: t.progress.undone };
+      if (outcome.restored.length > 0 && this.grids.length > 0) {
+        await this.reread([...new Set(outcome.restored.map((c) => c.sheet))]);
+        await this.runCheck();
+      }
+      return undoNotice(outcome);
     });
   }
 

@@ -1,5 +1,7 @@
 // Entry point: office.js (loaded from the CDN before this bundle) calls onReady once the host is
 // known. Outside Excel (a plain browser, Word…) the pane says where it belongs instead of failing.
+// Where the preflight script in taskpane.html has already spoken (an old webview, no office.js),
+// nothing is mounted over its message.
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import {
@@ -15,6 +17,7 @@ import { createHost } from "./hostFactory";
 import { officeThemeColors, themeFromOffice } from "./theme";
 import { checkWorkbook } from "../core/check";
 import { t } from "../i18n/taskpane";
+import { PREFLIGHT_MESSAGES } from "../i18n/preflight";
 
 function NotInExcel(): React.JSX.Element {
   return (
@@ -24,6 +27,25 @@ function NotInExcel(): React.JSX.Element {
           <MessageBarBody>
             <MessageBarTitle>{t.notInExcel.title}</MessageBarTitle>
             <div>{t.notInExcel.body}</div>
+          </MessageBarBody>
+        </MessageBar>
+      </main>
+    </FluentProvider>
+  );
+}
+
+/** office.js did not load: said in the same words as the preflight script. */
+function NoOfficeJs(): React.JSX.Element {
+  const m = PREFLIGHT_MESSAGES.officeJs;
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main style={{ padding: 12 }}>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{m.title}</MessageBarTitle>
+            {m.body.map((p) => (
+              <div key={p}>{p}</div>
+            ))}
           </MessageBarBody>
         </MessageBar>
       </main>
@@ -52,9 +74,11 @@ function start(host: Office.HostType | null | undefined): void {
   root.render(<App controller={controller} theme={themeFromOffice(officeThemeColors())} />);
 }
 
-if (typeof Office === "undefined") {
-  // office.js did not load (offline, or opened directly in a browser).
-  createRoot(mount()).render(<NotInExcel />);
+if (document.documentElement.getAttribute("data-kensho-preflight")) {
+  // The preflight script's message stays: this webview or this page cannot run the pane.
+} else if (typeof Office === "undefined") {
+  // office.js did not load (no network to the CDN, a missing local copy): not "open it in Excel".
+  createRoot(mount()).render(<NoOfficeJs />);
 } else {
   void Office.onReady((info) => start(info.host));
 }

@@ -1,4 +1,5 @@
 // What the pane says after an action: outcomes, and failures in words staff can act on.
+import type { HostNote } from "../adapters/excel/workbookHost";
 import { t } from "../i18n/taskpane";
 
 export type NoticeKind = "success" | "info" | "warning" | "error";
@@ -19,6 +20,10 @@ export function noticeFromError(err: unknown): Notice {
       return { kind: "error", title: t.errors.sheetProtected, body: t.errors.sheetProtectedHint };
     case "excel-busy":
       return { kind: "warning", title: t.errors.excelBusy, body: t.errors.excelBusyHint };
+    case "invalid-operation":
+      return { kind: "warning", title: t.errors.invalidOperation, body: t.errors.invalidOperationHint };
+    case "activity-limit":
+      return { kind: "warning", title: t.errors.activityLimit, body: t.errors.activityLimitHint };
     case "api-unsupported":
       return { kind: "error", title: t.errors.apiUnsupported, body: details };
     case "payload-too-large":
@@ -26,4 +31,11 @@ export function noticeFromError(err: unknown): Notice {
     default:
       return { kind: "error", title: t.errors.unknown, body: details };
   }
+}
+
+/** A notice with what the host said about the action added below (an ungrouped retry). */
+export function withHostNotes(notice: Notice | null, notes: readonly HostNote[]): Notice | null {
+  if (!notice || notes.length === 0) return notice;
+  const extra = [...new Set(notes)].map((n) => t.hostNotes[n]);
+  return { ...notice, body: [notice.body, ...extra].filter(Boolean).join("\n") };
 }

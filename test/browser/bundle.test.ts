@@ -32,16 +32,54 @@ function firstLoad(): string[] {
 (built ? describe : describe.skip)("the pane's bundle", () => {
   test("taskpane.html loads no reader code; the reader is in a chunk of its own", () => {
     const first = firstLoad();
-    expect(first).toEqual(["taskpane.js"]);
+    // Named by content (webpack [contenthash]) in js/, so a server may cache them for good.
+    expect(first).toEqual([expect.stringMatching(/^js\/taskpane\.[0-9a-f]{16}\.js$/)]);
     const main = first.map(read).join("\n");
     for (const m of READER_MARKERS) expect([m, main.includes(m)]).toEqual([m, false]);
-    const lazy = fs
-      .readdirSync(WEB)
-      .filter((f) => f.endsWith(".js") && !first.includes(f) && f !== "commands.js")
+    const scripts = fs.readdirSync(path.join(WEB, "js")).map((f) => `js/${f}`);
+    const lazy = scripts
+      .filter((f) => f.endsWith(".js") && !first.includes(f) && !/^js\/commands\./.test(f))
       .map(read)
       .join("\n");
     for (const m of READER_MARKERS) expect([m, lazy.includes(m)]).toEqual([m, true]);
-    expect(fs.existsSync(path.join(WEB, "submissions.js"))).toBe(true);
+    expect(scripts.filter((f) => /^js\/submissions\.[0-9a-f]{16}\.js$/.test(f))).toHaveLength(1);
+  });
+
+  test("taskpane.html runs its inline scripts (the preflight) before office.js and the bundle, all ES5", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const acorn = require("acorn") as typeof import("acorn");
+    const html = read("taskpane.html");
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+    expect(inline.map((m) => m[1].includes("kenshoPreflight"))).toEqual([true, true]);
+    for (const m of inline) acorn.parse(m[1], { ecmaVersion: 5, sourceType: "script" });
+    const office = html.indexOf("appsforoffice.microsoft.com");
+    expect(inline[0].index).toBeLessThan(office);
+    expect(inline[1].index).toBeGreaterThan(office);
+    const bundle = html.search(/js\/taskpane\.[0-9a-f]{16}\.js/);
+    expect(bundle).toBeGreaterThan(inline[0].index!);
+  });
+
+  test("the preflight probe asks for the ECMAScript version the bundle needs, no more and no less", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const acorn = require("acorn") as typeof import("acorn");
+    const probe = /var PROBE = "([^"]+)";/.exec(
+      fs.readFileSync(path.join(__dirname, "../../src/taskpane/preflight/preflight.es5.js"), "utf8"),
+    )![1];
+    const parses = (src: string, v: import("acorn").ecmaVersion) => {
+      try {
+        acorn.parse(src, { ecmaVersion: v });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const versions = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024] as const;
+    const i = versions.findIndex((v) => parses(`(function () { ${probe} })`, v));
+    expect(i).toBeGreaterThan(0);
+    // The bundle parses at the probe's version and not one below.
+    const [main] = firstLoad();
+    const bundle = read(main);
+    expect([parses(bundle, versions[i - 1]), parses(bundle, versions[i])]).toEqual([false, true]);
   });
 
   test(`the first load is within the budget (${BUDGET_KB} KB gzipped)`, () => {

@@ -9,6 +9,7 @@ import { readWorkbookFile } from "../../src/adapters/xlsx/readWorkbook";
 import type { SheetGrid } from "../../src/core/model";
 import type { FakeExcel, FakeExcelOptions } from "../fakes/fakeExcel";
 import { t } from "../../src/i18n/taskpane";
+import { PREFLIGHT_MESSAGES } from "../../src/i18n/preflight";
 import { returned, set } from "../helpers/returnedCopies";
 
 const root = path.join(__dirname, "../..");
@@ -98,14 +99,20 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     fake?: FakeExcelOptions;
     /** Leave office.js unavailable, as in a plain browser. */
     noOffice?: boolean;
+    /** The webview's user agent (Internet Explorer 11's, say). */
+    userAgent?: string;
+    /** Runs before any of the page's scripts (to take modern built-ins away). */
+    before?: string;
   }
 
   async function open(opts: OpenOptions = {}): Promise<Page> {
     const context = await browser.newContext({
       viewport: { width: opts.width ?? 400, height: 900 },
       locale: "ja-JP",
+      ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
     });
     const page = await context.newPage();
+    if (opts.before) await page.addInitScript(opts.before);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     (page as Page & { errors: string[] }).errors = errors;
@@ -220,8 +227,8 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     ]);
     await page.getByTestId("submissions-report").waitFor();
     await page.getByText(t.submissions.done(2, 1)).waitFor();
-    expect(scripts).toContain("/submissions.js");
-    expect(scripts.every((s) => s !== "/taskpane.js")).toBe(true);
+    expect(scripts.filter((s) => /^\/js\/submissions\.[0-9a-f]{16}\.js$/.test(s))).toHaveLength(1);
+    expect(scripts.every((s) => !/^\/js\/taskpane\./.test(s))).toBe(true);
     // The sample's 防犯灯設置数 is on 3-2, row 8: actual in H, ①②③ in E.
     expect(
       await fakeEval(page, (f) => [f.value("3-2", "H8"), f.value("3-2", "E8"), f.formula("3-2", "E8")]),
@@ -448,9 +455,36 @@ describeBrowser("task pane in Chromium with the fake Excel", () => {
     await page.context().close();
   });
 
-  test("outside Office the pane says to open it in Excel", async () => {
+  test("where office.js could not load (no CDN, no local copy) the pane says so, not 「Excel で開いてください」", async () => {
     const page = await open({ noOffice: true });
-    await page.getByText(t.notInExcel.title).waitFor();
+    await page.getByTestId("preflight-officeJs").waitFor();
+    expect(await page.getByTestId("preflight-officeJs").textContent()).toContain(
+      PREFLIGHT_MESSAGES.officeJs.title,
+    );
+    expect(await page.getByText(t.notInExcel.title).count()).toBe(0);
+    await page.context().close();
+  });
+
+  test("in an Internet Explorer 11 webview the message shows instead of a white pane", async () => {
+    const page = await open({
+      userAgent: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko",
+    });
+    const box = page.getByTestId("preflight-ie");
+    await box.waitFor();
+    expect(await box.textContent()).toBe(PREFLIGHT_MESSAGES.ie.title + PREFLIGHT_MESSAGES.ie.body.join(""));
+    // The pane itself never mounts over it.
+    await page.waitForLoadState("load");
+    expect(await page.getByTestId("check-button").count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, "taskpane-ie11.png") });
+    await page.context().close();
+  });
+
+  test("with the modern built-ins taken away, the message shows instead of a white pane", async () => {
+    const page = await open({
+      before: "delete window.Promise; delete window.Symbol; delete window.Map; delete window.WeakMap;",
+    });
+    await page.getByTestId("preflight-old").waitFor();
+    expect(await page.getByTestId("check-button").count()).toBe(0);
     await page.context().close();
   });
 });

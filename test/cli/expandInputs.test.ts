@@ -60,3 +60,30 @@ describe("kensho on a folder", () => {
     expect(stderr).toContain("検証できるブック");
   });
 });
+
+describe("kensho's own reports beside the submissions", () => {
+  test("検証結果_*.txt / .csv are listed as kensho's reports, not as bad submissions, and exit stays 0", async () => {
+    const folder = path.join(dir, "報告あり");
+    fs.mkdirSync(folder);
+    fs.copyFileSync(await fixturePath("sample"), path.join(folder, "商工労働課.xlsx"));
+    for (const name of ["検証結果_20250601.txt", "検証結果_20250601.csv", "検証結果_20250601_2.csv"])
+      fs.writeFileSync(path.join(folder, name), "\uFEFF前回の結果");
+    fs.writeFileSync(path.join(folder, "検証結果の控え.csv"), "a,b"); // not kensho's name: still a CSV
+    const { code, stdout } = await runCli(["--json", "報告あり"], dir);
+    const json = JSON.parse(stdout);
+    const reasons = Object.fromEntries(
+      json.skipped.map((s: { file: string; reason: string }) => [path.basename(s.file), s.reason]),
+    );
+    expect(reasons).toEqual({
+      "検証結果_20250601.csv": "own-report",
+      "検証結果_20250601.txt": "own-report",
+      "検証結果_20250601_2.csv": "own-report",
+      "検証結果の控え.csv": "csv",
+    });
+    expect(code).toBe(2); // the other CSV is a submission in the wrong format
+    fs.rmSync(path.join(folder, "検証結果の控え.csv"));
+    const again = await runCli(["報告あり"], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("kensho が保存した検証結果のファイルです");
+  });
+});

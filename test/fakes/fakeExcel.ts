@@ -8,7 +8,9 @@
 // applied in order at sync() (a failing batch keeps what ran before the failure); *OrNullObject
 // proxies report isNullObject after a sync; APIs above the simulated requirement set fail at sync
 // with ApiNotFound; protected sheets refuse writes with AccessDenied; onChanged fires
-// (asynchronously) for people's edits and for API writes.
+// (asynchronously) for people's edits and for API writes. The person's undo stack, Ctrl+Z and
+// Ctrl+Y live in excel/undo.ts; what the loaded office.js has, apart from what the host reports, in
+// excel/library.ts.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { CellArea, CellValue, SheetGrid } from "../../src/core/model";
 import { areaAddress, cellAddress, columnLetters, parseArea } from "../../src/adapters/excel/a1";
@@ -26,6 +28,8 @@ import {
 import { forEachCell } from "./excel/range";
 import { noteKey } from "./excel/annotations";
 import { FakeWorkbook } from "./excel/worksheet";
+import { UndoCapture, type UndoRecord } from "./excel/undo";
+import { fakeLibrary, libraryFor, type FakeLibrary, type LibraryOptions } from "./excel/library";
 
 export { FakeOfficeError } from "./excel/errors";
 export type { FakeContext } from "./excel/context";
@@ -49,14 +53,26 @@ export interface FakeExcelOptions {
   reportTriggerSource?: boolean;
   /** Which column of the undo article's table applies; default: any platform that lists the API clears. */
   platform?: Platform;
-  /** isSetSupported("ExcelUndoApiAll", "1.0"); default: true from ExcelApi 1.20 (current Microsoft 365). */
-  undoSupport?: boolean;
+  /**
+   * What the office.js the pane loaded has, apart from what the host reports (default: a current
+   * office.js from the CDN, which has everything). { notes: false }: a host reporting 1.18 with an office.js that
+   * lacks Excel.NoteCollection and workbook.notes, like @microsoft/office-js 1.1.110.
+   */
+  library?: LibraryOptions;
+  /**
+   * [cellEditMode] The code a batch refused in cell-edit mode carries: "InvalidOperation" (the
+   * delay-for-cell-edit article's table; the default) or "InvalidOperationInCellEditMode" (ErrorCodes).
+   */
+  cellEditError?: "InvalidOperation" | "InvalidOperationInCellEditMode";
+  /**
+   * [undoGroup] APIs refused inside a mergeUndoGroup run besides the undo article's table: Excel
+   * throws UndoNotSupported where the table does not say so (OfficeDev/office-js#6491: Range.formulas
+   * of many cells). Names as "Range.values", "Range.formulas", "CustomXmlPart.setXml".
+   */
+  groupRefuses?: string[];
 }
 
-export interface UndoEntry {
-  by: "user" | "add-in";
-  what: string;
-}
+export type UndoEntry = UndoRecord;
 
 export interface FillSetup {
   pattern?: string;
@@ -76,7 +92,10 @@ export class FakeExcel implements FakeHost {
   collectionHandlers = new Set<ChangedHandler>();
   readonly options: FakeExcelOptions;
   readonly apiVersion: string;
+  /** ExcelApi 1.20 "adds undo support for Excel JavaScript APIs" (excel-api-1-20-requirement-set.md). */
   readonly undoSupport: boolean;
+  /** What the loaded office.js has ([libraryPresence]). */
+  readonly library: FakeLibrary;
   syncCount = 0;
   /** Syncs that changed the workbook. */
   writeSyncCount = 0;
@@ -92,6 +111,8 @@ export class FakeExcel implements FakeHost {
   commentSeq = 0;
   /** The user's undo stack, oldest first: what Ctrl+Z would step back through. */
   undoStack: UndoEntry[] = [];
+  /** What Ctrl+Y would redo, most recent last; emptied by any new action. */
+  redoStack: UndoEntry[] = [];
   /** Every API (or missing capability) that emptied the undo stack, in order. */
   undoClears: string[] = [];
   /** Excel.run calls and the options they were given. */
@@ -102,7 +123,8 @@ export class FakeExcel implements FakeHost {
   constructor(grids: SheetGrid[], options: FakeExcelOptions = {}) {
     this.options = options;
     this.apiVersion = options.apiVersion ?? "1.20";
-    this.undoSupport = options.undoSupport ?? apiAtLeast(this.apiVersion, "1.20");
+    this.undoSupport = apiAtLeast(this.apiVersion, "1.20");
+    this.library = libraryFor(options.library);
     for (const g of grids) {
       const s = new FSheet(`{sheet-${++this.sheetSeq}}`, g.name);
       for (const c of g.cells) {
@@ -131,22 +153,53 @@ export class FakeExcel implements FakeHost {
   cellEditEnded(): Promise<void> {
     return this.editing?.ended ?? Promise.resolve();
   }
+  get platform(): Platform | undefined {
+    return this.options.platform;
+  }
+  get cellEditErrorCode(): string {
+    return this.options.cellEditError ?? "InvalidOperation";
+  }
+
+  /**
+   * Whether a run's syncs are one undo group: it asked (RunOptions.mergeUndoGroup), the host has
+   * ExcelApi 1.20, and [libraryPresence] the loaded office.js knows the option (an older one ignores it).
+   */
+  grouped(ctx: FakeContext): boolean {
+    return Boolean(ctx.options.mergeUndoGroup) && this.undoSupport && this.library.mergeUndoGroup;
+  }
+
+  /** [undoGroup] Extra APIs the test says Excel refuses inside a group (office-js#6491). */
+  refusesInGroup(api: string): boolean {
+    return this.options.groupRefuses?.includes(api) ?? false;
+  }
+
+  /** [ctrlZ] An action is about to change this state: keep what it was for Ctrl+Z. */
+  journal(ctx: FakeContext, sheet: FSheet | null, area: CellArea | null): void {
+    (ctx.capture ??= new UndoCapture()).touch(this, sheet, area);
+  }
 
   /**
    * [undoRecordPerSync] "When false, each `context.sync()` call creates an undo record. When true, all
    * `context.sync()` calls in a single `Excel.run` are merged into one `undo` group."
-   * [undoStack] Without ExcelUndoApiAll, harsher: every writing sync clears the stack.
+   * [undoStack] Below ExcelApi 1.20 (no undo support), harsher: every writing sync clears the stack.
    */
   recordApiUndo(ctx: FakeContext): void {
+    this.redoStack = [];
     if (!this.undoSupport) {
-      this.clearUndo("no ExcelUndoApiAll 1.0");
+      ctx.capture = null;
+      this.clearUndo("no undo support below ExcelApi 1.20");
       return;
     }
-    if (ctx.options.mergeUndoGroup && apiAtLeast(this.apiVersion, "1.20")) {
+    const capture = ctx.capture ?? new UndoCapture();
+    if (this.grouped(ctx)) {
+      // One record for the run: later syncs add to the same capture.
       if (ctx.undoRecorded) return;
       ctx.undoRecorded = true;
+      this.undoStack.push({ by: "add-in", what: "Excel.run", capture });
+      return;
     }
-    this.undoStack.push({ by: "add-in", what: "Excel.run sync" });
+    ctx.capture = null;
+    this.undoStack.push({ by: "add-in", what: "Excel.run sync", capture });
   }
 
   /**
@@ -179,8 +232,8 @@ export class FakeExcel implements FakeHost {
     return { s: this.sheet(sheet), a };
   }
 
+  /** Only ExcelApi is modelled; any other set (an unpublished one included) is not supported. */
   isSetSupported(name: string, version = "1.1"): boolean {
-    if (name === "ExcelUndoApiAll") return this.undoSupport && apiAtLeast("1.0", version);
     return name === "ExcelApi" && apiAtLeast(this.apiVersion, version);
   }
 
@@ -272,13 +325,15 @@ export class FakeExcel implements FakeHost {
   ): Promise<void> {
     const { s, a } = this.cellOf(sheet, address);
     const before = s.peek(a.top, a.left)?.value ?? null;
+    const capture = new UndoCapture();
+    capture.touch(this, s, a);
     forEachCell({ sheet: s, area: a }, (c) => {
       c.formula = null;
       c.quotePrefix = false;
       c.value = value === "" ? null : value;
       c.text = c.value === null ? "" : String(c.value);
     });
-    this.undoStack.push({ by: "user", what: `edit ${sheet}!${address}` });
+    this.pushUser(`edit ${sheet}!${address}`, capture);
     this.fire(
       s,
       areaAddress(a),
@@ -297,7 +352,7 @@ export class FakeExcel implements FakeHost {
     opts: { source?: "Local" | "Remote" } = {},
   ): Promise<void> {
     const { s } = this.cellOf(sheet, address);
-    this.undoStack.push({ by: "user", what: `change ${sheet}!${address}` });
+    this.pushUser(`change ${sheet}!${address}`);
     this.fire(s, address, "Unknown", "Unknown", opts.source ?? "Local");
     await this.flushEvents();
   }
@@ -346,11 +401,13 @@ export class FakeExcel implements FakeHost {
     source: "Local" | "Remote" = "Local",
   ): Promise<void> {
     const s = this.sheet(sheet);
+    const capture = new UndoCapture();
+    capture.touchSheet(this, s);
     this.comments = shiftSheet(s, this.comments, axis, at, delta, cellAddress, parseA1);
     const n = Math.abs(delta);
     const address =
       axis === "rows" ? `${at + 1}:${at + n}` : `${columnLetters(at)}:${columnLetters(at + n - 1)}`;
-    this.undoStack.push({ by: "user", what: `${changeType} ${sheet}!${address}` });
+    this.pushUser(`${changeType} ${sheet}!${address}`, capture);
     this.fire(s, address, changeType, "Unknown", source);
     await this.flushEvents();
   }
@@ -458,7 +515,48 @@ export class FakeExcel implements FakeHost {
   }
   /** A person's own actions on the undo stack, to prove kensho leaves them there. */
   userAction(what: string): void {
-    this.undoStack.push({ by: "user", what });
+    this.pushUser(what);
+  }
+
+  private pushUser(what: string, capture = new UndoCapture()): void {
+    this.redoStack = [];
+    this.undoStack.push({ by: "user", what, capture });
+  }
+
+  /**
+   * [ctrlZ] The person presses Ctrl+Z: the last action's cells, formats, notes, comments and sheets
+   * go back; custom XML parts and settings stay as they are (OfficeDev/office-js#6415). Fires
+   * onChanged for the cells it changed. Returns what was undone, or null with nothing to undo.
+   */
+  async userUndo(): Promise<UndoEntry | null> {
+    const entry = this.undoStack.pop();
+    if (!entry) return null;
+    const redo = entry.capture.restore(this);
+    this.redoStack.push({ ...entry, capture: redo });
+    await this.fireRestored(entry.capture);
+    return entry;
+  }
+
+  /** [ctrlZ] Ctrl+Y: what the last Ctrl+Z took back comes again. */
+  async userRedo(): Promise<UndoEntry | null> {
+    const entry = this.redoStack.pop();
+    if (!entry) return null;
+    const undo = entry.capture.restore(this);
+    this.undoStack.push({ ...entry, capture: undo });
+    await this.fireRestored(entry.capture);
+    return entry;
+  }
+
+  private async fireRestored(capture: UndoCapture): Promise<void> {
+    for (const { sheet, area } of capture.touchedAreas())
+      if (this.sheets.includes(sheet)) this.fire(sheet, areaAddress(area), "Unknown", "Unknown");
+    await this.flushEvents();
+  }
+
+  /** A cell's lock (FormatProtection.locked, ExcelApi 1.2); every cell is locked unless unlocked. */
+  setLocked(sheet: string, address: string, locked: boolean): void {
+    const { s, a } = this.cellOf(sheet, address);
+    forEachCell({ sheet: s, area: a }, (c) => (c.locked = locked));
   }
 
   // --- Inspectors ---------------------------------------------------------------------------------
@@ -561,6 +659,7 @@ export class FakeExcel implements FakeHost {
     this.selection = null;
     this.editing = null;
     this.undoStack = [];
+    this.redoStack = [];
   }
 
   /** The Office.context.document.settings object (Common API, not an Excel JavaScript API). */
@@ -579,6 +678,11 @@ export class FakeExcel implements FakeHost {
       setTimeout(() => callback?.({ status: "succeeded" }), 0);
     },
   };
+
+  /** [libraryPresence] The Excel namespace's objects the loaded office.js has (support.ts asks them). */
+  libraryObjects(): Record<string, unknown> {
+    return fakeLibrary(this.library);
+  }
 
   /** An Office-like object (the part kensho uses). */
   office(): {
@@ -616,6 +720,7 @@ export function installFakeOffice(globalObj: Record<string, any>, fake: FakeExce
     },
   };
   globalObj.Excel = {
+    ...fake.libraryObjects(),
     run: (...args: [any] | [any, any]) => (fake.run as (...a: unknown[]) => Promise<unknown>)(...args),
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     EventSource: { local: "Local", remote: "Remote" },

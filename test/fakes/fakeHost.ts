@@ -19,6 +19,7 @@ export async function hostOnFake(
     ...host,
     run: fake.run as unknown as ExcelRun,
     office: fake.office() as OfficeLike,
+    library: fake.libraryObjects(),
   });
   await h.init();
   return h;

@@ -212,12 +212,14 @@ describe("manifest.xml structure", () => {
     expect(child(app, "Permissions").text).toBe("ReadWriteDocument");
   });
 
-  it("requires ExcelApi 1.7, which Office LTSC 2021 (ExcelApi ≤ 1.14) provides", () => {
+  it("requires ExcelApi 1.9: Excel 2019 (≤ 1.8, an IE11 or EdgeHTML webview) never lists it; LTSC 2021 (1.14) does", () => {
     const sets = child(child(app, "Requirements"), "Sets");
     expect(sets.attrs.DefaultMinVersion).toBe("1.1");
     const excelApi = children(sets, "Set").filter((s) => s.attrs.Name === "ExcelApi");
     expect(excelApi).toHaveLength(1);
-    expect(excelApi[0].attrs.MinVersion).toBe("1.7");
+    expect(excelApi[0].attrs.MinVersion).toBe("1.9");
+    // Above what Excel 2016/2019 perpetual have, so they cannot install an add-in they cannot show.
+    expect(compareVersions(excelApi[0].attrs.MinVersion, "1.8")).toBeGreaterThan(0);
     expect(compareVersions(excelApi[0].attrs.MinVersion, "1.14")).toBeLessThanOrEqual(0);
     // No other requirement set may lock out LTSC 2021 either.
     for (const set of children(sets, "Set")) {

@@ -350,4 +350,38 @@ describe("task pane", () => {
     expect(screen.getByText(new RegExp(t.summarySheet.noChart.slice(0, 20)))).toBeTruthy();
     expect(host.summarySheets).toHaveLength(1);
   });
+
+  test("元に戻す names the cells it left alone because they changed since kensho wrote them", async () => {
+    const { host } = await setup();
+    await runCheck();
+    openTab(t.tabs.progress);
+    fireEvent.click(screen.getByRole("button", { name: t.progress.applyRowLabel("新規求人数") }));
+    await screen.findByText(t.progress.applied(1));
+    host.changedOnUndo = [{ sheet: "1-1", address: "L6" }];
+    fireEvent.click(screen.getByRole("button", { name: t.actions.undo }));
+    const notice = await screen.findByText(t.undoOutcome.partly(0));
+    expect(notice.closest("[data-testid=notice]")!.textContent).toContain(
+      t.undoOutcome.changedSince("1-1!L6"),
+    );
+  });
+
+  test("an action Excel would not group says Ctrl+Z takes it back in several steps", async () => {
+    const { host } = await setup();
+    await runCheck();
+    openTab(t.tabs.progress);
+    host.notes = ["ungrouped-retry"];
+    fireEvent.click(screen.getByRole("button", { name: t.progress.applyRowLabel("新規求人数") }));
+    const notice = await screen.findByText(t.progress.applied(1));
+    expect(notice.closest("[data-testid=notice]")!.textContent).toContain(t.hostNotes["ungrouped-retry"]);
+  });
+
+  test("設定 says what this Excel lacks and why: office.js without notes, no undo, and when to re-check", async () => {
+    await setup({ support: { ...FULL_SUPPORT, undo: false, undoGrouping: false, libraryLacks: ["notes"] } });
+    openTab(t.tabs.settings);
+    const section = screen.getByTestId("host-capabilities");
+    expect(section.textContent).toContain(t.capabilities.notesFromLibrary);
+    expect(section.textContent).toContain(t.capabilities.undoCleared);
+    expect(section.textContent).toContain(t.capabilities.recheck);
+    expect(section.textContent).not.toContain(t.capabilities.groupingFromLibrary);
+  });
 });

@@ -63,5 +63,15 @@ describe("controller helpers", () => {
       title: t.errors.excelBusy,
       body: t.errors.excelBusyHint,
     });
+    // InvalidOperation may be cell-edit mode (the delay-for-cell-edit article) or not; too many
+    // requests (ActivityLimitReached) is not a person editing a cell.
+    expect(noticeFromError(new HostError("invalid-operation", "x"))).toMatchObject({
+      title: t.errors.invalidOperation,
+      body: t.errors.invalidOperationHint,
+    });
+    expect(noticeFromError(new HostError("activity-limit", "x"))).toMatchObject({
+      title: t.errors.activityLimit,
+      body: t.errors.activityLimitHint,
+    });
   });
 });

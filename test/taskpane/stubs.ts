@@ -7,11 +7,13 @@ import type {
   CellEdit,
   CellFlag,
   CellLocation,
+  HostNote,
   HostSupport,
   SummarySheetResult,
   SummarySheetSpec,
   MergeEdit,
   MergeWriteResult,
+  UndoOutcome,
   WorkbookHost,
 } from "../../src/adapters/excel/workbookHost";
 
@@ -24,6 +26,8 @@ export const FULL_SUPPORT: HostSupport = {
   notes: true,
   charts: true,
   undo: true,
+  undoGrouping: true,
+  libraryLacks: [],
 };
 
 export const OLD_SUPPORT: HostSupport = {
@@ -35,6 +39,8 @@ export const OLD_SUPPORT: HostSupport = {
   notes: false,
   charts: false,
   undo: false,
+  undoGrouping: false,
+  libraryLacks: [],
 };
 
 export class StubHost implements WorkbookHost {
@@ -81,12 +87,34 @@ export class StubHost implements WorkbookHost {
     this.steps.push("merge");
     return { written: edits.map((e) => ({ sheet: e.sheet, address: e.address })), formulaCells: [] };
   }
-  async undoLastEdit(): Promise<boolean> {
+  /** What the next undoLastEdit reports as left alone (changed since kensho wrote them). */
+  changedOnUndo: CellLocation[] = [];
+  /** Notes the next action's notice carries (takeNotes). */
+  notes: HostNote[] = [];
+  async undoLastEdit(): Promise<UndoOutcome> {
     this.undoCalls++;
     const last = this.steps.pop();
-    if (last === "merge") this.merges.pop();
-    if (last === "edit") this.edits.pop();
-    return last !== undefined;
+    const cells = (list: Array<{ sheet: string; address: string }>) =>
+      list.map((e) => ({ sheet: e.sheet, address: e.address }));
+    let restored: CellLocation[] = [];
+    if (last === "merge") restored = cells(this.merges.pop() ?? []);
+    if (last === "edit") restored = cells(this.edits.pop() ?? []);
+    const changed = this.changedOnUndo;
+    this.changedOnUndo = [];
+    const key = (c: CellLocation) => `${c.sheet}!${c.address}`;
+    const left = new Set(changed.map(key));
+    return {
+      undone: last !== undefined,
+      restored: restored.filter((c) => !left.has(key(c))),
+      already: [],
+      changed,
+      unproven: [],
+    };
+  }
+  takeNotes(): HostNote[] {
+    const out = this.notes;
+    this.notes = [];
+    return out;
   }
   canUndo(): boolean {
     return this.steps.length > 0;

@@ -10,8 +10,13 @@ const PAYLOAD_CODES = new Set([
   "RangeExceedsLimit",
 ]);
 
-/** Excel is busy with the person: "The operation isn't available while Excel is in Edit cell mode." */
-const BUSY_CODES = new Set(["InvalidOperationInCellEditMode", "ActivityLimitReached"]);
+/**
+ * Excel is in cell-edit mode: Excel.ErrorCodes' InvalidOperationInCellEditMode ("The operation isn't
+ * available while Excel is in Edit cell mode"). The delay-for-cell-edit article names InvalidOperation
+ * for the same case ("Batch fails (`InvalidOperation` error)"); that code is also Excel's generic
+ * "invalid on the object", so it gets words that cover both.
+ */
+const CELL_EDIT_CODE = "InvalidOperationInCellEditMode";
 
 export function officeErrorCode(err: unknown): string | null {
   if (
@@ -41,15 +46,18 @@ function messageOf(err: unknown): string {
 
 /**
  * AccessDenied ("You cannot perform the requested operation") is what a protected sheet gives.
- * InvalidOperation is generic ("The operation attempted is invalid on the object") and never read as
- * protection: kensho checks protection itself before writing and says so by name.
+ * InvalidOperation is never read as protection: kensho checks protection itself before writing and
+ * says so by name. ActivityLimitReached ("Activity limit has been reached") is its own case, not a
+ * person editing a cell.
  */
 export function toHostError(err: unknown): HostError {
   if (err instanceof HostError) return err;
   const code = officeErrorCode(err);
   const message = messageOf(err);
   if (code === "AccessDenied") return new HostError("sheet-protected", message);
-  if (code && BUSY_CODES.has(code)) return new HostError("excel-busy", message);
+  if (code === CELL_EDIT_CODE) return new HostError("excel-busy", message);
+  if (code === "InvalidOperation") return new HostError("invalid-operation", message);
+  if (code === "ActivityLimitReached") return new HostError("activity-limit", message);
   if (code && PAYLOAD_CODES.has(code)) return new HostError("payload-too-large", message);
   if (code === "ApiNotFound") return new HostError("api-unsupported", message);
   return new HostError("unknown", code ? `${code}: ${message}` : message);

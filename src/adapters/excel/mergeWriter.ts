@@ -4,9 +4,10 @@
 // text goes in verbatim (an apostrophe unless the cell is formatted as Text; cellContent.ts).
 /* global Excel */
 
-import type { UndoStep } from "../../core/flags";
+import { withStep, type CellContent, type EditStep } from "../../core/edits";
 import { queueContent, textEntry, type ReadContent } from "./cellContent";
-import { cellRange, recordedEdit, withStep, type EditDeps } from "./recordedEdit";
+import { queueProtection } from "./protectionCheck";
+import { assertWritable, cellRange, newStepId, recordedEdit, type EditDeps } from "./recordedEdit";
 import type { CellLocation, MergeEdit, MergeValue, MergeWriteResult } from "./workbookHost";
 
 /** Queues one value: numbers as numbers, text verbatim, blank as an emptied cell (values only). */
@@ -25,6 +26,18 @@ function writeValue(range: Excel.Range, value: MergeValue, format: string): void
 
 const keyOf = (c: CellLocation) => `${c.sheet}!${c.address}`;
 
+/** What the cell holds once the value is in: what 元に戻す compares before restoring. */
+function written(value: MergeValue): CellContent {
+  switch (value.kind) {
+    case "number":
+      return { type: "number", number: value.value };
+    case "text":
+      return value.value === "" ? { type: "empty" } : { type: "text", text: value.value };
+    case "blank":
+      return { type: "empty" };
+  }
+}
+
 export class MergeWriter {
   constructor(private readonly deps: EditDeps) {}
 
@@ -34,39 +47,50 @@ export class MergeWriter {
     const unique = edits.filter((e) => !seen.has(keyOf(e)) && seen.add(keyOf(e)));
     const result: MergeWriteResult = { written: [], formulaCells: [] };
     if (unique.length === 0) return result;
+    const id = newStepId();
     await recordedEdit(
       this.deps,
-      (ctx) => unique.map((e) => queueContent(cellRange(ctx, e))),
+      (ctx) => ({
+        content: unique.map((e) => queueContent(cellRange(ctx, e))),
+        refused: queueProtection(ctx, unique, false),
+      }),
       async (ctx, read, doc) => {
         const cells: Array<{ edit: MergeEdit; before: ReadContent }> = [];
         const formulaCells: CellLocation[] = [];
         unique.forEach((edit, i) => {
-          const before = read[i]();
+          const before = read.content[i]();
           const where = { sheet: edit.sheet, address: edit.address };
           if (before.content.type === "formula") formulaCells.push(where);
           else cells.push({ edit, before });
         });
         result.formulaCells = formulaCells;
         if (cells.length === 0) return null;
-        const step: UndoStep = {
+        const refused = new Set(read.refused().map(keyOf));
+        assertWritable(cells.map(({ edit }) => edit).filter((e) => refused.has(keyOf(e))));
+        // A retry (UndoNotSupported, batches.ts) finds its own step recorded: never planned again
+        // from cells that may hold the merged values by now.
+        const step: EditStep = doc.steps.find((s) => s.id === id) ?? {
+          id,
           action: "merge",
           entries: cells.map(({ edit, before }) => ({
             kind: "value",
             sheet: edit.sheet,
             cell: edit.address,
             before: before.content,
+            after: written(edit.value),
           })),
         };
-        const written = cells.map(({ edit }) => ({ sheet: edit.sheet, address: edit.address }));
+        this.deps.edits.proof.remember(step);
+        const writtenCells = cells.map(({ edit }) => ({ sheet: edit.sheet, address: edit.address }));
         return {
-          doc: withStep(doc, step),
-          cells: written,
+          doc: doc.steps.includes(step) ? doc : withStep(doc, step),
+          cells: writtenCells,
           formatOnly: false,
           // As every edit: the record first, so a batch failing halfway leaves nothing unrecorded.
           recordFirst: true,
           apply: () => {
             for (const { edit, before } of cells) writeValue(cellRange(ctx, edit), edit.value, before.format);
-            result.written = written;
+            result.written = writtenCells;
           },
         };
       },

@@ -7,6 +7,13 @@
 // clipped. Both readings are handled: pieces that meet at a tile edge are joined when a "seam" (the
 // two rows or columns on either side of that edge, also under the limit) shows one merged area
 // across it; identical areas reported by several tiles are one.
+//
+// Undo: office-js#5918 (closed without a named fix) reported that a sync with this call emptied the
+// person's undo stack on Version 2505 (Build 16.0.18827.20102). There is no other API for merged
+// areas, and the layout cannot be read without them (merged headers, 施策 spanning KPI rows), so the
+// call stays, on every host: docs/real-excel-checklist.md (assumption T, step 13.3) verifies it on
+// each release. Nothing kensho does relies on Excel's undo (application-specific-api-model.md:
+// "We advise against designing your add-in in such a way that it relies on undo support").
 /* global Excel */
 import type { CellArea } from "../../core/model";
 import { parseAreas } from "./a1";

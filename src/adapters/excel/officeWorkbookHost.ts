@@ -3,12 +3,15 @@
 /* global Excel */
 
 //
-// Every batch runs with delayForCellEdit (batches.ts). Nothing kensho calls clears the undo stack on
-// hosts with ExcelUndoApiAll: no sheet is added, hidden or deleted; the flag record is a custom XML
-// part (recordStore.ts); settings go through Excel's SettingCollection (settingsStore.ts).
+// Every batch runs with delayForCellEdit (batches.ts). On hosts with undo support (ExcelApi 1.20)
+// nothing kensho calls clears the undo stack, except 集計シートを削除 (Worksheet.delete, said in the
+// pane): no sheet is hidden or deleted otherwise; the flag record and the edit record are custom XML
+// parts (recordStore.ts, editStore.ts); settings go through Excel's SettingCollection
+// (settingsStore.ts). Nothing relies on that undo: 元に戻す is the pane's own (recordedEdit.ts).
 //
 // Sync budget (independent of rows and sheets; "cache" = what the last readSheets captured):
-//   init          2 (sheet list, record part list, settings; record, each sheet's used-range size)
+//   init          2 (sheet list, record and edit part lists, settings; both records, each sheet's
+//                 used-range size)
 //   readSheets    2 (sheet list + record/notes/comments lists; cells, fills, merged areas in tiles,
 //                 visibility, protection, note/comment locations, record) [+1 before ExcelApi 1.9 for
 //                 hidden rows] [+1 for a sheet that grew past what init or the last read knew]
@@ -22,14 +25,19 @@
 //   onCellsChanged  0 when readSheets is called in the same tick (ExcelApi 1.9+: the handler rides
 //                 on its first sync); otherwise 1 (1.9+) or 2 (1.7/1.8: one handler per sheet)
 //   writeValues, writeMerge, addStatusDropdown, undoLastEdit   read 1 + write 1 (+1 to list the
-//                 record's part when the workbook has none yet), whatever the number of cells
+//                 edit record's part when the workbook has none yet), whatever the number of cells;
+//                 the read includes the cells' protection, so a refused edit records nothing
 //   createSummarySheet 3 (names; sheet, contents, chart; its id into the settings); removeSummarySheet 2
 import type { SheetGrid } from "../../core/model";
+import type { StructuralChange } from "../../core/flags";
 import { Batches, type ExcelRun } from "./batches";
 import { ChangeFeed, realTimers, type Timers } from "./changeFeed";
 import { ChangeRegistration } from "./changeRegistration";
 import { queueCommentList, queueCommentLocations, queueNoteList, queueNoteLocations } from "./cellObserver";
 import { FlagWriter } from "./flagWriter";
+import { EditState } from "./editState";
+import { EditUndo } from "./editUndo";
+import { queueEditList, queueEditRead } from "./editStore";
 import { HostState } from "./hostState";
 import type { OfficeLike } from "./officeHost.types";
 import type { ReadCache } from "./readCache";
@@ -39,17 +47,19 @@ import { LEGACY_STATE_SHEET, queuePartList, queueRecordRead, type StoredRecord }
 import { SettingsStore } from "./settingsStore";
 import { StatusWriter } from "./statusWriter";
 import { SummarySheetWriter } from "./summarySheet";
-import { detectSupport } from "./support";
+import { detectSupport, type LibraryLike } from "./support";
 import type {
   CellChange,
   CellEdit,
   CellFlag,
   CellLocation,
+  HostNote,
   HostSupport,
   SummarySheetResult,
   SummarySheetSpec,
   MergeEdit,
   MergeWriteResult,
+  UndoOutcome,
   WorkbookHost,
 } from "./workbookHost";
 
@@ -58,8 +68,10 @@ export interface OfficeHostOptions {
   run?: ExcelRun;
   /** Defaults to the global Office. */
   office?: OfficeLike;
-  /** Skip detection (tests); otherwise detected from Office.context.requirements. */
+  /** Skip detection (tests); otherwise detected from Office.context.requirements and the library. */
   support?: HostSupport;
+  /** The loaded office.js's Excel namespace (default: the global Excel), for what it has. */
+  library?: LibraryLike;
   /** Quiet period before edits are reported (default 400 ms). */
   debounceMs?: number;
   /** How long kensho's own written cells stay suppressed after a write (default 2000 ms). */
@@ -75,28 +87,32 @@ export class OfficeWorkbookHost implements WorkbookHost {
   readonly support: HostSupport;
   private readonly batches: Batches;
   private readonly state = new HostState();
+  private readonly edits = new EditState();
   private readonly feed: ChangeFeed;
   private readonly changes: ChangeRegistration;
   private readonly flags: FlagWriter;
   private readonly statuses: StatusWriter;
   private readonly merges: MergeWriter;
+  private readonly undo: EditUndo;
   private readonly settings: SettingsStore;
   private readonly summary: SummarySheetWriter;
   private readonly chunkCells: number;
 
   constructor(opts: OfficeHostOptions & { run: ExcelRun; office: OfficeLike }) {
-    this.support = opts.support ?? detectSupport(opts.office.context.requirements);
+    this.support = opts.support ?? detectSupport(opts.office.context.requirements, libraryOf(opts));
     this.batches = new Batches(opts.run, this.support);
     this.feed = new ChangeFeed(
       opts.debounceMs ?? 400,
       opts.graceMs ?? 2000,
       opts.timers ?? realTimers,
-      (change) => this.state.structural(change),
+      (change) => this.structural(change),
     );
     this.changes = new ChangeRegistration(this.batches, this.support, this.feed);
     this.flags = new FlagWriter(this.batches, this.state, this.support, this.feed);
-    this.statuses = new StatusWriter(this.batches, this.state, this.support, this.feed);
-    this.merges = new MergeWriter({ batches: this.batches, state: this.state, feed: this.feed });
+    this.statuses = new StatusWriter(this.batches, this.state, this.edits, this.support, this.feed);
+    const edits = { batches: this.batches, state: this.state, edits: this.edits, feed: this.feed };
+    this.merges = new MergeWriter(edits);
+    this.undo = new EditUndo(edits);
     this.settings = new SettingsStore(this.batches);
     this.summary = new SummarySheetWriter(this.batches, this.support, this.settings, this.feed);
     this.chunkCells = opts.chunkCells ?? DEFAULT_CHUNK_CELLS;
@@ -107,15 +123,18 @@ export class OfficeWorkbookHost implements WorkbookHost {
    * and each sheet's used-range size (so the first check can tile merged areas in its own batch).
    */
   async init(): Promise<void> {
-    await this.batches.guard(async (ctx) => {
+    await this.batches.guardUngrouped(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/id");
       const parts = queuePartList(ctx);
+      const editParts = queueEditList(ctx);
       const settings = this.settings.queueLoad(ctx);
       await ctx.sync();
       settings();
       const refs = sheets.items.map((s) => ({ name: s.name, id: s.id }));
       this.state.sheetsListed(refs);
+      this.edits.sheetsListed(refs);
+      const edits = queueEditRead(ctx, editParts());
       const record = queueRecordRead(
         ctx,
         parts(),
@@ -132,6 +151,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
         }));
       await ctx.sync();
       this.state.adopt(record());
+      this.edits.adopt(edits());
       this.state.rememberDims(
         new Map<string, Dims>(
           used.map(({ name, range }) => [
@@ -176,6 +196,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
           legacy = sheets.some((s) => s.name === LEGACY_STATE_SHEET);
           allSheets = sheets.map((s) => s.name).filter((n) => n !== LEGACY_STATE_SHEET);
           this.state.sheetsListed(sheets);
+          this.edits.sheetsListed(sheets);
           if (registered) {
             registered(sheets);
             carried = true;
@@ -202,7 +223,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     };
 
     try {
-      const result = await this.batches.guard((ctx) =>
+      const result = await this.batches.guardUngrouped((ctx) =>
         readSheets(ctx, this.support, names, {
           chunkCells: this.chunkCells,
           hooks,
@@ -245,12 +266,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return this.merges.write(edits);
   }
 
-  undoLastEdit(): Promise<boolean> {
-    return this.statuses.undoLastEdit();
+  undoLastEdit(): Promise<UndoOutcome> {
+    return this.undo.undoLastEdit();
   }
 
   canUndo(): boolean {
-    return this.statuses.canUndo();
+    return this.undo.canUndo();
   }
 
   addStatusDropdown(cells: CellLocation[], levels?: readonly string[]): Promise<void> {
@@ -270,7 +291,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async select(cell: CellLocation): Promise<void> {
-    await this.batches.guard(async (ctx) => {
+    await this.batches.guardUngrouped(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(cell.sheet);
       ws.activate();
       ws.getRange(cell.address).select();
@@ -289,6 +310,21 @@ export class OfficeWorkbookHost implements WorkbookHost {
   onCellsChanged(handler: (changes: CellChange[]) => void): Promise<() => Promise<void>> {
     return this.changes.subscribe(handler);
   }
+
+  takeNotes(): HostNote[] {
+    return this.batches.takeNotes();
+  }
+
+  /** Rows or columns moved: the flag record and the edit record follow the cells. */
+  private structural(change: StructuralChange): void {
+    this.state.structural(change);
+    this.edits.structural(change);
+  }
+}
+
+/** The loaded office.js's Excel namespace, where the pane runs with one. */
+function libraryOf(opts: OfficeHostOptions): LibraryLike | undefined {
+  return opts.library ?? (typeof Excel === "undefined" ? undefined : (Excel as unknown as LibraryLike));
 }
 
 /** The pane's entry point: detects support from the live Office and loads kensho's state. */

@@ -167,10 +167,12 @@ export function parseLegacyRows(values: unknown[][] | null): FlagRecordDocument 
           message: rec.msg,
         });
       } else if (rec.t === "undo") {
+        // Input like any record: carried into the edit record through its schema
+        // (core/edits/legacy.ts), a formula in it never written back.
         undo.entries.push({
           kind: "value",
           sheet: rec.sheet,
-          cell: rec.address,
+          cell: String(rec.address).replace(/\$/g, "").toUpperCase(),
           before: legacyContent(rec.formula),
         });
       }

@@ -5,8 +5,9 @@
 // not on the list of APIs that clear the person's undo stack, so with ExcelApi 1.20 the whole sheet
 // is one undo group (Batches passes mergeUndoGroup) and Ctrl+Z takes it back. Worksheet.delete *is*
 // on the list ("No" on every platform): removing the sheet empties the undo history, which the pane
-// says before and after. The sheet is found by the id kept in the workbook's settings, so a renamed
-// sheet is still found and a person's own 「集計」 sheet is never deleted.
+// says before and after; its run is never grouped (a group would throw UndoNotSupported). The sheet
+// is found by the id kept in the workbook's settings, so a renamed sheet is still found and a
+// person's own 「集計」 sheet is never deleted.
 //
 // Syncs: create 3 (sheet names; the sheet with its contents and chart; its id into the settings),
 // remove 2 (find by id; delete), whatever the size of the workbook.
@@ -135,7 +136,7 @@ export class SummarySheetWriter {
   async remove(): Promise<boolean> {
     const id = this.settings.get<string>(SUMMARY_SHEET_SETTING);
     if (id === null) return false;
-    return this.batches.guard(async (ctx) => {
+    return this.batches.guardUngrouped(async (ctx) => {
       const found = ctx.workbook.worksheets.getItemOrNullObject(id);
       found.load("name");
       await ctx.sync();

@@ -17,7 +17,10 @@ export interface HostSupport {
   comments: boolean;
   /** ExcelApi 1.13: getMergedAreasOrNullObject. */
   mergedAreas: boolean;
-  /** ExcelApi 1.18: notes. */
+  /**
+   * Notes: the host reports ExcelApi 1.18 and the loaded office.js has Excel.NoteCollection and
+   * workbook.notes. Without either, comments (or fills only) are used, and 設定 says why.
+   */
   notes: boolean;
   /**
    * ExcelApi 1.7: charts with series data labels (charts themselves are 1.1). Without it the 集計
@@ -25,10 +28,39 @@ export interface HostSupport {
    */
   charts: boolean;
   /**
-   * isSetSupported("ExcelUndoApiAll", "1.0"): kensho's writes join the person's undo stack. Without
-   * it every API write clears that stack, and the pane says so before the first write.
+   * ExcelApi 1.20 ("adds undo support for Excel JavaScript APIs", excel-api-1-20-requirement-set.md):
+   * kensho's writes join the person's undo stack. Below it every API write clears that stack, and the
+   * pane says so before the first write. Nothing kensho does relies on it (元に戻す is the pane's own).
    */
   undo: boolean;
+  /**
+   * RunOptions.mergeUndoGroup can be used: undo support, and an office.js that knows the option
+   * (one with ExcelApi 1.20's CustomFunctionManager.setVisibility). Without it each sync is its own
+   * undo record.
+   */
+  undoGrouping: boolean;
+  /** What the host reports but the loaded office.js lacks, so kensho does without (said in 設定). */
+  libraryLacks: LibraryFeature[];
+}
+
+/** APIs a host may report while the office.js the pane loaded (KENSHO_OFFICE_JS=local) lacks them. */
+export type LibraryFeature = "notes" | "mergeUndoGroup";
+
+/** What 元に戻す did with the last step, cell by cell. */
+export interface UndoOutcome {
+  /** A step was taken off the record (false: there was nothing to undo). */
+  undone: boolean;
+  /** Put back as they were. */
+  restored: CellLocation[];
+  /** Held their old content already (Excel's own Ctrl+Z, or typed back): nothing written. */
+  already: CellLocation[];
+  /** Changed since kensho wrote them: left alone. */
+  changed: CellLocation[];
+  /**
+   * Would need a formula or a validation rule written back that this session did not record (a
+   * record from another session or another file): left alone.
+   */
+  unproven: CellLocation[];
 }
 
 export interface CellEdit {
@@ -86,10 +118,11 @@ export interface WorkbookHost {
    */
   writeMerge(edits: MergeEdit[]): Promise<MergeWriteResult>;
   /**
-   * Takes back the last pane action (statuses written, drop-downs added or a merge), restoring each cell's
-   * content or data validation exactly. Returns false when there is nothing to undo.
+   * Takes back the last pane action (statuses written, drop-downs added or a merge): each cell that
+   * still holds what kensho wrote gets its content or data validation back exactly; cells changed
+   * since are left alone and listed.
    */
-  undoLastEdit(): Promise<boolean>;
+  undoLastEdit(): Promise<UndoOutcome>;
   canUndo(): boolean;
   /**
    * Adds a drop-down of the three status words to these cells (ExcelApi 1.8). A cell's own data
@@ -121,7 +154,15 @@ export interface WorkbookHost {
    * kensho's own writes. Returns an unsubscribe.
    */
   onCellsChanged(handler: (changes: CellChange[]) => void): Promise<() => Promise<void>>;
+  /** What the pane should add to its next notice about actions that succeeded (oldest first). */
+  takeNotes(): HostNote[];
 }
+
+/**
+ * "ungrouped-retry": Excel refused to group an action into one undo step (UndoNotSupported), so it
+ * ran ungrouped: Ctrl+Z takes it back in several steps.
+ */
+export type HostNote = "ungrouped-retry";
 
 /** A cell value of the 集計 sheet. */
 export type SheetValue = string | number | null;
@@ -168,8 +209,15 @@ export type HostErrorCode =
   | "sheet-protected"
   | "api-unsupported"
   | "payload-too-large"
-  /** Excel is in cell-edit mode (or otherwise busy with the person) and refused the batch. */
+  /** Excel is in cell-edit mode and refused the batch (InvalidOperationInCellEditMode). */
   | "excel-busy"
+  /**
+   * InvalidOperation: what the delay-for-cell-edit article names for a batch refused in cell-edit
+   * mode, and also Excel's generic "the operation attempted is invalid on the object".
+   */
+  | "invalid-operation"
+  /** ActivityLimitReached: too many requests at once; wait and try again. */
+  | "activity-limit"
   | "unknown";
 
 export class HostError extends Error {

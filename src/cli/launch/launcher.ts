@@ -18,7 +18,24 @@ export interface LauncherDeps {
   now: () => Date;
   tmpDir: string;
   version: string;
+  /** What staff type to run kensho: the executable's file name (kensho-win-x64.exe), else "kensho". */
+  programName: string;
 }
+
+/**
+ * The usage text names the program "kensho" (as `npx kensho`); run as the executable it names the
+ * file staff actually have. Only "kensho" in command position is replaced: followed by an option,
+ * a command or a placeholder, never "kensho の担当者" or a version line.
+ */
+export function withProgramName(text: string, programName: string): string {
+  if (programName === "kensho") return text;
+  return text.replace(/(^|[\s(（:：])kensho(?= (?:[-<a-z[]|\S+\.xlsx))/gm, `$1${programName}`);
+}
+
+const wantsHelp = (argv: string[]) => {
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
+};
 
 /** argv without the --csv flag (before any "--"), for the text run of a --csv report. */
 function withoutCsvFlag(argv: string[]): string[] {
@@ -113,9 +130,13 @@ export async function runLauncher(argv: string[], deps: LauncherDeps): Promise<n
     if (onSample) {
       code = await runOnEmbeddedSample(argv, deps);
       if (ownConsole && !opts.json && !opts.csv)
-        io.stdout(`\n${LAUNCH_TEXT.sampleChecked}\n${LAUNCH_TEXT.dropHint}\n`);
+        io.stdout(`\n${LAUNCH_TEXT.sampleChecked}\n${LAUNCH_TEXT.dropHint(deps.programName)}\n`);
     } else if (ownConsole && opts !== null && !informational && !opts.json) {
       code = await runWithReportFiles(argv, opts.csv, opts.files[0], deps);
+    } else if (wantsHelp(argv) && deps.programName !== "kensho") {
+      let text = "";
+      code = await deps.main(argv, { ...io, stdout: (t) => (text += t) });
+      io.stdout(withProgramName(text, deps.programName));
     } else {
       code = await deps.main(argv, io);
     }

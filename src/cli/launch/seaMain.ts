@@ -1,45 +1,54 @@
 // Entry point of the single executable (kensho.exe, kensho-linux-x64): bundled by
-// scripts/release into one CommonJS script, with the sample workbook as a SEA asset.
+// scripts/release into one CommonJS script, with the sample workbook and the add-in's files as
+// SEA assets.
 //
 // No code-page switching (chcp 65001) and no Shift_JIS: when stdout is a Windows console, Node
 // (libuv) converts its UTF-8 to UTF-16 and writes with WriteConsoleW, so Japanese shows whatever
 // the console's code page. Redirected output stays UTF-8, and the saved report has a BOM.
 import * as os from "os";
+import * as path from "path";
 import * as sea from "node:sea";
-import { main, type CliIo } from "../main";
+import { main } from "../main";
+import { safeProcessIo } from "../output/safeOutput";
+import { payloadFromZip, SEA_ADDIN_ASSET } from "../addin/payload";
+import { useEmbeddedPayload } from "../addin/payloadSource";
 import { KENSHO_VERSION } from "../version";
 import { processConsoleFacts } from "./consoleFacts";
 import { runLauncher } from "./launcher";
 import { SEA_SAMPLE_ASSET } from "./seaAssets";
 import { waitForKey } from "./waitForKey";
-import { readSecret } from "../output/readSecret";
 
-function embeddedSample(): Uint8Array | null {
+function asset(key: string): Uint8Array | null {
   try {
-    return sea.isSea() ? new Uint8Array(sea.getAsset(SEA_SAMPLE_ASSET)) : null;
+    return sea.isSea() ? new Uint8Array(sea.getAsset(key)) : null;
   } catch {
     return null;
   }
 }
 
-const io: CliIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  stderrIsTTY: Boolean(process.stderr.isTTY),
-  cwd: process.cwd(),
-  env: process.env,
-  readSecret: (prompt) => readSecret(process.stdin, (t) => process.stderr.write(t), prompt),
-};
+// The executable never looks for a checkout around itself: without its asset it has no add-in files.
+useEmbeddedPayload(() => {
+  if (!sea.isSea()) return null;
+  const zip = asset(SEA_ADDIN_ASSET);
+  return zip ? payloadFromZip(zip) : "no-checkout";
+});
+
+// A closed pipe or a full disk ends the output with a Japanese message and exit 2 (never a stack
+// trace), exactly as `npx kensho` does (src/cli/output/safeOutput.ts); the same io carries the
+// environment (KENSHO_PASSWORD) and the secret prompt to the commands.
+const io = safeProcessIo();
 
 runLauncher(process.argv.slice(2), {
   facts: processConsoleFacts(sea.isSea()),
   io,
   main,
-  sampleBytes: embeddedSample,
+  sampleBytes: () => asset(SEA_SAMPLE_ASSET),
   waitForKey: () => waitForKey(process.stdin),
   now: () => new Date(),
   tmpDir: os.tmpdir(),
   version: KENSHO_VERSION,
+  programName: sea.isSea() ? path.basename(process.execPath) : "kensho",
 }).then((code) => {
-  process.exitCode = code;
+  // A failed write of the report may already have set exit status 2.
+  process.exitCode = Math.max(code, Number(process.exitCode ?? 0));
 });

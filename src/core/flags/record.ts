@@ -3,6 +3,11 @@
 // (kensho --annotate) produce the same thing and either can clear what the other marked.
 // docs/flag-record.md is the specification; this file is its implementation.
 import type { Fill } from "./fills";
+import type { CellContent, ValidationState } from "../edits/content";
+import { readCellContent, readValidationState } from "../edits/schema";
+import { partXml, rootText } from "../partXml";
+
+export type { CellContent, ValidationState } from "../edits/content";
 
 /** The part's root namespace: how the add-in finds the part (CustomXmlPartCollection.getByNamespace). */
 export const FLAG_RECORD_NAMESPACE = "urn:kensho:flag-record:1";
@@ -27,29 +32,14 @@ export interface FlagRecord {
   message: MessageKind;
 }
 
-/** A cell's content as it was, enough to write it back verbatim. */
-export type CellContent =
-  | { type: "empty" }
-  | { type: "formula"; formula: string }
-  | { type: "text"; text: string }
-  | { type: "number"; number: number }
-  | { type: "boolean"; boolean: boolean }
-  | { type: "error"; text: string };
-
-/** A cell's data validation as Excel reports it (ExcelApi 1.8); type "None" for none. */
-export interface ValidationState {
-  type: string;
-  rule: unknown;
-  ignoreBlanks: boolean;
-  prompt: unknown;
-  errorAlert: unknown;
-}
-
 export type UndoEntry =
   | { kind: "value"; sheet: string; cell: string; before: CellContent }
   | { kind: "validation"; sheet: string; cell: string; before: ValidationState };
 
-/** One pane action that 元に戻す can take back: statuses written, drop-downs added, or a merge. */
+/**
+ * A pane action as versions before the edit record (core/edits) kept it here. Still read, through the
+ * edit record's schema, and carried into the edit record once; never written with content again.
+ */
 export interface UndoStep {
   action: "status" | "dropdown" | "merge";
   entries: UndoEntry[];
@@ -75,33 +65,10 @@ export function isEmptyRecord(doc: FlagRecordDocument): boolean {
 
 // --- XML ------------------------------------------------------------------------------------------
 
-function escapeText(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function unescapeText(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e === "amp") return "&";
-    if (e === "lt") return "<";
-    if (e === "gt") return ">";
-    if (e === "quot") return '"';
-    if (e === "apos") return "'";
-    return String.fromCodePoint(e.startsWith("#x") ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-  });
-}
-
 /** The XML text of the part: a namespaced root element whose text is the record as JSON. */
 export function serializeFlagRecord(doc: FlagRecordDocument): string {
-  // JSON.stringify escapes controls and lone surrogates but not U+FFFE and U+FFFF, which no XML
-  // part may carry: they are written as JSON escapes too.
-  const json = JSON.stringify({ version: FLAG_RECORD_VERSION, flags: doc.flags, undo: doc.undo }).replace(
-    /[\uFFFE\uFFFF]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
-  );
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-    `<${FLAG_RECORD_ROOT} xmlns="${FLAG_RECORD_NAMESPACE}">${escapeText(json)}</${FLAG_RECORD_ROOT}>`
-  );
+  const json = JSON.stringify({ version: FLAG_RECORD_VERSION, flags: doc.flags, undo: doc.undo });
+  return partXml(FLAG_RECORD_ROOT, FLAG_RECORD_NAMESPACE, json);
 }
 
 export interface ParsedRecord {
@@ -110,25 +77,6 @@ export interface ParsedRecord {
   dropped: number;
   /** The part is not a record this version understands (newer version, not JSON). */
   unreadable: boolean;
-}
-
-/** The root element's text, whatever prefix, declaration, comments or CDATA a host wrapped it in. */
-function rootText(xml: string): string | null {
-  const body = xml
-    .replace(/^\uFEFF/, "")
-    .replace(/<\?[\s\S]*?\?>/g, "")
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .trim();
-  const open = /^<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>/.exec(body);
-  if (!open) return null;
-  const close = body.lastIndexOf(`</${open[1]}`);
-  if (close < open[0].length) return null;
-  const inner = body.slice(open[0].length, close);
-  // CDATA sections carry their text raw; everything else is entity-escaped.
-  return inner
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-    .map((part) => (part.startsWith("<![CDATA[") ? part.slice(9, -3) : unescapeText(part)))
-    .join("");
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -158,46 +106,20 @@ function readFlag(v: unknown): FlagRecord | null {
   return { sheet: v.sheet, cell, fill, painted: v.painted !== false, message };
 }
 
-function readContent(v: unknown): CellContent | null {
-  if (!isObject(v)) return null;
-  switch (v.type) {
-    case "empty":
-      return { type: "empty" };
-    case "formula":
-      return typeof v.formula === "string" ? { type: "formula", formula: v.formula } : null;
-    case "text":
-      return typeof v.text === "string" ? { type: "text", text: v.text } : null;
-    case "error":
-      return typeof v.text === "string" ? { type: "error", text: v.text } : null;
-    case "number":
-      return typeof v.number === "number" ? { type: "number", number: v.number } : null;
-    case "boolean":
-      return typeof v.boolean === "boolean" ? { type: "boolean", boolean: v.boolean } : null;
-  }
-  return null;
-}
-
+/**
+ * An undo entry of the steps earlier versions kept here, through the edit record's schema (the pane
+ * now keeps its steps in a part of their own: core/edits). A workbook is input.
+ */
 function readEntry(v: unknown): UndoEntry | null {
   if (!isObject(v) || typeof v.sheet !== "string" || typeof v.cell !== "string" || !A1.test(v.cell))
     return null;
   if (v.kind === "value") {
-    const before = readContent(v.before);
+    const before = readCellContent(v.before);
     return before ? { kind: "value", sheet: v.sheet, cell: v.cell, before } : null;
   }
-  if (v.kind === "validation" && isObject(v.before) && typeof v.before.type === "string") {
-    const b = v.before;
-    return {
-      kind: "validation",
-      sheet: v.sheet,
-      cell: v.cell,
-      before: {
-        type: b.type as string,
-        rule: b.rule ?? {},
-        ignoreBlanks: b.ignoreBlanks !== false,
-        prompt: b.prompt ?? null,
-        errorAlert: b.errorAlert ?? null,
-      },
-    };
+  if (v.kind === "validation") {
+    const before = readValidationState(v.before);
+    return before ? { kind: "validation", sheet: v.sheet, cell: v.cell, before } : null;
   }
   return null;
 }

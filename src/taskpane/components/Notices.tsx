@@ -62,7 +62,7 @@ export function SupportNotice(props: { support: HostSupport }): React.JSX.Elemen
 
 /**
  * Said before the first write on an Office whose API writes cannot join Excel's undo history
- * (no ExcelUndoApiAll): every write there empties staff's Ctrl+Z history.
+ * (below ExcelApi 1.20): every write there empties staff's Ctrl+Z history.
  */
 export function UndoWarning(props: { onDismiss: () => void }): React.JSX.Element {
   const styles = useStyles();

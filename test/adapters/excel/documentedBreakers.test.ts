@@ -32,6 +32,7 @@ describe(ruleTitle("undoStack"), () => {
       fake.userAction("typed 1,234 in I5");
       fake.userAction("changed a fill");
       const sheets = fake.sheetNames();
+      const runsBefore = fake.runs.length;
       await host.readSheets();
       await host.writeFlags(flagsFor("1-1"));
       await host.clearFlags();
@@ -45,14 +46,21 @@ describe(ruleTitle("undoStack"), () => {
       expect(fake.undoClears).toEqual([]);
       expect(fake.userUndoDepth()).toBe(2);
       expect(fake.sheetNames()).toEqual(sheets);
-      // Every kensho action is one undo group (ExcelApi 1.20 mergeUndoGroup).
-      expect(fake.runs.every((o) => o.mergeUndoGroup)).toBe(true);
+      // Every kensho write is one undo group (ExcelApi 1.20 mergeUndoGroup); the check's read is not.
+      const runs = fake.runs.slice(runsBefore);
+      expect(runs[0].mergeUndoGroup).toBeUndefined();
+      expect(runs.slice(1).every((o) => o.mergeUndoGroup)).toBe(true);
+      // One record per action: 3 flag writes, 2 edits, 2 undos, 1 clear, 1 setting.
+      expect(fake.undoStack.filter((e) => e.by === "add-in")).toHaveLength(9);
     },
   );
 
-  test("without ExcelUndoApiAll the host says so, for the pane to warn before the first write", async () => {
-    const { host } = await createFakeHostForTests([verificationGrid("1-1", 3)], { apiVersion: "1.18" });
+  test("below ExcelApi 1.20 the host says undo is unsupported, for the pane to warn before the first write", async () => {
+    const { host } = await createFakeHostForTests([verificationGrid("1-1", 3)], { apiVersion: "1.19" });
     expect(host.support.undo).toBe(false);
+    expect(host.support.undoGrouping).toBe(false);
+    const { host: current } = await createFakeHostForTests([verificationGrid("1-1", 3)]);
+    expect(current.support.undo).toBe(true);
   });
 });
 
@@ -91,7 +99,7 @@ describe(ruleTitle("veryHiddenDelete"), () => {
     expect(fake.value(LEGACY_STATE_SHEET, "A1")).toBeNull();
     expect(fake.userUndoDepth()).toBe(1);
     // The earlier version's undo travelled into the part.
-    await expect(host.undoLastEdit()).resolves.toBe(true);
+    await expect(host.undoLastEdit()).resolves.toMatchObject({ undone: true });
     expect(fake.value("1-1", "L3")).toBe("順調に進捗");
     const parts = fake.xmlParts.filter((p) => p.namespaceUri === FLAG_RECORD_NAMESPACE);
     expect(parts).toHaveLength(1);
@@ -169,7 +177,7 @@ describe(ruleTitle("cellEditMode"), () => {
     expect(fake.runs.every((o) => o.delayForCellEdit === true)).toBe(true);
   });
 
-  test("Excel refusing a batch for cell-edit mode is 'excel-busy'; InvalidOperation is never 'protected'", async () => {
+  test("Excel refusing a batch: each code its own words; InvalidOperation and ActivityLimitReached are never 'excel-busy' or 'protected'", async () => {
     const fake = new FakeExcel([verificationGrid("1-1", 5)]);
     const failWith = (code: string): ExcelRun =>
       (async () => {
@@ -182,7 +190,10 @@ describe(ruleTitle("cellEditMode"), () => {
     });
     await expect(
       hostFailing("InvalidOperation").writeValues([{ sheet: "1-1", address: "L3", value: "順調に進捗" }]),
-    ).rejects.toMatchObject({ code: "unknown" });
+    ).rejects.toMatchObject({ code: "invalid-operation" });
+    await expect(hostFailing("ActivityLimitReached").readSheets()).rejects.toMatchObject({
+      code: "activity-limit",
+    });
     await expect(hostFailing("AccessDenied").clearFlags()).rejects.toMatchObject({ code: "sheet-protected" });
   });
 });
@@ -202,7 +213,7 @@ describe(ruleTitle("valuesAsFormulas"), () => {
     const cells = ["L3", "L4", "L5", "L6", "L7", "L8", "L9", "L10"];
     await host.writeValues(cells.map((address) => ({ sheet: "1-1", address, value: STATUS_WORDS[2] })));
     for (const a of cells) expect(fake.value("1-1", a)).toBe("進捗の遅れ");
-    await expect(host.undoLastEdit()).resolves.toBe(true);
+    await expect(host.undoLastEdit()).resolves.toMatchObject({ undone: true });
     expect(JSON.stringify(fake.snapshot())).toBe(before);
     expect([fake.value("1-1", "L3"), fake.value("1-1", "L4"), fake.value("1-1", "L5")]).toEqual([
       "-",
@@ -348,7 +359,7 @@ describe("data validation under the status drop-down (ExcelApi 1.8)", () => {
       list: { inCellDropDown: true, source: STATUS_WORDS.join(",") },
     });
     expect(host.canUndo()).toBe(true);
-    await expect(host.undoLastEdit()).resolves.toBe(true);
+    await expect(host.undoLastEdit()).resolves.toMatchObject({ undone: true });
     expect(JSON.stringify(fake.snapshot())).toBe(before);
     expect(host.canUndo()).toBe(false);
   });

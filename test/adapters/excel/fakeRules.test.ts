@@ -71,8 +71,12 @@ describe("the fake enforces Microsoft's documented rules", () => {
       ctx.workbook.worksheets.getItem("1-1").getRange("L3").values = [["進捗の遅れ"]];
       return ctx.sync();
     };
-    await expect(fake.run(write)).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    // The article's table: "Batch fails (`InvalidOperation` error)".
+    await expect(fake.run(write)).rejects.toMatchObject({ code: "InvalidOperation" });
     expect(fake.value("1-1", "L3")).not.toBe("進捗の遅れ");
+    const named = new FakeExcel(grid(), { cellEditError: "InvalidOperationInCellEditMode" });
+    named.startCellEdit();
+    await expect(named.run(write)).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
     // The documented overload: delayed until the person leaves the cell, then it runs.
     let done = false;
     const delayed = fake.run({ delayForCellEdit: true }, write).then(() => (done = true));
@@ -117,9 +121,8 @@ describe("the fake enforces Microsoft's documented rules", () => {
     });
     expect(web.userUndoDepth()).toBe(0);
 
-    // No ExcelUndoApiAll (an older Office): every writing sync clears the stack.
-    const old = new FakeExcel(grid(), { apiVersion: "1.14" });
-    expect(old.isSetSupported("ExcelUndoApiAll", "1.0")).toBe(false);
+    // Below ExcelApi 1.20 (an older Office): every writing sync clears the stack.
+    const old = new FakeExcel(grid(), { apiVersion: "1.19" });
     old.userAction("typed a value");
     await old.run(async (ctx: FakeContext) => {
       ctx.workbook.worksheets.getItem("1-1").getRange("L3").format.fill.color = "#FFC7CE";
@@ -398,7 +401,7 @@ describe("the fake enforces Microsoft's documented rules", () => {
   });
 
   ruleTest("charts", async () => {
-    const fake = new FakeExcel(grid(), { apiVersion: "1.7", undoSupport: true });
+    const fake = new FakeExcel(grid());
     await fake.run(async (ctx: FakeContext) => {
       const ws = ctx.workbook.worksheets.add("集計");
       ws.getRange("A1:C3").values = [
@@ -438,6 +441,135 @@ describe("the fake enforces Microsoft's documented rules", () => {
     ).rejects.toMatchObject({ code: "ApiNotFound" });
     // Neither the sheet nor the chart clears the undo stack.
     expect(fake.undoClears).toEqual([]);
+  });
+
+  ruleTest("undoGroup", async () => {
+    const fake = new FakeExcel(grid(), { platform: "windows" });
+    fake.addSheet("集計", "Visible");
+    fake.userAction("typed a value");
+    const deleting = async (ctx: FakeContext) => {
+      ctx.workbook.worksheets.getItem("1-1").getRange("L3").values = [["進捗の遅れ"]];
+      ctx.workbook.worksheets.getItem("集計").delete(); // "No" on every platform
+      await ctx.sync();
+    };
+    await expect(fake.run({ mergeUndoGroup: true }, deleting)).rejects.toMatchObject({
+      code: "UndoNotSupported",
+    });
+    // Harsher: what ran before the refused call stays; the sheet is still there.
+    expect(fake.value("1-1", "L3")).toBe("進捗の遅れ");
+    expect(fake.sheetNames()).toContain("集計");
+    // Ungrouped, the same call goes through and clears the stack, as the table says.
+    await fake.run(deleting);
+    expect(fake.sheetNames()).not.toContain("集計");
+    expect(fake.userUndoDepth()).toBe(0);
+    // Worksheet.name is "Yes" on the web: grouped there, it goes through.
+    const web = new FakeExcel(grid(), { platform: "web" });
+    await web.run({ mergeUndoGroup: true }, async (ctx: FakeContext) => {
+      ctx.workbook.worksheets.getItem("1-1").name = "1-1 (改)";
+      await ctx.sync();
+    });
+    expect(web.sheetNames()).toEqual(["1-1 (改)"]);
+    // office-js#6491: Excel refuses more than the table names; a test says which.
+    const strict = new FakeExcel(grid(), { groupRefuses: ["Range.values"] });
+    const write = async (ctx: FakeContext) => {
+      ctx.workbook.worksheets.getItem("1-1").getRange("L4").values = [["進捗の遅れ"]];
+      await ctx.sync();
+    };
+    await expect(strict.run({ mergeUndoGroup: true }, write)).rejects.toMatchObject({
+      code: "UndoNotSupported",
+    });
+    await strict.run(write);
+    expect(strict.value("1-1", "L4")).toBe("進捗の遅れ");
+  });
+
+  ruleTest("ctrlZ", async () => {
+    const fake = new FakeExcel(grid());
+    fake.setValue("1-1", "L3", "順調に進捗");
+    fake.setFill("1-1", "L3", "#00B050");
+    fake.setNote("1-1", "L5", "人のメモ");
+    const before = JSON.stringify(fake.snapshot());
+    await fake.run({ mergeUndoGroup: true }, async (ctx: FakeContext) => {
+      const ws = ctx.workbook.worksheets.getItem("1-1");
+      ws.getRange("L3").values = [["進捗の遅れ"]];
+      ws.getRange("L3").format.fill.color = "#FFC7CE";
+      ws.notes.add("L4", "【kensho】メモ");
+      await ctx.sync();
+      ctx.workbook.customXmlParts.add('<r xmlns="urn:test">1</r>');
+      ws.getRange("L6").values = [["概ね順調に進捗"]];
+      await ctx.sync();
+    });
+    expect(fake.xmlParts).toHaveLength(1);
+    // One Ctrl+Z takes back the group's cells, fills and notes; the custom XML part stays (#6415).
+    await fake.userUndo();
+    expect(JSON.stringify(fake.snapshot())).toBe(before);
+    expect(fake.xmlParts).toHaveLength(1);
+    // Ctrl+Y puts it back; a person's edit then empties the redo list.
+    await fake.userRedo();
+    expect(fake.value("1-1", "L3")).toBe("進捗の遅れ");
+    expect(fake.note("1-1", "L4")).toBe("【kensho】メモ");
+    await fake.userUndo();
+    const typedOver = fake.value("1-1", "L7");
+    await fake.userEdit("1-1", "L7", "手入力");
+    expect(await fake.userRedo()).toBeNull();
+    // A person's own typing goes back too.
+    await fake.userUndo();
+    expect(fake.value("1-1", "L7")).toBe(typedOver);
+  });
+
+  ruleTest("libraryPresence", async () => {
+    // A host reporting ExcelApi 1.20 with @microsoft/office-js 1.1.110's library.
+    const fake = new FakeExcel(grid(), { library: { notes: false, mergeUndoGroup: false } });
+    expect(fake.isSetSupported("ExcelApi", "1.18")).toBe(true);
+    const lib = fake.libraryObjects() as { NoteCollection?: unknown; Workbook: { prototype: object } };
+    expect(lib.NoteCollection).toBeUndefined();
+    expect("notes" in lib.Workbook.prototype).toBe(false);
+    // workbook.notes is simply not there: queueing a load of it throws.
+    await expect(
+      fake.run(async (ctx: FakeContext) => {
+        (ctx.workbook as unknown as { notes: { load(p: string): void } }).notes.load("items");
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(TypeError);
+    // mergeUndoGroup is ignored: two writing syncs, two undo records.
+    await fake.run({ mergeUndoGroup: true }, async (ctx: FakeContext) => {
+      const ws = ctx.workbook.worksheets.getItem("1-1");
+      ws.getRange("L3").values = [["進捗の遅れ"]];
+      await ctx.sync();
+      ws.getRange("L4").values = [["進捗の遅れ"]];
+      await ctx.sync();
+    });
+    expect(fake.undoStack).toHaveLength(2);
+    const current = new FakeExcel(grid());
+    expect(typeof (current.libraryObjects() as { NoteCollection?: unknown }).NoteCollection).toBe("function");
+  });
+
+  ruleTest("protection", async () => {
+    const fake = new FakeExcel(grid(), { protectedSheets: ["1-1"] });
+    fake.setLocked("1-1", "L4", false);
+    const put = (address: string) => async (ctx: FakeContext) => {
+      ctx.workbook.worksheets.getItem("1-1").getRange(address).values = [["進捗の遅れ"]];
+      await ctx.sync();
+    };
+    await expect(fake.run(put("L3"))).rejects.toMatchObject({ code: "AccessDenied" });
+    await fake.run(put("L4"));
+    expect(fake.value("1-1", "L4")).toBe("進捗の遅れ");
+    // A format on the unlocked cell is still refused (harsher).
+    await expect(
+      fake.run(async (ctx: FakeContext) => {
+        ctx.workbook.worksheets.getItem("1-1").getRange("L4").format.fill.color = "#FFC7CE";
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+    const read = await fake.run(async (ctx: FakeContext) => {
+      const ws = ctx.workbook.worksheets.getItem("1-1");
+      const p = ws.protection.load("protected");
+      const l3 = ws.getRange("L3").format.protection.load("locked");
+      const l4 = ws.getRange("L4").format.protection.load("locked");
+      const both = ws.getRange("L3:L4").format.protection.load("locked");
+      await ctx.sync();
+      return [p.protected, l3.locked, l4.locked, both.locked];
+    });
+    expect(read).toEqual([true, true, false, null]);
   });
 
   test("every documented rule has a test here", () => {

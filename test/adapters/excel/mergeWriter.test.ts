@@ -97,7 +97,7 @@ describe("writeMerge", () => {
 
     fake.reopen();
     const reopened = await hostOnFake(fake);
-    await expect(reopened.undoLastEdit()).resolves.toBe(true);
+    await expect(reopened.undoLastEdit()).resolves.toMatchObject({ undone: true });
     expect(JSON.stringify(fake.snapshot())).toBe(afterStatus);
     expect([fake.value("1-1", "M3"), fake.value("1-1", "M4"), fake.value("1-1", "F5")]).toEqual([
       "-",
@@ -107,7 +107,7 @@ describe("writeMerge", () => {
     expect(fake.formula("1-1", "M3")).toBeNull();
     expect(fake.formula("1-1", "F8")).toBe('="済"');
     // The status step is still there, under the merge.
-    await expect(reopened.undoLastEdit()).resolves.toBe(true);
+    await expect(reopened.undoLastEdit()).resolves.toMatchObject({ undone: true });
     expect(JSON.stringify(fake.snapshot())).toBe(before);
     expect(reopened.canUndo()).toBe(false);
   });

@@ -340,10 +340,10 @@ describe("OfficeWorkbookHost over the fake", () => {
     fake.reopen();
     const reopened = await hostOnFake(fake);
     expect(reopened.canUndo()).toBe(true);
-    await expect(reopened.undoLastEdit()).resolves.toBe(true);
+    await expect(reopened.undoLastEdit()).resolves.toMatchObject({ undone: true });
     expect([fake.value("1-1", "L3"), fake.value("1-1", "L4")]).toEqual(typed);
     expect(reopened.canUndo()).toBe(false);
-    await expect(reopened.undoLastEdit()).resolves.toBe(false);
+    await expect(reopened.undoLastEdit()).resolves.toMatchObject({ undone: false });
   });
 
   it("reports a person's edit, once, and never kensho's own writes", async () => {

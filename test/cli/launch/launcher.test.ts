@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { ConsoleFacts } from "../../../src/cli/launch/consoleFacts";
-import { runLauncher, type LauncherDeps } from "../../../src/cli/launch/launcher";
+import { runLauncher, withProgramName, type LauncherDeps } from "../../../src/cli/launch/launcher";
 import { main, type CliIo } from "../../../src/cli/main";
 import { SAMPLE_RELATIVE_PATH } from "../../../src/cli/sampleWorkbook";
 
@@ -50,6 +50,7 @@ function setup(f: ConsoleFacts, cwd: string, runMain: LauncherDeps["main"] = mai
     now: () => NOW,
     tmpDir: tmp,
     version: "9.9.9",
+    programName: "kensho",
   };
   return { out, deps };
 }
@@ -183,3 +184,27 @@ async function runMainCapturing(argv: string[], cwd: string): Promise<string> {
   await main(argv, { stdout: (t) => (s += t), stderr: () => {}, stderrIsTTY: false, cwd });
   return s;
 }
+
+test("run as the executable, --help and the drag-and-drop hint name the file staff have", async () => {
+  const { out, deps } = setup(facts(), tmp);
+  deps.programName = "kensho-win-x64.exe";
+  await runLauncher(["--help"], deps);
+  expect(out.stdout).toContain("使い方: kensho-win-x64.exe [オプション]");
+  expect(out.stdout).toContain("  kensho-win-x64.exe split <原本.xlsx>");
+  expect(out.stdout).toContain("kensho-win-x64.exe addin --url");
+  expect(out.stdout).not.toMatch(/(^|\s)kensho (?=[-<a-z[])/m);
+  out.stdout = "";
+  await runLauncher(["split", "--help"], deps);
+  expect(out.stdout).toMatch(/^使い方: kensho-win-x64\.exe split /);
+  out.stdout = "";
+  await runLauncher([], deps);
+  expect(out.stdout).toContain("kensho-win-x64.exe のアイコンにドラッグ＆ドロップ");
+  expect(out.stdout).not.toContain("kensho.exe");
+});
+
+test("the name is replaced only where it is the command: not in 'kensho の担当者' or the version line", () => {
+  expect(withProgramName("kensho 0.1.0（JSON）\nkensho の担当者\n  kensho --json a.xlsx", "k.exe")).toBe(
+    "kensho 0.1.0（JSON）\nkensho の担当者\n  k.exe --json a.xlsx",
+  );
+  expect(withProgramName("使い方: kensho split", "kensho")).toBe("使い方: kensho split");
+});

@@ -5,6 +5,7 @@
 import type { CellArea } from "../../../src/core/model";
 import { FakeOfficeError } from "./errors";
 import type { FSheet } from "./model";
+import type { UndoCapture } from "./undo";
 import type { FakeWorkbook } from "./worksheet";
 
 export interface RunOptions {
@@ -24,6 +25,18 @@ export interface FakeHost {
   writeSyncCount: number;
   proxiesPerSync: number[];
   cellEditEnded(): Promise<void>;
+  /** [libraryPresence] What the loaded office.js has. */
+  readonly library: { notes: boolean; mergeUndoGroup: boolean };
+  /** Which column of the undo article's table applies (undefined: any platform that lists the API). */
+  readonly platform: "web" | "windows" | "mac" | undefined;
+  /** [cellEditMode] The code a batch refused in cell-edit mode carries. */
+  readonly cellEditErrorCode: string;
+  /** [undoGroup] The run's syncs are one undo group (asked for, ExcelApi 1.20, and a library that knows it). */
+  grouped(ctx: FakeContext): boolean;
+  /** [undoGroup] An API the test says Excel refuses inside a group besides the article's table. */
+  refusesInGroup(api: string): boolean;
+  /** [ctrlZ] An action is about to change this state. */
+  journal(ctx: FakeContext, sheet: FSheet | null, area: CellArea | null): void;
   /** A writing sync finished: one undo record, or a cleared stack where undo is unsupported. */
   recordApiUndo(ctx: FakeContext): void;
   /** An API the undo article lists as unsupported was called. */
@@ -66,6 +79,8 @@ export class FakeContext {
   wrote = false;
   /** mergeUndoGroup: this run already made its undo record. */
   undoRecorded = false;
+  /** [ctrlZ] What the current undo record will take back (per sync, or per run when grouped). */
+  capture: UndoCapture | null = null;
   writtenRanges: Array<{ sheet: FSheet; area: CellArea; format: boolean }> = [];
 
   constructor(
@@ -138,7 +153,7 @@ export class FakeContext {
       } else {
         this.queue = [];
         throw new FakeOfficeError(
-          "InvalidOperationInCellEditMode",
+          this.fake.cellEditErrorCode,
           "The operation isn't available while Excel is in Edit cell mode.",
         );
       }
@@ -162,12 +177,37 @@ export class FakeContext {
     }
   }
 
-  /** Marks a write; refuses protected sheets with AccessDenied (checked at sync like Excel). */
-  write(sheet: FSheet | null, area: CellArea | null, format: boolean): void {
-    if (sheet?.protected)
+  /**
+   * Marks a write, checked at sync like Excel. [protection] On a protected sheet a value write to a
+   * locked cell fails with AccessDenied, one to unlocked cells goes through; a format write (fill,
+   * validation, note…) fails whatever the lock (harsher). `part`: a custom XML part or a setting,
+   * which Ctrl+Z does not take back ([ctrlZ]).
+   */
+  write(sheet: FSheet | null, area: CellArea | null, format: boolean, scope?: "part"): void {
+    if (sheet?.protected && (format || area === null || lockedIn(sheet, area)))
       throw new FakeOfficeError("AccessDenied", `The sheet '${sheet.name}' is protected.`);
+    if (scope !== "part") this.fake.journal(this, sheet, area);
     this.wrote = true;
     if (sheet && area) this.writtenRanges.push({ sheet, area, format });
+  }
+
+  /**
+   * [undoStack] An API the undo article lists as not supporting undo on these platforms was called.
+   * [undoGroup] Inside a group it fails the batch with UndoNotSupported ("If an API within the group
+   * doesn't offer undo support, the UndoNotSupported error is thrown"); otherwise it clears the stack.
+   */
+  undoUnsupported(api: string, unsupportedOn: Array<"web" | "windows" | "mac">): void {
+    const platform = this.fake.platform;
+    const applies = platform ? unsupportedOn.includes(platform) : unsupportedOn.length > 0;
+    if (applies && this.fake.grouped(this))
+      throw new FakeOfficeError("UndoNotSupported", `${api} does not support undo and cannot be grouped.`);
+    this.fake.clearUndoFor(api, unsupportedOn);
+  }
+
+  /** [undoGroup] An API the test says Excel refuses inside a group (office-js#6491). */
+  groupable(api: string): void {
+    if (this.fake.grouped(this) && this.fake.refusesInGroup(api))
+      throw new FakeOfficeError("UndoNotSupported", `${api} cannot be grouped here.`);
   }
 }
 
@@ -273,4 +313,13 @@ export class FakeProxy<T> {
   protected mutate(fn: (t: T) => void): void {
     this.context.enqueue(() => fn(this.resolveForChild()));
   }
+}
+
+/** Whether any cell of the area is locked: every cell is, unless unlocked (FormatProtection.locked). */
+function lockedIn(sheet: FSheet, area: CellArea): boolean {
+  const size = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+  if (size > 4096) return true;
+  for (let r = area.top; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++) if (sheet.peek(r, c)?.locked !== false) return true;
+  return false;
 }

@@ -24,6 +24,8 @@ export interface FCell {
   validation: FValidation | null;
   /** Font properties set through the API (RangeFont, ExcelApi 1.1); absent ones are Excel's default. */
   font?: { bold?: boolean; size?: number; color?: string };
+  /** [protection] FormatProtection.locked; absent: locked, as every cell is by default. */
+  locked?: boolean;
 }
 
 export interface FValidation {

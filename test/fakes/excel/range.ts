@@ -334,8 +334,38 @@ class FakeRangeFont {
   }
 }
 
+/**
+ * [protection] FormatProtection (ExcelApi 1.2): "locked: Specifies if Excel locks the cells in the
+ * object. A null value indicates that the entire range doesn't have a uniform lock setting."
+ */
+class FakeFormatProtection extends FakeProxy<RangeTarget> {
+  protected read(t: RangeTarget, prop: string): unknown {
+    if (prop !== "locked") return super.read(t, prop);
+    const flags: boolean[] = [];
+    forEachCellPeek(t, (c) => flags.push(c?.locked !== false));
+    return tri(flags);
+  }
+  override load(props?: unknown): this {
+    this.context.requireApi("1.2", "FormatProtection");
+    return super.load(props);
+  }
+  get locked(): boolean | null {
+    return this.get("locked");
+  }
+}
+
+function forEachCellPeek(t: RangeTarget, fn: (c: FCell | undefined) => void): void {
+  for (let r = t.area.top; r <= t.area.bottom; r++)
+    for (let c = t.area.left; c <= t.area.right; c++) fn(t.sheet.peek(r, c));
+}
+
 export class FakeRange extends FakeProxy<RangeTarget> {
-  readonly format: { fill: FakeRangeFill; font: FakeRangeFont; autofitColumns(): void };
+  readonly format: {
+    fill: FakeRangeFill;
+    font: FakeRangeFont;
+    protection: FakeFormatProtection;
+    autofitColumns(): void;
+  };
   readonly dataValidation: FakeDataValidation;
 
   constructor(context: FakeContext, resolver: () => RangeTarget | null, label: string, nullable = false) {
@@ -345,6 +375,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     this.format = {
       fill: new FakeRangeFill(context, own, `${label}.format.fill`),
       font: new FakeRangeFont(context, own),
+      protection: new FakeFormatProtection(context, own, `${label}.format.protection`),
       // RangeFormat.autofitColumns, ExcelApi 1.2.
       autofitColumns: () => {
         context.requireApi("1.2", "RangeFormat.autofitColumns");
@@ -431,6 +462,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
   set values(v: unknown[][]) {
     this.mutate((t) => {
+      this.context.groupable("Range.values");
       this.context.write(t.sheet, t.area, false);
       forEachCell(t, (c, r, col) => enterValue(c, cellAt(v, r - t.area.top, col - t.area.left)));
     });
@@ -440,6 +472,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
   set formulas(v: unknown[][]) {
     this.mutate((t) => {
+      this.context.groupable("Range.formulas");
       this.context.write(t.sheet, t.area, false);
       forEachCell(t, (c, r, col) => enterFormula(c, cellAt(v, r - t.area.top, col - t.area.left)));
     });

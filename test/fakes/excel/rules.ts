@@ -14,6 +14,8 @@ export interface DocumentedRule {
 
 const DTS = "node_modules/@types/office-js/index.d.ts";
 const UNDO = "https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities";
+const API_1_20 =
+  "https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-20-requirement-set";
 
 export const DOCUMENTED_RULES = {
   veryHiddenDelete: {
@@ -34,11 +36,11 @@ export const DOCUMENTED_RULES = {
     title: "In cell-edit mode a batch fails unless Excel.run was given { delayForCellEdit: true }",
     source:
       "https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit; " +
-      `${DTS} (Excel.RunOptions.delayForCellEdit)`,
+      `${DTS} (Excel.RunOptions.delayForCellEdit, Excel.ErrorCodes)`,
     quote:
-      "When `false`, if the user is in cell edit when the batch request is processed by the host, the batch automatically fails. When `true`, the batch request is executed immediately if the user is not in cell edit mode, but if the user is in cell edit mode then the batch request is delayed until the user exits cell edit mode. The default behavior with no `delayForCellEdit` property specified is equivalent to when it is `false`.",
+      "delayForCellEdit: When `true`, Excel queues the batch until the user exits cell edit mode. When `false`, the batch fails immediately if the user is editing. The default value is `false`. [Behavior comparison, user editing, delayForCellEdit = false:] Batch fails (`InvalidOperation` error). [delayForCellEdit = true:] Batch waits; then runs after edit is committed or canceled.",
     harsher:
-      "The failure carries the code InvalidOperationInCellEditMode (listed in Excel.ErrorCodes and in the error-code table of https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).",
+      "The failure carries the article's code, InvalidOperation, which Excel also uses for other invalid operations, so an add-in cannot tell the two apart; Excel.ErrorCodes' InvalidOperationInCellEditMode is the other form (option cellEditError).",
   },
   undoStack: {
     title: "APIs listed as not supporting undo clear the user's undo stack",
@@ -46,7 +48,9 @@ export const DOCUMENTED_RULES = {
     quote:
       "If you call an unsupported API in your add-in, the user's undo stack is cleared starting from that API call, and a user cannot undo actions past that point. [Table:] Worksheet.delete — web No, Windows/Mac No; Worksheet.visibility — web Yes, Windows/Mac No; Worksheet.name — web Yes, Windows/Mac No; Worksheet.position — web Yes, Windows/Mac No.",
     harsher:
-      'Without a platform given, an API clears the stack when any platform lists it as unsupported. Where isSetSupported("ExcelUndoApiAll", "1.0") is false (the article: "provide a fallback experience if undo support isn\'t available"), every writing sync clears the stack. Office.context.document.settings.saveAsync is not an Excel JavaScript API and the article is silent on it: it clears the stack too.',
+      'Without a platform given, an API clears the stack when any platform lists it as unsupported. Below ExcelApi 1.20, which "adds undo support for Excel JavaScript APIs" (' +
+      API_1_20 +
+      "), every writing sync clears the stack. Office.context.document.settings.saveAsync is not an Excel JavaScript API and the article is silent on it: it clears the stack too.",
   },
   undoRecordPerSync: {
     title:
@@ -139,6 +143,42 @@ export const DOCUMENTED_RULES = {
       "add(type, sourceData, seriesBy): Creates a new chart. [Api set: ExcelApi 1.1] … seriesBy: Optional. Specifies the way columns or rows are used as data series on the chart. … getItemAt(index): Retrieves a series based on its position in the collection. … hasDataLabels: Specifies if the series has data labels. [Api set: ExcelApi 1.7] … setSolidColor(color): Sets the fill formatting of a chart element to a uniform color. … setPosition(startCell, endCell): Positions the chart relative to cells on the worksheet. (Neither ChartCollection.add nor these members is in the undo article's list of APIs that clear the undo stack.)",
     harsher:
       "With a header row and a label column in the source, series by columns are the source's columns after the first, named by the header row (by rows: the rows after the first, named by the first column). getItemAt past the last series fails the batch with ItemNotFound. seriesBy Auto is not modelled (the fake refuses it).",
+  },
+  undoGroup: {
+    title:
+      "Inside a mergeUndoGroup run an API that does not support undo fails the batch with UndoNotSupported",
+    source: `${UNDO}; https://github.com/OfficeDev/office-js/issues/6491`,
+    quote:
+      "If an API within the group doesn't offer undo support, the `UndoNotSupported` error is thrown to let you know that the operation can't be grouped. Your add-in should gracefully handle this error and present a reasonable message to the user. [office-js#6491:] RichApi: UndoNotSupported error when inserting large number of formulas with mergeUndoGroup.",
+    harsher:
+      "The APIs of the article's table that are unsupported on the platform fail inside a group (any platform that lists them, without a platform given); what ran before the failing call in that sync stays applied. Excel refuses more than the table names (#6491): a test lists such APIs in the option groupRefuses.",
+  },
+  ctrlZ: {
+    title: "Ctrl+Z takes back an action's cells, formats, notes and sheets, but not custom XML parts",
+    source: `${UNDO}; https://github.com/OfficeDev/office-js/issues/6415`,
+    quote:
+      "Excel add-ins support undo behavior, preserving both actions performed by Excel JavaScript APIs and actions performed by the user in Excel. These actions are preserved in the undo stack for an individual user, allowing the user to step back through their actions when desired. [office-js#6415, CustomXml Parts are not included in Undo/Redo:] When using the undo/redo commands after using an add-in to modify both the worksheet and Custom Xml Parts, only the worksheet changes are Undone/Redone. Leaving potentially stale references to worksheet data in the Custom Xml Parts.",
+    harsher:
+      "Settings are not taken back either. Ctrl+Y puts back what the last Ctrl+Z took; any new action empties the redo list. Ctrl+Z fires onChanged for the cells it changed, as Unknown.",
+  },
+  libraryPresence: {
+    title:
+      "The loaded office.js may lack APIs the host reports: an older library has no Excel.NoteCollection or workbook.notes and ignores mergeUndoGroup",
+    source:
+      "node_modules/@microsoft/office-js/README.md (1.1.110) and its dist/excel-*.js; https://www.npmjs.com/package/@microsoft/office-js",
+    quote:
+      "While the Office.js CDN contains all currently available Office.js APIs at any moment in time, each version of the NPM package for Office.js contains only the Office.js APIs that were available at the point in time when that version of the NPM package was created. [1.1.110's excel-win32-16.01.js, excel-web-16.00.js, excel-mac-16.00.js: no NoteCollection, no mergeUndoGroup; a CustomFunctionManager without the static setVisibility ExcelApi 1.20 added.]",
+    harsher:
+      "A missing property is undefined (calling into it throws a TypeError), as with the real library; a run asking for mergeUndoGroup makes one undo record per sync, silently.",
+  },
+  protection: {
+    title:
+      "On a protected sheet a locked cell refuses values with AccessDenied, an unlocked one takes them; every cell is locked unless unlocked",
+    source: `${DTS} (Excel.WorksheetProtection.protected, Excel.FormatProtection.locked, Excel.WorksheetProtectionOptions); https://support.microsoft.com/office/lock-or-unlock-specific-areas-of-a-protected-worksheet-75481b72-db8a-4267-8c43-042a5f2cd93a`,
+    quote:
+      "protected: Specifies if the worksheet is protected. [ExcelApi 1.2] … locked: Specifies if Excel locks the cells in the object. A `null` value indicates that the entire range doesn't have a uniform lock setting. [ExcelApi 1.2] … By default, protecting a worksheet locks all cells so none of them are editable. To enable some cell editing, while leaving other cells locked, it's possible to unlock all the cells.",
+    harsher:
+      "A format write (fill, validation, note, comment) on a protected sheet fails whatever the cells' lock (the protection options allowing formats are not modelled).",
   },
 } satisfies Record<string, DocumentedRule>;
 

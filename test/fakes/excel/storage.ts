@@ -1,6 +1,7 @@
 // Where an add-in may keep data inside the workbook: custom XML parts (ExcelApi 1.5) and the
 // add-in's settings through the Excel API (ExcelApi 1.4). [customXmlParts] None of these calls is in
-// the undo article's list of unsupported APIs, so they leave the user's undo stack alone.
+// the undo article's list of unsupported APIs, so they leave the user's undo stack alone. [ctrlZ]
+// Ctrl+Z does not take a part back (OfficeDev/office-js#6415), nor (harsher) a setting.
 import { FakeClientResult, FakeProxy, splitProps, type FakeContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import type { FXmlPart } from "./model";
@@ -48,15 +49,16 @@ export class FakeCustomXmlPart extends FakeProxy<FXmlPart> {
   }
   setXml(xml: string): void {
     this.mutate((t) => {
+      this.context.groupable("CustomXmlPart.setXml");
       const ns = rootNamespace(xml);
-      this.context.write(null, null, false);
+      this.context.write(null, null, false, "part");
       t.xml = xml;
       t.namespaceUri = ns;
     });
   }
   delete(): void {
     this.mutate((t) => {
-      this.context.write(null, null, false);
+      this.context.write(null, null, false, "part");
       const h = host(this.context);
       h.xmlParts = h.xmlParts.filter((p) => p !== t);
     });
@@ -157,7 +159,7 @@ export class FakeCustomXmlPartCollection extends PartList {
     const id = `{00000000-0000-4000-8000-${String(++h.xmlSeq).padStart(12, "0")}}`;
     this.context.enqueue(() => {
       const namespaceUri = rootNamespace(xml);
-      this.context.write(null, null, false);
+      this.context.write(null, null, false, "part");
       h.xmlParts.push({ id, namespaceUri, xml });
     });
     return this.getItem(id);
@@ -187,7 +189,7 @@ class FakeSetting extends FakeProxy<{ key: string }> {
   }
   delete(): void {
     this.mutate((t) => {
-      this.context.write(null, null, false);
+      this.context.write(null, null, false, "part");
       const h = host(this.context);
       h.settings.delete(t.key);
       h.savedSettings.delete(t.key);
@@ -196,7 +198,7 @@ class FakeSetting extends FakeProxy<{ key: string }> {
 }
 
 function store(ctx: FakeContext, key: string, value: unknown): void {
-  ctx.write(null, null, false);
+  ctx.write(null, null, false, "part");
   const h = host(ctx);
   const copy = JSON.parse(JSON.stringify(value ?? null));
   // Part of the workbook through the Excel API: saved with it, no saveAsync involved.

@@ -57,6 +57,7 @@ class FakeProtection extends FakeProxy<FSheet> {
 }
 
 export class FakeWorksheet extends FakeProxy<FSheet> {
+  /** [libraryPresence] Undefined when the loaded office.js has no notes, as the property is then. */
   readonly notes: FakeNoteCollection;
   readonly protection: FakeProtection;
   readonly onChanged: FakeEventHandlers;
@@ -67,7 +68,9 @@ export class FakeWorksheet extends FakeProxy<FSheet> {
     this.nullable = nullable;
     const own = () => this.resolveForChild();
     this.charts = new FakeChartCollection(context, own, `${label}.charts`);
-    this.notes = new FakeNoteCollection(context, own, `${label}.notes`);
+    this.notes = context.fake.library.notes
+      ? new FakeNoteCollection(context, own, `${label}.notes`)
+      : (undefined as unknown as FakeNoteCollection);
     this.protection = new FakeProtection(context, own, `${label}.protection`);
     this.onChanged = new FakeEventHandlers(context, () => own().handlers, "1.7");
   }
@@ -85,8 +88,8 @@ export class FakeWorksheet extends FakeProxy<FSheet> {
   set name(v: string) {
     this.mutate((t) => {
       // [undoStack] Worksheet.name: web Yes, Windows/Mac No.
-      this.context.fake.clearUndoFor("Worksheet.name", ["windows", "mac"]);
-      this.context.write(null, null, false);
+      this.context.undoUnsupported("Worksheet.name", ["windows", "mac"]);
+      this.context.write(t, null, false);
       t.name = v;
     });
   }
@@ -102,8 +105,8 @@ export class FakeWorksheet extends FakeProxy<FSheet> {
   set visibility(v: string) {
     this.mutate((t) => {
       // [undoStack] Worksheet.visibility: web Yes, Windows/Mac No.
-      this.context.fake.clearUndoFor("Worksheet.visibility", ["windows", "mac"]);
-      this.context.write(null, null, false);
+      this.context.undoUnsupported("Worksheet.visibility", ["windows", "mac"]);
+      this.context.write(t, null, false);
       t.visibility = v;
     });
   }
@@ -159,7 +162,7 @@ export class FakeWorksheet extends FakeProxy<FSheet> {
           "InvalidOperation",
           `The sheet '${t.name}' is very hidden and cannot be deleted.`,
         );
-      this.context.fake.clearUndoFor("Worksheet.delete", ["web", "windows", "mac"]);
+      this.context.undoUnsupported("Worksheet.delete", ["web", "windows", "mac"]);
       this.context.write(null, null, false);
       const h = host(this.context);
       h.sheets = h.sheets.filter((s) => s !== t);
@@ -227,13 +230,16 @@ class FakeWorksheetCollection {
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly comments: FakeCommentCollection;
+  /** [libraryPresence] Undefined when the loaded office.js has no notes (1.1.110). */
   readonly notes: FakeWorkbookNoteCollection;
   private xml: FakeCustomXmlPartCollection | null = null;
   private settingsProxy: FakeSettingCollection | null = null;
   constructor(private readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.comments = new FakeCommentCollection(context);
-    this.notes = new FakeWorkbookNoteCollection(context);
+    this.notes = context.fake.library.notes
+      ? new FakeWorkbookNoteCollection(context)
+      : (undefined as unknown as FakeWorkbookNoteCollection);
   }
   /** ExcelApi 1.5: checked when first used, like any member. */
   get customXmlParts(): FakeCustomXmlPartCollection {

@@ -9,18 +9,6 @@ export const KENSHO_CATALOG_ID = "{57DB2FD8-E344-4B4F-8242-0746E4FB3CE1}";
 export const TRUSTED_CATALOGS_KEY =
   "HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\WEF\\TrustedCatalogs";
 
-/** A UNC path as Windows writes it: \\server\share\folder (forward slashes accepted, no trailing \). */
-export function normaliseCatalogPath(input: string): string {
-  const p = input.trim().replace(/\//g, "\\").replace(/\\+$/, "");
-  if (!/^\\\\[^\\]+\\[^\\]+/.test(p))
-    throw new Error(
-      `KENSHO_CATALOG must be a shared folder's network path such as \\\\fileserver\\addins, not "${input}"`,
-    );
-  if (/["\r\n]/.test(p))
-    throw new Error(`KENSHO_CATALOG contains a character a .reg string cannot hold: "${input}"`);
-  return p;
-}
-
 const regString = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
 export function trustCatalogReg(catalog: string): string {

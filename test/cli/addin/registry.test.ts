@@ -1,10 +1,16 @@
 import {
   KENSHO_CATALOG_ID,
-  normaliseCatalogPath,
   regFileBytes,
   removeCatalogReg,
   trustCatalogReg,
-} from "../../scripts/release/registry";
+} from "../../../src/cli/addin/registry";
+import { checkCatalogPath } from "../../../src/cli/addin/settings";
+
+const normaliseCatalogPath = (input: string) => {
+  const r = checkCatalogPath(input);
+  if (!r.ok) throw new Error(`KENSHO_CATALOG ${r.problem.code}`);
+  return r.value;
+};
 
 test("the trust .reg is Microsoft's documented shape, with the folder's backslashes doubled", () => {
   expect(trustCatalogReg("\\\\fileserver\\addins")).toBe(
