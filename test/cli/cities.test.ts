@@ -112,3 +112,27 @@ test("a refused sheet: the headings found with their meanings, the fields missin
   expect(f.ok).toBe(true);
   expect(f.rows[0]).toMatchObject({ name: "図書館の貸出冊数", department: "生涯学習課" });
 });
+
+test("split and merge read a city's sheet with its profile: one copy per 担当部署, entries merged back", async () => {
+  const split = await run(["split", "kitsuki.xlsx", "-o", "copies", "--profile", "kitsuki.profile.json"]);
+  expect(split.stderr).toBe("");
+  expect(split.code).toBe(0);
+  const copies = fs.readdirSync(path.join(dir, "copies")).sort();
+  expect(copies).toEqual(["kitsuki_商工観光課.xlsx", "kitsuki_建設課.xlsx", "kitsuki_財政課.xlsx"].sort());
+  const merged = await run([
+    "merge",
+    "kitsuki.xlsx",
+    ...copies.map((c) => path.join("copies", c)),
+    "-o",
+    "merged.xlsx",
+    "--json",
+    "--profile",
+    "kitsuki.profile.json",
+  ]);
+  const out = JSON.parse(merged.stdout);
+  expect(out.check.files[0].ok).toBe(true);
+  expect(out.check.files[0].rows).toHaveLength(4);
+  const rollover = await run(["rollover", "kitsuki.xlsx", "--dry-run", "--profile", "kitsuki.profile.json"]);
+  expect(rollover.code).toBe(0);
+  expect(rollover.stdout).toContain("令和6年度");
+});
