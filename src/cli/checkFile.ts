@@ -41,6 +41,8 @@ export interface FileResult {
   /** The rows with their cells and values, kept only when asked for (the summary needs them). */
   detail: CheckedRow[] | null;
   findings: Finding[];
+  /** The city scale's levels the rows were judged on, when not 伊勢崎's. */
+  levels?: string[];
   /** Departments written in more than one spelling and read as one (the text report says so). */
   departmentSpellings?: MergedSpellings[];
 }
@@ -91,6 +93,7 @@ export async function checkFile(
       rows: check.rows.map(reportRow),
       detail: keepDetail ? check.rows : null,
       findings: check.findings,
+      ...(check.scale ? { levels: check.scale.levels.map((l) => l.name) } : {}),
       departmentSpellings: mergedSpellings(departmentCellTexts(check.rows)),
     };
   } catch (err) {

@@ -3,6 +3,7 @@
 import { readWorkbookBuffer } from "../readWorkbook";
 import type { RolloverSheet } from "../../../core/cycle/rolloverTypes";
 import { verificationSheets } from "../../../core/cycle/verificationSheets";
+import type { LayoutProfile } from "../../../core/model";
 
 export interface VerificationWorkbook {
   name: string;
@@ -18,7 +19,8 @@ export interface VerificationWorkbook {
 export async function loadVerificationWorkbook(
   bytes: Uint8Array,
   name: string,
+  profile: LayoutProfile | null = null,
 ): Promise<VerificationWorkbook> {
   const grids = await readWorkbookBuffer(bytes, name);
-  return { name, bytes, ...verificationSheets(grids) };
+  return { name, bytes, ...verificationSheets(grids, profile) };
 }

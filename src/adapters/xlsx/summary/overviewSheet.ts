@@ -2,7 +2,6 @@
 // follow the thresholds, and findings per 担当課.
 import * as ExcelJS from "exceljs";
 import type { BoardSummary, GroupCounts, StatusBucket } from "../../../core/aggregate/boardSummary";
-import { STATUS_BUCKETS } from "../../../core/aggregate/boardSummary";
 import { FILE_ERRORS } from "../../../i18n/findings";
 import { SUMMARY_TEXT as T } from "../../../i18n/summary";
 import { STYLE, applyPageSetup, borderAll, headerCells, setWidths, titleRows } from "./layout";
@@ -21,20 +20,21 @@ function statusBlock(
   heading: string,
   groups: readonly GroupCounts[],
   pick: (g: GroupCounts) => Record<StatusBucket, number>,
+  buckets: readonly StatusBucket[],
 ): number {
   ws.getCell(top, 1).value = heading;
   ws.getCell(top, 1).font = STYLE.sectionFont;
-  const head1 = [T.level, T.name, T.rows, ...STATUS_BUCKETS.flatMap((b) => [T.statusBucket[b], ""])];
-  const head2 = ["", "", "", ...STATUS_BUCKETS.flatMap(() => [T.count, T.share])];
+  const head1 = [T.level, T.name, T.rows, ...buckets.flatMap((b) => [T.statusBucket[b] ?? b, ""])];
+  const head2 = ["", "", "", ...buckets.flatMap(() => [T.count, T.share])];
   headerCells(ws, top + 1, head1);
   headerCells(ws, top + 2, head2);
-  for (let i = 0; i < STATUS_BUCKETS.length; i++) ws.mergeCells(top + 1, 4 + 2 * i, top + 1, 5 + 2 * i);
+  for (let i = 0; i < buckets.length; i++) ws.mergeCells(top + 1, 4 + 2 * i, top + 1, 5 + 2 * i);
   for (const c of [1, 2, 3]) ws.mergeCells(top + 1, c, top + 2, c);
   let r = top + 3;
   for (const g of groups) {
     const counts = pick(g);
     const values: Array<string | number | null> = [...groupLabel(g), g.counts.rows];
-    for (const b of STATUS_BUCKETS) values.push(counts[b], share(counts[b], g.counts.rows));
+    for (const b of buckets) values.push(counts[b], share(counts[b], g.counts.rows));
     writeGroupRow(ws, r, g, values);
     r++;
   }
@@ -133,10 +133,10 @@ export function overviewSheet(wb: ExcelJS.Workbook, summary: BoardSummary, ctx: 
       ws,
       T.title(ctx.fiscalYear),
       notes,
-      3 + 2 * Math.max(STATUS_BUCKETS.length, summary.bands.length + 1),
+      3 + 2 * Math.max(summary.buckets.length, summary.bands.length + 1),
     ) + 1;
-  r = statusBlock(ws, r, T.enteredHeading, summary.groups, (g) => g.counts.entered) + 1;
-  r = statusBlock(ws, r, T.computedHeading, summary.groups, (g) => g.counts.computed) + 1;
+  r = statusBlock(ws, r, T.enteredHeading, summary.groups, (g) => g.counts.entered, summary.buckets) + 1;
+  r = statusBlock(ws, r, T.computedHeading, summary.groups, (g) => g.counts.computed, summary.buckets) + 1;
   r = bandBlock(ws, r, summary) + 1;
   r = departmentBlock(ws, r, summary) + 1;
   if (summary.failedFiles.length > 0) {
