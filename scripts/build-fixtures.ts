@@ -66,6 +66,7 @@ import { oleFile, writeXlsx, type SheetSpec } from "./synthetic-xlsx";
 import { readWorkbookBuffer } from "../src/adapters/xlsx/readWorkbook";
 import type { GridCell, SheetGrid } from "../src/core/model";
 import { repeatDataRows } from "./syntheticSheet";
+import { buildCityFixtures } from "./cityLayouts";
 
 export const FIXTURE_NAMES = [
   "sample",
@@ -428,6 +429,9 @@ async function main(): Promise<void> {
   const dir = path.resolve(process.argv[2] ?? path.join(projectRoot(), "test-output", "fixtures"));
   const files = await buildFixtures(dir);
   for (const [name, file] of Object.entries(files)) console.log(`${name}\t${file}`);
+  // Other cities' layouts (issue 22), in a folder of their own beside the sample's fixtures.
+  for (const [name, f] of Object.entries(buildCityFixtures(path.join(dir, "cities"))))
+    console.log(`city:${name}\t${f.xlsx}${f.profile ? `\t${f.profile}` : ""}`);
 }
 
 if (require.main === module) {

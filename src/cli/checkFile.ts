@@ -52,6 +52,8 @@ export interface FileResult {
   scope: { department: string; skippedRows: number; from: "split-marker" | "option" } | null;
   /** Last year's workbooks given that were not used for this file (not of an earlier year). */
   previousIgnored?: string[];
+  /** The city scale's levels the rows were judged on, when not 伊勢崎's. */
+  levels?: string[];
   /** Departments written in more than one spelling and read as one (the text report says so). */
   departmentSpellings?: MergedSpellings[];
 }
@@ -109,6 +111,7 @@ export async function checkFile(
       marker,
       scope: null,
       ...(check.previousIgnored?.length ? { previousIgnored: check.previousIgnored } : {}),
+      ...(check.scale ? { levels: check.scale.levels.map((l) => l.name) } : {}),
       departmentSpellings: mergedSpellings(departmentCellTexts(check.rows)),
     };
   } catch (err) {

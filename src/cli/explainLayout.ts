@@ -11,13 +11,24 @@ import { explainSheet } from "../i18n/layout";
 import type { CliIo } from "./cliIo";
 import { EXIT } from "./exitCodes";
 import { readFailureMessage } from "./checkFile";
+import type { ResolvedSettings } from "../core/profile/resolveSettings";
+import { settingSourcesLine } from "../i18n/profile";
 
 /** One file's explanation, and whether its layout could be read. */
-async function explainFile(file: string, fiscalYear: number | null): Promise<{ text: string; ok: boolean }> {
+async function explainFile(
+  file: string,
+  fiscalYear: number | null,
+  settings: ResolvedSettings | null,
+): Promise<{ text: string; ok: boolean }> {
   const lines = [CLI_TEXT.reportTitle(file)];
+  if (settings && settings.origin.kind === "file")
+    lines.push(`  ${settingSourcesLine(settings, settings.origin.name)}`);
   let check: WorkbookCheck;
   try {
-    check = checkWorkbook(await readWorkbookFile(file), DEFAULT_RULE, { fiscalYear });
+    check = checkWorkbook(await readWorkbookFile(file), settings?.rule ?? DEFAULT_RULE, {
+      fiscalYear,
+      profile: settings?.profile ?? null,
+    });
   } catch (err) {
     lines.push(CLI_TEXT.explainFailed(FILE_ERRORS["unreadable-file"].title, readFailureMessage(err)));
     return { text: lines.join("\n"), ok: false };
@@ -37,11 +48,16 @@ async function explainFile(file: string, fiscalYear: number | null): Promise<{ t
 }
 
 /** Explains every file; exit 0 when every layout was read, 2 when some file could not be. */
-export async function explainFiles(files: string[], fiscalYear: number | null, io: CliIo): Promise<number> {
+export async function explainFiles(
+  files: string[],
+  fiscalYear: number | null,
+  io: CliIo,
+  settings: ResolvedSettings | null = null,
+): Promise<number> {
   const reports: string[] = [];
   let ok = true;
   for (const file of files) {
-    const r = await explainFile(path.resolve(io.cwd, file), fiscalYear);
+    const r = await explainFile(path.resolve(io.cwd, file), fiscalYear, settings);
     reports.push(r.text.replace(path.resolve(io.cwd, file), file));
     ok &&= r.ok;
   }

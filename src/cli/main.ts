@@ -14,6 +14,7 @@ import { version } from "./version";
 import { SPLIT_COMMAND, runSplit } from "./commands/split";
 import { MERGE_COMMAND, runMerge } from "./commands/merge";
 import { ROLLOVER_COMMAND, runRollover } from "./commands/rollover";
+import { PROFILE_COMMAND, runProfile } from "./commands/profile";
 import { ADDIN_COMMAND, runAddin } from "./commands/addin";
 
 export type { CliIo } from "./cliIo";
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   strategy: { spec: STRATEGY_COMMAND, run: runStrategy },
   split: { spec: SPLIT_COMMAND, run: runSplit },
   merge: { spec: MERGE_COMMAND, run: runMerge },
+  profile: { spec: PROFILE_COMMAND, run: runProfile },
   rollover: {
     spec: ROLLOVER_COMMAND,
     run: (values, positionals, io) => runRollover(values, positionals, io),

@@ -146,7 +146,14 @@ export type FieldKey =
   | "finalTarget"
   | "status"
   | "reason"
-  | "department";
+  | "department"
+  // Other cities' columns (issue 22): a 単位 that applies to the row's figures, the city's own rate
+  // (達成率, 進捗率: read, never trusted over kensho's), a trend mark against last year (改善・悪化),
+  // and a free-text column (課題, 分析, 成果と見直し) that may explain a delay.
+  | "unit"
+  | "rate"
+  | "trend"
+  | "comment";
 
 export const VALUE_FIELDS = ["baseline", "previous", "actual", "target", "finalTarget"] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
@@ -181,6 +188,8 @@ export interface ColumnReading {
   basis: ColumnBasis;
   /** The fiscal year its header names (Gregorian start year), if any. */
   year: number | null;
+  /** Set when a profile decided the field (its heading words or its column). */
+  fromProfile?: true;
 }
 
 /** One header found on a sheet, and the data rows it governs. */
@@ -193,6 +202,20 @@ export interface HeaderBlock {
   /** Absolute 0-based row where this block's data starts, and the last row it may cover. */
   firstDataRow: number;
   lastDataRow: number;
+  /**
+   * Set for a card (one KPI per sheet or block: years across the top, measures down the side): the
+   * cells each field was read from. Such a block has no data rows of its own.
+   */
+  card?: CardReading;
+}
+
+/** Where a card's fields are (absolute 0-based cells), and the labels that named them. */
+export interface CardReading {
+  /** The one KPI row the card reads as, at the row of its 実績値 line. */
+  cells: Partial<Record<FieldKey, { row: number; col: number; label: string }>>;
+  /** 0-based rows of the year line and of the measure lines (期待値, 実績値, 達成率, 評価). */
+  yearRow: number;
+  measureRows: Partial<Record<"target" | "actual" | "rate" | "status", number>>;
 }
 
 /**
@@ -226,7 +249,8 @@ export interface NamedColumn {
  * - "year-column-missing": no column for the fiscal year's 実績値 (or 目標値) among those that name a year.
  */
 export interface LayoutConflict {
-  kind: "same-field" | "year-column-missing";
+  /** "ambiguous-word": a heading whose word could mean two fields and nothing around it decides. */
+  kind: "same-field" | "year-column-missing" | "ambiguous-word";
   field: FieldKey;
   /** The columns in question. */
   columns: NamedColumn[];
@@ -247,6 +271,18 @@ export interface SheetLayout {
   yearClaims: YearClaim[];
   /** Set when the sheet's header is ambiguous: its rows are not read. */
   conflict: LayoutConflict | null;
+  /** The city's evaluation scale the sheet is read with, when it is not 伊勢崎's (a profile or a preset). */
+  scale?: string;
+}
+
+/** A heading found on a sheet that was not read, with what kensho took it to mean. */
+export interface FoundHeading {
+  sheet: string;
+  /** A1 address of the heading cell. */
+  cell: string;
+  text: string;
+  /** The field (or "remarks") its words mean; null when kensho does not know the words. */
+  meaning: string | null;
 }
 
 /** Choices the user makes for a check that the workbook cannot make itself. */
@@ -254,6 +290,58 @@ export interface SheetLayout {
 export interface WorkbookOptions extends Partial<CheckOptions> {
   /** The fiscal year (Gregorian start year) stated by the user: --year, the pane's setting. */
   fiscalYear?: number | null;
+  /** A city's profile: headings, columns, year, scale and reason column it pins (core/profile). */
+  profile?: LayoutProfile | null;
+}
+
+/** What a profile says about one field: the heading words that name it, or the columns it is in. */
+export interface ProfileField {
+  /** Heading words, compared after NFKC without white space; a heading containing one of them matches. */
+  headings?: string[];
+  /** Column letters ("B", "C:D"). */
+  columns?: string[];
+}
+
+/** A level of an evaluation scale: its word, and the lowest achievement rate that earns it. */
+export interface ScaleLevel {
+  name: string;
+  /** Lowest rate (1 = 100%) for this level; null for the last level (anything lower). */
+  min: number | null;
+  /** true: the rate must be above `min`, not equal to it (△ >0). */
+  exclusive?: boolean;
+  /** Other ways staff write the level (全角/半角 forms are matched anyway). */
+  aliases?: string[];
+}
+
+/** An evaluation scale: ordered levels, best first, and which of them need a reason. */
+export interface Scale {
+  /** A preset's id ("isesaki", "maru", "abcd", "sabc", "abplus") or "custom". */
+  id: string;
+  levels: ScaleLevel[];
+  /** Levels whose rows must say why (the city's 進捗の遅れ). */
+  needsReason: string[];
+  /** Words that mean "not evaluated" (−): entered where no status can be computed. */
+  notEvaluated?: string[];
+}
+
+/**
+ * A city's layout pinned once (docs/profile.md): each field's headings or columns, the year, the
+ * scale, the reason column (or a text column that must explain a delay) and thresholds. Everything is
+ * optional: a profile only overrides what recognition gets wrong.
+ */
+export interface LayoutProfile {
+  version: 1;
+  name?: string;
+  fields?: Partial<Record<FieldKey, ProfileField>>;
+  /** Headings that are not data (a column kensho would otherwise read). */
+  ignore?: string[];
+  fiscalYear?: string;
+  /** What `profile init` found the year to be (shown, not applied: next year's sheet names its own). */
+  yearFound?: string;
+  scale?: string | Scale;
+  /** The column whose text must explain a delay, when the layout has no 理由 column (課題, 分析). */
+  reasonColumn?: ProfileField;
+  thresholds?: { onTrack?: number; nearlyOnTrack?: number };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,6 +378,11 @@ export interface VerificationRow {
   department: string | null;
   cells: Partial<Record<FieldKey, FieldCell>>;
   values: Record<ValueField, ParsedValue>;
+  /**
+   * Set only on a sheet with no 目標値 column for the year: the years the baseline and final target
+   * columns are dated to, for the straight-line target (core/progress/targets).
+   */
+  columnYears?: { baseline?: number; finalTarget?: number };
 }
 
 export interface ProgressRule {
@@ -350,10 +443,36 @@ export interface RowProgress {
   /** Achievement rate against the year's target (1 = 100%); null when it cannot be computed. */
   achievement: number | null;
   enteredStatus: string | null;
-  computedStatus: StatusWord | null;
+  /** A level of the sheet's scale (伊勢崎's three words by default). */
+  computedStatus: string | null;
   /** Why no status could be computed, when it could not. */
   noStatus: NoStatusReason | null;
+  /**
+   * How the year's target was had when the sheet gives none as a figure: the straight line from the
+   * dated baseline to the final target, or a direction-only text target (増加, 維持). Absent otherwise.
+   */
+  targetBasis?: TargetBasis;
 }
+
+/** A target kensho worked out or read as a direction, with the facts its finding names. */
+export type TargetBasis =
+  | {
+      kind: "interpolated";
+      /** In the base unit, as the rate used it. */
+      value: number;
+      unit: string | null;
+      /** As staff would write it, in the final target's own unit ("22,068千円"). */
+      shown: string;
+      fromYear: number;
+      toYear: number;
+    }
+  | {
+      kind: "direction";
+      word: string;
+      direction: Direction;
+      against: "previous" | "baseline";
+      compared: string;
+    };
 
 export type Severity = "error" | "warning" | "info";
 
@@ -392,6 +511,10 @@ export const FINDING_SEVERITY = {
   "reason-unchanged": "info",
   "baseline-changed": "warning",
   "final-target-changed": "warning",
+  "target-interpolated": "info",
+  "direction-target": "info",
+  "trend-mismatch": "warning",
+  "reasons-not-checked": "info",
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as FindingCode[];
@@ -450,7 +573,7 @@ export interface FindingParams {
   raw?: string;
   errorCode?: string;
   entered?: string;
-  computed?: StatusWord | null;
+  computed?: string | null;
   rate?: number | null;
   direction?: Direction | null;
   actualUnit?: string;
@@ -471,7 +594,9 @@ export interface FindingParams {
   /** fiscal-year-disagreement: what each source says, and the sheets it says it on. */
   yearSources?: YearSourceParam[];
   /** invalid-status: the status word that was probably meant. */
-  suggested?: StatusWord;
+  suggested?: string;
+  /** invalid-status: the scale's words, when the sheet is read with a city's own scale. */
+  levels?: string[];
   /** unit-assumed: the unit assumed, with its multiplier ("億円"), and where it came from. */
   unit?: string;
   unitFrom?: UnitSource;
@@ -489,6 +614,14 @@ export interface FindingParams {
   /** Last year's workbook codes: the file it was read from, and its fiscal year ("令和4年度"). */
   previousFile?: string;
   previousYear?: string | null;
+  /** target-interpolated / direction-target: how the target was had. */
+  target?: TargetBasis;
+  /** missing-delay-reason on a city's scale: the level that asks for a reason. */
+  level?: string;
+  /** reasons-not-checked: how many rows are behind on the sheet. */
+  rows?: number;
+  /** trend-mismatch: the mark as written and what the actuals say (improved, same, worse). */
+  trend?: "improved" | "same" | "worse";
 }
 
 /** The parts of the ①②③ text: 1 主な取組・事業実施状況, 2 課題, 3 今後の方策. */
@@ -525,7 +658,7 @@ export interface CheckedRow extends VerificationRow, RowProgress {
    */
   outlook?: Outlook;
   /** The years the row's columns name (shared by its block): what the 見通し is dated by. */
-  columnYears?: ColumnYears;
+  paceYears?: ColumnYears;
   /** Earlier years' actuals from last year's workbooks (--previous), for the 見通し's recent pace. */
   earlierActuals?: DatedActual[];
   /** The KPI's years, with last year's workbooks (--previous); absent without them. */
@@ -556,6 +689,8 @@ export interface WorkbookCheck {
   fileError: FileError | null;
   /** Last year's workbooks given but not used (this year's or later, or of no known year). */
   previousIgnored?: string[];
+  /** The city's scale the rows were judged on, when it is not 伊勢崎's (a profile's, or shown by the entries). */
+  scale?: Scale;
 }
 
 /** Why a workbook could not be checked, with the facts its message names. */
@@ -563,4 +698,6 @@ export interface FileError {
   code: FileErrorCode;
   /** For a layout that cannot be read without guessing: the sheet and the columns in question. */
   params?: { sheet: string } & LayoutConflict;
+  /** no-verification-sheet: the headings found with their meanings, and the fields still missing. */
+  found?: { headings: FoundHeading[]; missing: string[] };
 }

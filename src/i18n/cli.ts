@@ -24,6 +24,8 @@ export const CLI_TEXT = {
         "      翌年度のシートを作ります（年度の繰り上げ、前年度実績値の転記、入力欄の消去）",
         "  kensho strategy --export <ファイル.json>",
         "      総合戦略のKPIマスターをJSONで書き出します",
+        "  kensho profile init <様式.xlsx> -o <市の設定.json>",
+        "      他市町村の様式の読み取り方（列の項目・評価区分など）を市の設定として下書きします",
         "  kensho addin --url <https://…> --catalog <\\\\サーバー\\共有> -o <フォルダー>",
         "      Excel アドインを庁内に配置するためのファイル一式を書き出します（情報政策課向け）",
         "",
@@ -42,6 +44,16 @@ export const CLI_TEXT = {
       tail: ["終了コード: 0 成功 / 2 ファイルを読み書きできない、形式の誤り、または使い方の誤り"],
     },
     ...CYCLE_USAGE,
+    profile: {
+      head: [
+        "使い方: kensho profile init <様式.xlsx> -o <市の設定.json>",
+        "",
+        "ブックの読み取り結果（各列の項目とその根拠の語・年度・評価区分）から市の設定の下書きを作ります。",
+        "readings で各列の読み取りを確かめ、違うものだけ fields（見出しの語か列）や scale を直してください。",
+        "直した設定は kensho --profile <市の設定.json>（split・merge・rollover も同じ）で使います。形式は docs/profile.md を参照してください。",
+      ],
+      tail: ["終了コード: 0 成功 / 2 ブックを読めない、書き出せない、または使い方の誤り"],
+    },
     ...ADDIN_USAGE,
   } as Record<string, { head: string[]; tail: string[] }>,
   /** One line of help per option, by the option's long name. */
@@ -65,6 +77,8 @@ export const CLI_TEXT = {
     "--year": "ブックから年度が読み取れないときに年度を指定します（例: 令和6年度、R6、2024年度）",
     "--explain-layout": "検証はせず、各シートの見出し行・各列の項目と根拠・年度の読み取り結果を表示します",
     "--empty-reason-words": "遅れの理由と認めない記載。カンマ区切りで、既定の一覧を置き換えます",
+    "--profile":
+      "市の設定（kensho profile init で下書きしたJSON）で、列の項目・評価区分・理由の列などを指定します",
     "--help": "この説明を表示します",
     "--version": "バージョンを表示します",
     ...CYCLE_OPTION_HELP,

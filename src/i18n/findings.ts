@@ -37,6 +37,10 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   status: "進捗状況",
   reason: "進捗が遅れている理由",
   department: "指標の担当課",
+  unit: "単位",
+  rate: "達成率（シートの記載）",
+  trend: "前年度との比較（改善・悪化）",
+  comment: "分析・課題などの記述",
 };
 
 export const YEAR_SOURCE_LABELS: Record<YearSource, string> = {
@@ -63,6 +67,13 @@ export function columnInWords(c: { column: string; header: string }): string {
 export function renderConflict(sheet: string, c: LayoutConflict): string {
   const columns = c.columns.map(columnInWords).join("と");
   const where = `シート「${sheet}」の${c.headerRow}行目からの見出し`;
+  if (c.kind === "ambiguous-word") {
+    return (
+      `${where}の${columns}は、${AMBIGUOUS_WORDS[c.field] ?? "二つの項目"}のどちらとも読めて、周りの見出しからも決められません。` +
+      "このファイルの検証を中止しました。見出しに年度や「基準値」「実績値」などの語を入れて区別するか、" +
+      "市の設定（kensho profile init で下書きを作り、その列の項目を書き込んだもの）を --profile で指定してください。"
+    );
+  }
   if (c.kind === "same-field") {
     return (
       `${where}で、${columns}がどちらも「${fieldInWords(c.field, c.fiscalYear)}」を表しているため、` +
@@ -76,6 +87,13 @@ export function renderConflict(sheet: string, c: LayoutConflict): string {
     "このファイルの検証を中止しました。指定した年度や、タイトル・見出しの年度が正しいか確認してください。"
   );
 }
+
+/** What an undecided word could be, by the field the conflict names. */
+const AMBIGUOUS_WORDS: Partial<Record<FieldKey, string>> = {
+  baseline: "基準値と今年度の実績値",
+  kpi: "指標の名称と目標値",
+  target: "目標値と実績値",
+};
 
 /** Shown as the name of a data row whose KPI name cell is empty. */
 export const UNNAMED_KPI = "（KPI名称なし）";
@@ -93,6 +111,8 @@ export function formatRate(rate: number): string {
 }
 
 const STATUS_CHOICES = "「順調に進捗」「概ね順調に進捗」「進捗の遅れ」";
+/** The choices a message names: the city scale's levels when the sheet has its own. */
+const choices = (p: FindingParams) => (p.levels ? p.levels.map((l) => `「${l}」`).join("") : STATUS_CHOICES);
 
 const KIND_WORDS: Partial<Record<ValueKind, string>> = {
   blank: "未入力",
@@ -161,7 +181,7 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
   "missing-status": {
     title: "進捗状況が未入力",
     message: (p) =>
-      `進捗状況が入力されていません。${STATUS_CHOICES}のいずれかを入力してください。` +
+      `進捗状況が入力されていません。${choices(p)}のいずれかを入力してください。` +
       (p.computed ? `（達成率から求めると「${p.computed}」${rateText(p)}です）` : ""),
   },
   "invalid-status": {
@@ -170,17 +190,21 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
       `進捗状況「${p.entered ?? ""}」は使えません。` +
       (p.suggested
         ? `「${p.suggested}」のことであれば、そのとおりに入力してください（${STATUS_CHOICES}のいずれか）。`
-        : `${STATUS_CHOICES}のいずれかを入力してください。`),
+        : `${choices(p)}のいずれかを入力してください。`),
   },
   "missing-delay-reason": {
     title: "遅れの理由が未入力",
     message: (p) =>
       (p.computedFromRate
-        ? `達成率から求めた進捗状況が「進捗の遅れ」${rateText(p)}ですが、`
-        : "進捗状況が「進捗の遅れ」ですが、") +
-      (p.placeholder
-        ? `進捗が遅れている理由が「${p.entered ?? ""}」で、理由が書かれていません。遅れている理由を具体的に入力してください。`
-        : "進捗が遅れている理由が入力されていません。理由を入力してください。"),
+        ? `達成率から求めた進捗状況が「${p.level ?? "進捗の遅れ"}」${rateText(p)}ですが、`
+        : `進捗状況が「${p.level ?? "進捗の遅れ"}」ですが、`) +
+      (p.field === "comment"
+        ? p.placeholder
+          ? `その下の記述が「${p.entered ?? ""}」で、遅れの理由が書かれていません。理由を具体的に入力してください。`
+          : "その下の記述（成果と見直し・課題など）が空欄です。遅れの理由を入力してください。"
+        : p.placeholder
+          ? `進捗が遅れている理由が「${p.entered ?? ""}」で、理由が書かれていません。遅れている理由を具体的に入力してください。`
+          : "進捗が遅れている理由が入力されていません。理由を入力してください。"),
   },
   "missing-department": {
     title: "担当課が未入力",
@@ -352,6 +376,44 @@ export const FINDINGS: Record<FindingCode, CatalogueEntry> = {
       `計画最終年度の目標値「${p.raw ?? ""}」が昨年度のシート（${p.previousFile ?? ""}）の「${p.expected ?? ""}」と異なります。` +
       "総合戦略の改訂によらない変更です。どちらが正しいか確認してください。",
   },
+  "target-interpolated": {
+    title: "目標値を基準値と最終目標値から算出",
+    message: (p) => {
+      const t = p.target?.kind === "interpolated" ? p.target : null;
+      if (!t)
+        return "今年度の目標値がシートにないため、基準値から計画最終年度の目標値までを年度で直線に結んだ値を今年度の目標として進捗を計算しました。";
+      const value = t.shown;
+      return (
+        `今年度の目標値がシートにないため、基準値（${fiscalYearWords(t.fromYear)}）から計画最終年度の目標値（${fiscalYearWords(t.toYear)}）までを` +
+        `年度で直線に結んだ値 ${value} を今年度の目標として進捗を計算しました。シートに今年度の目標値（期待値）があれば、その列を加えてください。`
+      );
+    },
+  },
+  "direction-target": {
+    title: "目標が方向だけの記載",
+    message: (p) => {
+      const t = p.target?.kind === "direction" ? p.target : null;
+      if (!t)
+        return "目標値が方向だけの記載のため、達成率は計算せず、実績値が前年度の実績値（または基準値）からその方向に動いたかで進捗を判断しました。";
+      const against = t.against === "previous" ? "前年度の実績値" : "基準値";
+      return (
+        `目標値が「${t.word}」のため、達成率は計算せず、実績値を${against}（${t.compared}）と比べて` +
+        `「${DIRECTION_LABELS[t.direction]}」になっているかで進捗を判断しました。`
+      );
+    },
+  },
+  "trend-mismatch": {
+    title: "前年度比較の記号が実績と合わない",
+    message: (p) =>
+      `前年度との比較「${p.raw ?? ""}」が、実績値と前年度の実績値から求めた「${TREND_WORDS[p.trend ?? "same"]}」と合いません。` +
+      "記号か実績値を確認してください（この記号は進捗の評価ではなく、前年度との比較として確認しています）。",
+  },
+  "reasons-not-checked": {
+    title: "遅れの理由を確認していない",
+    message: (p) =>
+      `このシートには遅れの理由を書く列がないため、進捗が遅れている${p.rows ?? 0}行の理由は確認していません。` +
+      "理由を書く列（課題・分析など）があれば、市の設定（--profile）の reasonColumn でその列を指定してください。",
+  },
   "kpi-not-in-sheet": {
     title: "総合戦略のKPIがシートにない",
     message: (p) =>
@@ -375,6 +437,15 @@ export const DIRECTION_LABELS = {
   decrease: "減少",
   maintain: "維持",
 } as const;
+
+/** A trend in words, as a mark against last year says it. */
+const TREND_WORDS = { improved: "改善（上昇）", same: "横ばい（維持）", worse: "悪化（低下）" } as const;
+
+/** "令和元年度" for a Gregorian fiscal year (the edge's own copy of the core's label). */
+function fiscalYearWords(year: number): string {
+  if (year >= 2019) return year === 2019 ? "令和元年度" : `令和${year - 2018}年度`;
+  return year === 1989 ? "平成元年度" : `平成${year - 1988}年度`;
+}
 
 /** How the achievement rate was formed, for the status-mismatch message. */
 export const RATE_BASIS: Record<keyof typeof DIRECTION_LABELS, string> = {
@@ -410,7 +481,47 @@ export const FILE_ERRORS: Record<FileErrorCode, { title: string; message: string
 
 /** A file error's message, naming the sheet and columns when the core gives them. */
 export function renderFileError(error: FileError): string {
-  return error.params ? renderConflict(error.params.sheet, error.params) : FILE_ERRORS[error.code].message;
+  if (error.params) return renderConflict(error.params.sheet, error.params);
+  if (error.found) return `${FILE_ERRORS[error.code].message}${renderFound(error.found)}`;
+  return FILE_ERRORS[error.code].message;
+}
+
+/** Words for what a heading was taken to mean (fields, and the words that could mean two). */
+export function meaningInWords(meaning: string | null): string {
+  if (meaning === null) return "不明（読み取らない列）";
+  if (meaning in FIELD_LABELS) return FIELD_LABELS[meaning as FieldKey];
+  const others: Record<string, string> = {
+    remarks: "備考（読み取らない列）",
+    actualOrPrevious: "実績値（年度で今年度か前年度かを判断）",
+    baselineOrActual: "基準値か今年度の実績値（未決定）",
+    kpiOrTarget: "指標の名称か目標値（未決定）",
+    targetOrActual: "目標値か実績値（未決定）",
+  };
+  return others[meaning] ?? meaning;
+}
+
+const NEEDED_WORDS: Record<string, string> = {
+  kpi: "指標の名称（指標名・KPIなど）",
+  actual: "実績値（実績・実績値・現状値など）",
+  target: "目標値か評価（目標値・期待値・進捗状況・評価など）",
+};
+
+/** The refusal's detail: headings found with their meanings, the fields missing, the next step. */
+function renderFound(found: NonNullable<FileError["found"]>): string {
+  const lines: string[] = [];
+  if (found.headings.length === 0) lines.push("見出しと思われる行はありませんでした。");
+  else {
+    lines.push(`見出しと思われる行（シート「${found.headings[0].sheet}」）で読み取った項目:`);
+    for (const h of found.headings)
+      lines.push(`・${h.cell}「${h.text.replace(/\s+/g, " ")}」→ ${meaningInWords(h.meaning)}`);
+  }
+  if (found.missing.length > 0)
+    lines.push(`足りない項目: ${found.missing.map((m) => NEEDED_WORDS[m] ?? m).join("、")}`);
+  lines.push(
+    "他市町村の様式であれば、kensho profile init ファイル.xlsx -o 市の設定.json で設定の下書きを作り、" +
+      "各列の項目を確かめてから --profile 市の設定.json を付けて検証してください。",
+  );
+  return `\n${lines.join("\n")}`;
 }
 
 const MAX_SOURCE_TEXT = 30;

@@ -36,6 +36,8 @@ export const LAYOUT_TEXT = {
   /** The pane's line for a column, after its letter: 令和5年度の実績値 ← 「令和5年度 実績値」 */
   fieldFrom: (field: string, header: string) => `${field}　←　${header}`,
   basis: (basis: string) => `（${basis}）`,
+  byProfile: "・市の設定",
+  scale: (words: string) => `評価区分: ${words}`,
 };
 
 /** 「実績値の見出し「令和5年度 実績値」（I4）」 */
@@ -49,9 +51,18 @@ export function readingInWords(r: ColumnReading, fiscalYear: string | null) {
     column: columnName(r.cols),
     field: r.field ? fieldInWords(r.field, fiscalYear) : LAYOUT_TEXT.notRead,
     header: r.header === "" ? LAYOUT_TEXT.blankHeader : `「${r.header}」`,
-    basis: COLUMN_BASIS_LABELS[r.basis],
+    basis: COLUMN_BASIS_LABELS[r.basis] + (r.fromProfile ? LAYOUT_TEXT.byProfile : ""),
   };
 }
+
+/** A city scale's levels in words, for a sheet read on one ("◎・○・△・×"). */
+export const SCALE_NAMES: Record<string, string> = {
+  maru: "◎・○・△・×",
+  abcd: "A・B・C・D",
+  sabc: "S・A・B・C・−",
+  abplus: "A・B+・B・C",
+  custom: "市の設定の評価区分",
+};
 
 /** The claim the sheet's year was taken from, and the others. */
 export function yearClaimsOf(layout: SheetLayout): { used: YearClaim | null; others: YearClaim[] } {
@@ -81,6 +92,7 @@ export function explainSheet(layout: SheetLayout, indent = "  "): string {
     const fy = fiscalYearLabel(c.year);
     lines.push(`${inner}  ${LAYOUT_TEXT.otherClaim(claimInWords(c), fy, fy === layout.fiscalYear)}`);
   }
+  if (layout.scale) lines.push(inner + LAYOUT_TEXT.scale(SCALE_NAMES[layout.scale] ?? layout.scale));
   for (const [i, block] of layout.blocks.entries()) {
     const heading = layout.blocks.length > 1 ? LAYOUT_TEXT.numberedHeader(i + 1) : LAYOUT_TEXT.header;
     const rows = block.headerRows.map((r) => r + 1);

@@ -205,6 +205,21 @@ export const t = {
       "各シートの見出しをどう読み取ったかです。列の項目と、それを決めた見出し、年度とその根拠を表示します。",
     notYetChecked: "検証すると、各シートの読み取り結果が表示されます。",
     noSheets: "読み取れた効果検証シートはありません。",
+    refused: "効果検証シートとして読み取れませんでした。",
+    scale: (words: string): string => `評価区分: ${words}`,
+  },
+  profile: {
+    heading: "市の設定（他市町村の様式）",
+    intro:
+      "kensho profile init で作った市の設定（JSON）を読み込むと、列の項目・評価区分・理由の列をその設定で読み取ります。設定はこのブックに保存されます。",
+    none: "市の設定は使っていません（見出しの語から読み取ります）。",
+    current: (name: string): string => `使用中の市の設定: ${name || "（名前なし）"}`,
+    choose: "設定ファイルを選ぶ",
+    remove: "市の設定を外す",
+    saved: (name: string): string => `市の設定「${name || "（名前なし）"}」をブックに保存しました。`,
+    removed: "市の設定を外しました。",
+    invalid: "この設定ファイルは使えません。",
+    unreadable: "ファイルを読み込めませんでした。",
   },
   flags: {
     cleared: "フラグを消しました。",

@@ -26,6 +26,7 @@ import { SubmissionsSection } from "./components/Submissions";
 import { PreviousYearSection } from "./components/PreviousYear";
 import { FiscalYearSetting } from "./components/FiscalYearSetting";
 import { LayoutReading } from "./components/LayoutReading";
+import { ProfileSetting } from "./components/ProfileSetting";
 import { NoticeBar, SupportNotice, UndoWarning } from "./components/Notices";
 import { HostCapabilities } from "./components/HostCapabilities";
 import { t } from "../i18n/taskpane";
@@ -137,6 +138,8 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
   // A header kensho cannot read without guessing: 設定 stays open to show why and to state the year.
   const layoutStop =
     check?.fileError?.code === "ambiguous-layout" || check?.fileError?.code === "year-column-missing";
+  // No sheet read: 設定 stays open too, to load a city's profile and to show the headings found.
+  const refused = check?.fileError?.code === "no-verification-sheet";
 
   return (
     <FluentProvider theme={props.theme}>
@@ -235,7 +238,7 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
           </>
         ) : null}
 
-        {support && (usable || !check || layoutStop) ? (
+        {support && (usable || !check || layoutStop || refused) ? (
           <>
             <TabList
               selectedValue={tab}
@@ -324,7 +327,15 @@ export function App(props: { controller: TaskpaneController; theme: Theme }): Re
                     busy={state.busy}
                     onSave={(y) => void controller.saveStatedYear(y)}
                   />
-                  <LayoutReading sheets={check ? check.sheets : null} />
+                  <ProfileSetting
+                    current={state.profile}
+                    busy={state.busy}
+                    onSave={(text, name) => controller.saveProfile(text, name)}
+                  />
+                  <LayoutReading
+                    sheets={check ? check.sheets : null}
+                    refusal={check?.fileError?.found ? renderFileError(check.fileError) : null}
+                  />
                   <HostCapabilities support={support} />
                 </>
               ) : null}

@@ -29,12 +29,17 @@ import { readSplitMarker, type SplitMarker } from "../core/cycle/splitMarker";
 import type { PreviousWorkbook } from "../core/rules/previousYear";
 import { copyDepartment } from "./selectors";
 import { addOutlooks } from "../core/progress/outlooks";
+import type { LayoutProfile } from "../core/model";
+import { readProfile, type ProfileProblem } from "../core/profile/validateProfile";
+import { resolveSettings } from "../core/profile/resolveSettings";
 
 export const RULE_SETTING = "kensho.rule";
 export const FILTER_SETTING = "kensho.departmentFilter";
 export const YEAR_SETTING = "kensho.fiscalYear";
 export const CHECK_OPTIONS_SETTING = "kensho.checkOptions";
 export const LIVE_SETTING = "kensho.liveRecheck";
+/** A city's profile (市の設定), kept as the JSON text the planner loaded (issue 22). */
+export const PROFILE_SETTING = "kensho.profile";
 
 export type CheckFn = (grids: SheetGrid[], rule?: ProgressRule, options?: WorkbookOptions) => WorkbookCheck;
 
@@ -65,6 +70,8 @@ export interface PaneState {
   statedYear: number | null;
   /** The check's own settings: the texts that give no reason for a delay. */
   options: CheckOptions;
+  /** The city's profile kept in the workbook's settings, and what it was called; null: none. */
+  profile: { text: string; profile: LayoutProfile; name: string } | null;
   departmentFilter: string | null;
   groupBy: GroupBy;
   /** Live re-check is subscribed to worksheet changes. */
@@ -114,6 +121,7 @@ export class TaskpaneController {
     rule: { ...DEFAULT_RULE, directionOverrides: {} },
     statedYear: null,
     options: sanitizeCheckOptions(null),
+    profile: null,
     departmentFilter: null,
     groupBy: "kpi",
     live: false,
@@ -209,8 +217,10 @@ export class TaskpaneController {
       const savedFilter = host.loadSetting<unknown>(FILTER_SETTING);
       this.filterChosen = typeof savedFilter === "string";
       const savedLive = host.loadSetting<unknown>(LIVE_SETTING);
+      const savedProfile = host.loadSetting<unknown>(PROFILE_SETTING);
       this.set({
         copyOf: readSplitMarker(host.documentProperties()),
+        profile: profileFromSetting(savedProfile),
         support: host.support,
         rule,
         statedYear: sanitizeYear(host.loadSetting<unknown>(YEAR_SETTING)),
@@ -268,11 +278,20 @@ export class TaskpaneController {
 
   /** Checks the cached grids with the current rule, and re-flags when flags are on. */
   private async runCheck(): Promise<void> {
+    const profile = this.state.profile?.profile ?? null;
+    // One resolver: the pane's own year and thresholds are stated; the profile fills what they leave.
+    const settings = resolveSettings(
+      { fiscalYear: this.state.statedYear },
+      profile,
+      { kind: "workbook" },
+      this.state.rule,
+    );
     // The 見通し shown in 進捗状況 is added once to the rows, after the check.
     const check = addOutlooks(
-      this.deps.checkWorkbook(this.grids, this.state.rule, {
+      this.deps.checkWorkbook(this.grids, settings.rule, {
         ...this.state.options,
-        fiscalYear: this.state.statedYear,
+        fiscalYear: settings.fiscalYear,
+        ...(profile ? { profile } : {}),
         ...(this.previousWorkbooks.length > 0 ? { previous: this.previousWorkbooks } : {}),
       }),
     );
@@ -399,7 +418,11 @@ export class TaskpaneController {
       .map((r) => ({ sheet: r.sheet, address: r.cells.status!.address }));
     if (cells.length === 0) return Promise.resolve();
     return this.action(async () => {
-      await this.host.addStatusDropdown(cells);
+      // The city's own words when its sheet is judged on its own scale.
+      await this.host.addStatusDropdown(
+        cells,
+        this.state.check?.scale?.levels.map((l) => l.name),
+      );
       this.mergeOnTop = false;
       return { kind: "success", title: t.progress.dropdownAdded(cells.length) };
     });
@@ -548,6 +571,26 @@ export class TaskpaneController {
   }
 
   /**
+   * Keeps a city's profile (its JSON text) in the workbook's settings, or removes it (null), and
+   * re-checks. A profile that does not validate is not kept: its problems come back, each with the
+   * key and the line, for the 設定 tab to show.
+   */
+  async saveProfile(text: string | null, name = ""): Promise<ProfileProblem[]> {
+    if (text !== null) {
+      const read = readProfile(text);
+      if (!read.ok) return read.problems;
+      this.set({ profile: { text, profile: read.profile, name } });
+    } else this.set({ profile: null });
+    await this.action(async () => {
+      await this.host.saveSetting(PROFILE_SETTING, text === null ? null : { text, name });
+      const rechecked = this.state.check !== null && this.grids.length > 0;
+      if (rechecked) await this.runCheck();
+      return { kind: "success", title: text === null ? t.profile.removed : t.profile.saved(name) };
+    });
+    return [];
+  }
+
+  /**
    * Saves the fiscal year planning states for this workbook (null: read it from the workbook) and
    * re-checks: the year decides which 実績値 and 目標値 columns are this year's.
    */
@@ -561,4 +604,13 @@ export class TaskpaneController {
       return { kind: "success", title: t.year.saved(clean, rechecked) };
     });
   }
+}
+
+/** The profile kept in the workbook's settings, validated again (the file may have been edited). */
+function profileFromSetting(value: unknown): PaneState["profile"] {
+  if (typeof value !== "object" || value === null) return null;
+  const { text, name } = value as { text?: unknown; name?: unknown };
+  if (typeof text !== "string") return null;
+  const read = readProfile(text);
+  return read.ok ? { text, profile: read.profile, name: typeof name === "string" ? name : "" } : null;
 }

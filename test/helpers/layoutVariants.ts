@@ -3,7 +3,16 @@
 // and missing optional columns, title blocks, one sheet or many. Each variant is built as grids
 // from the sample's own data cells, and knows where every original cell went, so that a check of
 // the variant can be compared with the original's, row for row and finding for finding.
-import type { CellArea, CellValue, FieldKey, GridCell, SheetGrid } from "../../src/core/model";
+import type {
+  CellArea,
+  CellValue,
+  CheckedRow,
+  FieldKey,
+  GridCell,
+  SheetGrid,
+  WorkbookCheck,
+} from "../../src/core/model";
+import { gridFromArrays } from "../../src/core/grid";
 import { SheetView } from "../../src/core/sheetView";
 import { detectLayout } from "../../src/core/layout/detectLayout";
 import { a1, parseA1 } from "../../src/core/address";
@@ -109,6 +118,8 @@ export const EXTRA_COLUMNS = {
   担当者: { label: () => "担当者", data: "山田" },
   older: { label: (y: YearStyle, br: Break) => `${y.write(FY - 2)}${br}実績値`, data: "999件" },
   future: { label: (y: YearStyle, br: Break) => `${y.write(FY + 1)}${br}目標値`, data: "2,000件" },
+  /** Each row's unit (written by writeData when the variant has a 単位 column). */
+  単位: { label: () => "単位", data: "" },
 } as const;
 export type ExtraKey = keyof typeof EXTRA_COLUMNS;
 
@@ -187,7 +198,32 @@ function measureHeader(out: HeaderOut, p: Placed, top: number, bottom: number): 
   }
 }
 
-export type HeaderFormName = "one-row" | "two-rows" | "year-band" | "three-rows" | "relative";
+export type HeaderFormName =
+  | "one-row"
+  | "two-rows"
+  | "year-band"
+  | "three-rows"
+  | "relative"
+  /** Other cities' words for every field (成果指標名, 策定時, 実績, 期待値, 最終目標, 評価, 所管課). */
+  | "other-words"
+  /** Years across: a 実績 band over one column per year (an older year, last year, this year). */
+  | "years-across";
+
+/** Other cities' words for the sample's fields (issue 22), as one-cell labels. */
+function otherWords(key: string, y: YearStyle, br: Break): string | null {
+  const Y = (year: number) => y.write(year);
+  const words: Record<string, string> = {
+    kpi: "成果指標名",
+    baseline: `策定時${br}(${Y(2019)})`,
+    previous: `${Y(FY - 1)}${br}実績`,
+    actual: `${Y(FY)}${br}実績`,
+    target: `${Y(FY)}${br}期待値`,
+    finalTarget: `最終目標${br}(${Y(2027)})`,
+    status: "評価",
+    department: "所管課",
+  };
+  return words[key] ?? null;
+}
 
 /** Writes a header form over the placed groups. */
 function writeHeader(
@@ -203,6 +239,38 @@ function writeHeader(
   if (form === "one-row") {
     const out: HeaderOut = { depth: 1, cells: [], merges: [] };
     for (const p of placed) put(out, p, 0, 0, label(p.key, false));
+    return out;
+  }
+  if (form === "other-words") {
+    const out: HeaderOut = { depth: 2, cells: [], merges: [] };
+    for (const p of placed) {
+      if (p.key === "measure") measureHeader(out, p, 0, 1);
+      else put(out, p, 0, 1, otherWords(p.key, y, br) ?? label(p.key, false));
+    }
+    return out;
+  }
+  if (form === "years-across") {
+    // 実績 over the year columns that stand together (older, previous, actual), each its year below.
+    const out: HeaderOut = { depth: 2, cells: [], merges: [] };
+    const run = ["add:older", "previous", "actual"].map((k) => byKey.get(k)).filter((p) => p !== undefined);
+    const together = run.every((p, i) => i === 0 || adjacent(run[i - 1], p));
+    if (run.length >= 3 && together)
+      put(
+        out,
+        run[0]!,
+        0,
+        0,
+        "実績",
+        run.flatMap((p) => p!.cols),
+      );
+    const yearOf: Record<string, number> = { "add:older": FY - 2, previous: FY - 1, actual: FY };
+    for (const p of placed) {
+      if (p.key === "measure") measureHeader(out, p, 0, 1);
+      else if (p.key in yearOf) {
+        if (!(run.length >= 3 && together)) put(out, p, 0, 0, "実績");
+        put(out, p, 1, 1, Y(yearOf[p.key]));
+      } else put(out, p, 0, 1, fullLabel(p.key, y, br, false));
+    }
     return out;
   }
   if (form === "two-rows" || form === "relative") {
@@ -359,6 +427,10 @@ export interface VariantSpec {
   statedYear: number | null;
   /** Labels written in place of a field's usual one (one-row and two-row headers), to make a clash. */
   labels?: Partial<Record<string, string>>;
+  /** Blocks: a text row (≪成果と見直し≫) merged across the KPI's columns after each row it may follow. */
+  textRows?: boolean;
+  /** A 単位 column: each row's figures written bare beside their one unit. */
+  unitColumn?: boolean;
 }
 
 export const BASE_SPEC: VariantSpec = {
@@ -387,6 +459,8 @@ export function specName(s: VariantSpec): string {
     s.offset ? `offset:${s.offset}` : "",
     s.statedYear ? `year:${s.statedYear}` : "",
     s.labels ? JSON.stringify(s.labels) : "",
+    s.textRows ? "text-rows" : "",
+    s.unitColumn ? "unit-column" : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -407,22 +481,31 @@ export interface Variant {
 /** Column groups of a page, in the variant's order, with the extras inserted and the dropped left out. */
 function pageGroups(groups: Group[], spec: VariantSpec): Group[] {
   const kept = groups.filter((g) => !spec.drop.includes(g.key as FieldKey));
+  const extras: ExtraKey[] =
+    spec.unitColumn && !spec.extras.includes("単位") ? [...spec.extras, "単位"] : spec.extras;
   const byKey = new Map(kept.map((g) => [g.key, g]));
   const ordered = reorder(
     kept.map((g) => g.key),
     spec.order,
   ).map((k) => byKey.get(k) as Group);
   // Extras go after the status (備考), in the middle (担当者), beside the values (older, future).
-  for (const extra of spec.extras) {
+  for (const extra of extras) {
     const after = {
       備考: "reason",
       担当者: "kpi",
-      older: "baseline",
+      older: spec.header === "years-across" ? "__before-previous" : "baseline",
+      単位: "kpi",
       future: "finalTarget",
       進捗状況: "department",
     }[extra];
-    const at = ordered.findIndex((g) => g.key === after);
-    ordered.splice(at < 0 ? ordered.length : at + 1, 0, { key: `add:${extra}`, cols: [-1] });
+    const at =
+      after === "__before-previous"
+        ? ordered.findIndex((g) => g.key === "previous") - 1
+        : ordered.findIndex((g) => g.key === after);
+    ordered.splice(at < 0 && after !== "__before-previous" ? ordered.length : at + 1, 0, {
+      key: `add:${extra}`,
+      cols: [-1],
+    });
   }
   return ordered;
 }
@@ -479,7 +562,7 @@ function writePage(
   for (const m of title.merges) out.merges.push(shift(m, top, 0));
   for (const c of header.cells) textCell(out, headerTop + c.row, c.col, c.text);
   for (const m of header.merges) out.merges.push(shift(m, headerTop, 0));
-  return writeData(page, headerTop + header.depth, out, rowMap);
+  return writeData(page, headerTop + header.depth, out, rowMap, spec);
 }
 
 interface Sheet {
@@ -492,17 +575,64 @@ function textCell(out: Sheet, row: number, col: number, text: string): void {
   out.cells.push({ row, col, value: text as CellValue, text, format: "General" });
 }
 
+/** The value fields whose figures a 単位 column may hold the unit of. */
+const UNIT_FIELDS = ["baseline", "previous", "actual", "target", "finalTarget"];
+/** A figure and its unit written together, nothing else ("1,563件", "80.5%"). */
+const FIGURE_UNIT = /^([△▲-]?[\d,.]+)(件|人|%|ha|事業所|カ所|万人|億円|社|回|基|店|団体|歳|校|園|箇所|km)$/;
+
 /** A page's data rows from `top`, columns moved to their places; returns the row after the last. */
-function writeData(page: Page, top: number, out: Sheet, rowMap: Map<number, number>): number {
+function writeData(
+  page: Page,
+  top: number,
+  out: Sheet,
+  rowMap: Map<number, number>,
+  spec: Pick<VariantSpec, "textRows" | "unitColumn"> = {},
+): number {
   const src = page.source;
-  const rowOf = (r: number) => top + (r - src.firstDataRow);
-  for (let r = src.firstDataRow; r <= src.lastRow; r++) rowMap.set(r, rowOf(r));
   const dataRows = new Set<number>();
+  for (const c of src.dataCells) if (page.colMap.has(c.col)) dataRows.add(c.row);
+  // Blocks: a text row after each row with content, where no merge at or right of the KPI's column
+  // runs on below it (a merge there would swallow the text row).
+  const kpiCol = page.placed.find((p) => p.key === "kpi")?.cols[0] ?? page.right;
+  const textAfter = new Set<number>();
+  if (spec.textRows && page.right - kpiCol + 1 >= 4) {
+    for (const r of dataRows) {
+      const crossing = src.dataMerges.some((m) => {
+        const right = page.colMap.get(m.right);
+        return m.top <= r && m.bottom > r && right !== undefined && right >= kpiCol;
+      });
+      if (!crossing) textAfter.add(r);
+    }
+  }
+  const before: number[] = [];
+  let inserted = 0;
+  for (let r = src.firstDataRow; r <= src.lastRow; r++) {
+    before[r - src.firstDataRow] = inserted;
+    if (textAfter.has(r)) inserted++;
+  }
+  const rowOf = (r: number) => top + (r - src.firstDataRow) + (before[r - src.firstDataRow] ?? inserted);
+  for (let r = src.firstDataRow; r <= src.lastRow; r++) rowMap.set(r, rowOf(r));
+  // A 単位 column: the row's one unit, its figures written bare.
+  const unitCol = page.placed.find((p) => p.key === "add:単位")?.cols[0];
+  const valueCols = new Set(src.groups.filter((g) => UNIT_FIELDS.includes(g.key)).flatMap((g) => g.cols));
+  const rowUnit = new Map<number, string>();
+  if (unitCol !== undefined) {
+    for (const r of dataRows) {
+      const units = src.dataCells
+        .filter((c) => c.row === r && valueCols.has(c.col) && c.text !== "")
+        .map((c) => (typeof c.value === "string" ? FIGURE_UNIT.exec(c.value)?.[2] : undefined));
+      if (units.length > 0 && units.every((u) => u !== undefined && u === units[0]))
+        rowUnit.set(r, units[0]!);
+    }
+  }
   for (const c of src.dataCells) {
     const col = page.colMap.get(c.col);
     if (col === undefined) continue;
-    out.cells.push({ ...c, row: rowOf(c.row), col });
-    dataRows.add(c.row);
+    const unit = rowUnit.get(c.row);
+    if (unit && valueCols.has(c.col) && typeof c.value === "string") {
+      const bare = FIGURE_UNIT.exec(c.value)![1];
+      out.cells.push({ ...c, value: bare, text: bare, row: rowOf(c.row), col });
+    } else out.cells.push({ ...c, row: rowOf(c.row), col });
   }
   for (const m of src.dataMerges) {
     const left = page.colMap.get(m.left);
@@ -512,12 +642,20 @@ function writeData(page: Page, top: number, out: Sheet, rowMap: Map<number, numb
     out.merges.push(area(rowOf(m.top), left, rowOf(m.bottom), right));
   }
   for (const r of src.hiddenRows) out.hidden.push(rowOf(r));
+  for (const r of textAfter) {
+    const at = rowOf(r) + 1;
+    textCell(out, at, kpiCol, "≪成果と見直し≫ 取組は計画どおり進めた。");
+    out.merges.push(area(at, kpiCol, at, page.right));
+  }
   for (const p of page.placed) {
     if (!p.key.startsWith("add:")) continue;
-    const data = EXTRA_COLUMNS[p.key.slice("add:".length) as ExtraKey].data;
-    for (const r of dataRows) textCell(out, rowOf(r), p.cols[0], data);
+    const key = p.key.slice("add:".length) as ExtraKey;
+    for (const r of dataRows) {
+      const data = key === "単位" ? (rowUnit.get(r) ?? "") : EXTRA_COLUMNS[key].data;
+      if (data !== "") textCell(out, rowOf(r), p.cols[0], data);
+    }
   }
-  return rowOf(src.lastRow) + 1;
+  return rowOf(src.lastRow) + 1 + (textAfter.has(src.lastRow) ? 1 : 0);
 }
 
 const shift = (m: CellArea, rows: number, cols: number): CellArea =>
@@ -559,7 +697,7 @@ export function buildVariant(sources: SourceSheet[], spec: VariantSpec): Variant
       if (i === 0) next = writePage(page, spec, 0, out, rows);
       // Pages repeat title and header after a blank row, or run on under the one header.
       else if (spec.arrangement === "repeated-header") next = writePage(page, spec, next + 1, out, rows);
-      else next = writeData(page, next, out, rows);
+      else next = writeData(page, next, out, rows, spec);
       where.set(src.name, { sheet: name, rows, cols: page.colMap });
     }
     grids.push(grid(name, out));
@@ -593,4 +731,41 @@ export function placeCell(
   if (!at) throw new Error(`not a cell: ${cell}`);
   const p = v.place(sheet, at.row, at.col);
   return { sheet: p.sheet, cell: a1(p.row, p.col), row: p.row + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cards: the sample's rows as one card each (issue 22's card shape)
+
+/**
+ * The sample's KPIs as cards, one sheet per original sheet: the name and 担当課 above, the years
+ * across (基準値, 令和3 … 5年度, 最終目標), 目標 and 実績値 and 評価 down the side, the reason as the
+ * free text. Built from a check of the original, so each card can be compared with its row.
+ */
+export function buildCards(original: WorkbookCheck): { grids: SheetGrid[]; rows: CheckedRow[] } {
+  const bySheet = new Map<string, CheckedRow[]>();
+  for (const r of original.rows) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
+  const grids: SheetGrid[] = [];
+  const rows: CheckedRow[] = [];
+  for (const [sheet, list] of bySheet) {
+    const values: CellValue[][] = [["令和5年度 効果検証シート（個票）"], []];
+    for (const r of list) {
+      const raw = (f: keyof CheckedRow["values"]) => r.values[f].raw || null;
+      const text = (f: FieldKey) => (r.cells[f] ? r.cells[f]!.cell.text || null : null);
+      values.push(
+        ["基本目標", r.goal],
+        ["施策", r.measure ?? r.name],
+        ["KPI", r.name, null, null, "担当課", r.department],
+        [],
+        [null, "基準値(令和元年度)", "令和3年度", "令和4年度", "令和5年度", "最終目標(令和9年度)"],
+        ["目標", null, null, null, raw("target"), raw("finalTarget")],
+        ["実績値", raw("baseline"), null, raw("previous"), raw("actual")],
+        ["評価", null, null, null, text("status")],
+        ["課題", text("reason")],
+        [],
+      );
+      rows.push(r);
+    }
+    grids.push(gridFromArrays(`個票${sheet}`, values));
+  }
+  return { grids, rows };
 }

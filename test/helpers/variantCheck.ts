@@ -38,9 +38,15 @@ export function checkFacts(r: WorkbookCheck) {
     fiscalYear: r.fiscalYear,
     fileError: r.fileError,
     rows: r.rows.map(rowFacts),
-    findings: r.findings,
+    findings: r.findings.filter((f) => f.code !== "reasons-not-checked"),
+    // A sheet with no 理由 column says once that its delays' reasons were not checked (issue 22).
+    reasonsNotChecked: r.findings
+      .filter((f) => f.code === "reasons-not-checked")
+      .map((f) => ({ sheet: f.sheet, rows: f.params.rows })),
   };
 }
+
+const BEHIND = "進捗の遅れ";
 
 /** The original's check as the variant should read it: rows and findings moved to their new places. */
 export function expectedFacts(original: WorkbookCheck, v: Variant): ReturnType<typeof checkFacts> {
@@ -57,5 +63,16 @@ export function expectedFacts(original: WorkbookCheck, v: Variant): ReturnType<t
       if (f.sheet === null || f.cell === null) return f;
       return { ...f, ...placeCell(v, f.sheet, f.cell) };
     });
-  return { fiscalYear: original.fiscalYear, fileError: null, rows, findings };
+  // Without a 理由 column, each variant sheet with rows behind says so once, counting them.
+  const behind = new Map<string, number>();
+  if (dropped.includes("reason")) {
+    for (const r of rows) {
+      const isBehind = r.enteredStatus === BEHIND || r.computedStatus === BEHIND;
+      behind.set(r.sheet, (behind.get(r.sheet) ?? 0) + (isBehind ? 1 : 0));
+    }
+  }
+  const reasonsNotChecked = [...behind]
+    .filter(([, n]) => n > 0)
+    .map(([sheet, n]) => ({ sheet: sheet as string | null, rows: n as number | undefined }));
+  return { fiscalYear: original.fiscalYear, fileError: null, rows, findings, reasonsNotChecked };
 }

@@ -146,7 +146,11 @@ export class StubHost implements WorkbookHost {
   canUndo(): boolean {
     return this.steps.length > 0;
   }
-  async addStatusDropdown(cells: CellLocation[]): Promise<void> {
+  /** The words the last drop-down offered (undefined: the host's default, 伊勢崎's three). */
+  dropdownLevels: readonly string[] | undefined;
+
+  async addStatusDropdown(cells: CellLocation[], levels?: readonly string[]): Promise<void> {
+    this.dropdownLevels = levels;
     this.dropdowns.push(cells);
   }
   async select(cell: CellLocation): Promise<void> {

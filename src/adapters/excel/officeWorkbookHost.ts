@@ -271,8 +271,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return this.undo.canUndo();
   }
 
-  addStatusDropdown(cells: CellLocation[]): Promise<void> {
-    return this.statuses.addStatusDropdown(cells);
+  addStatusDropdown(cells: CellLocation[], levels?: readonly string[]): Promise<void> {
+    return this.statuses.addStatusDropdown(cells, levels);
   }
 
   createSummarySheet(spec: SummarySheetSpec): Promise<SummarySheetResult> {

@@ -5,6 +5,7 @@
 
 import { HOST_MESSAGES } from "../../i18n/excel";
 import { STATUS_LIST_SOURCE, withStep, type EditStep } from "../../core/edits";
+import { STATUS_WORDS } from "../../core/model";
 import type { Batches } from "./batches";
 import { queueContent, textEntry } from "./cellContent";
 import type { ChangeFeed } from "./changeFeed";
@@ -70,7 +71,7 @@ export class StatusWriter {
     );
   }
 
-  async addStatusDropdown(cells: CellLocation[]): Promise<void> {
+  async addStatusDropdown(cells: CellLocation[], levels: readonly string[] = STATUS_WORDS): Promise<void> {
     if (!this.support.dataValidation) {
       throw new HostError("api-unsupported", HOST_MESSAGES.dropdownNeedsApi(this.support.excelApi));
     }
@@ -104,7 +105,9 @@ export class StatusWriter {
             for (const c of cells) {
               const dv = range(ctx, c).dataValidation;
               dv.clear();
-              dv.rule = { list: { inCellDropDown: true, source: STATUS_LIST_SOURCE } };
+              // 伊勢崎's three words by default; a city scale's levels when its sheet is read on them.
+              const source = levels === STATUS_WORDS ? STATUS_LIST_SOURCE : levels.join(",");
+              dv.rule = { list: { inCellDropDown: true, source } };
             }
           },
         };

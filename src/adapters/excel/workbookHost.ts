@@ -154,7 +154,8 @@ export interface WorkbookHost {
    * Adds a drop-down of the three status words to these cells (ExcelApi 1.8). A cell's own data
    * validation is recorded first, and `undoLastEdit` puts it back.
    */
-  addStatusDropdown(cells: CellLocation[]): Promise<void>;
+  /** `levels`: the words the drop-down offers (the city scale's; 伊勢崎's three by default). */
+  addStatusDropdown(cells: CellLocation[], levels?: readonly string[]): Promise<void>;
   /**
    * Adds the 集計 sheet in one action (one undo group where ExcelApi 1.20 merges them): values,
    * headings, and a chart of the first table, or text bars where charts are unavailable. The

@@ -25,6 +25,9 @@ import type { WorkbookCheckOptions } from "../../core/check";
 import { loadStrategyFile } from "../strategy/loadStrategy";
 import { writeBatchOutputs } from "../outputs/batchOutputs";
 import type { PreviousWorkbook } from "../../core/rules/previousYear";
+import type { LayoutProfile } from "../../core/model";
+import { resolveSettings, type StatedSettings } from "../../core/profile/resolveSettings";
+import { loadProfileFile } from "../profile/loadProfile";
 
 /** A ratio between 0 (exclusive) and 2: thresholds above 200% make no sense on this sheet. */
 const RATIO = { min: 0, max: 2, minExclusive: true };
@@ -58,6 +61,7 @@ export const CHECK_COMMAND: CommandSpec = {
     { name: "--force", kind: "flag" },
     { name: "--year", kind: "text", valueName: "<年度>" },
     { name: "--explain-layout", kind: "flag" },
+    { name: "--profile", kind: "text", valueName: "<市の設定.json>" },
     {
       name: "--empty-reason-words",
       kind: "text",
@@ -94,6 +98,10 @@ export interface CheckOptions {
   explainLayout: boolean;
   /** What the engine is told beyond the rule: the stated year, the texts that give no reason. */
   engine: WorkbookOptions;
+  /** A city's profile file (--profile), read when the check runs. */
+  profileFile: string | null;
+  /** What the user stated on the command line, which a profile does not override. */
+  stated: StatedSettings;
 }
 
 /** "特になし,なし、無し" → the words, split at half- or full-width commas and 、. */
@@ -138,11 +146,18 @@ export function checkOptions(values: OptionValues): CheckOptions | string {
     fiscalYear,
     explainLayout,
     engine: { fiscalYear, reasonPlaceholders },
+    profileFile: (values["--profile"] as string | undefined) ?? null,
+    stated: {
+      fiscalYear,
+      onTrack: values["--on-track"] as number | undefined,
+      nearlyOnTrack: values["--nearly-on-track"] as number | undefined,
+    },
   };
 }
 
 /** Checks the files (or the bundled sample) and prints the report; returns the exit status. */
-export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): Promise<number> {
+export async function runCheck(files: string[], given: CheckOptions, io: CliIo): Promise<number> {
+  let opts = given;
   const collected = collectInputs(files, io.cwd);
   const { skipped } = collected;
   let inputs = collected.files;
@@ -164,7 +179,31 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIo): 
     }
     inputs = [path.relative(io.cwd, sample) || sample];
   }
-  if (opts.explainLayout) return explainFiles(inputs, opts.fiscalYear, io);
+  let profile: LayoutProfile | null = null;
+  let profileName = "";
+  if (opts.profileFile !== null) {
+    const loaded = loadProfileFile(opts.profileFile, io.cwd);
+    if (!loaded.ok) {
+      io.stderr(`${loaded.message}\n`);
+      return EXIT.failure;
+    }
+    profile = loaded.profile;
+    profileName = loaded.name;
+  }
+  // One resolver says where each setting comes from: stated now, the profile, or the default.
+  const settings = resolveSettings(
+    opts.stated,
+    profile,
+    profile ? { kind: "file", name: profileName } : { kind: "none" },
+  );
+  if (profile)
+    opts = {
+      ...opts,
+      rule: settings.rule,
+      fiscalYear: settings.fiscalYear,
+      engine: { ...opts.engine, fiscalYear: settings.fiscalYear, profile },
+    };
+  if (opts.explainLayout) return explainFiles(inputs, opts.fiscalYear, io, profile ? settings : null);
   const { rule } = opts;
   let strategy: KpiMaster | undefined;
   if (opts.strategyFile !== null) {

@@ -1,5 +1,8 @@
 // Files for planning's commands: inputs read whole and never written; outputs written to a temp
 // file in the target folder and renamed into place, so a failure leaves nothing half-written.
+import type { LayoutProfile } from "../../core/model";
+import type { OptionValues } from "../options/optionTable";
+import { loadProfileFile } from "../profile/loadProfile";
 import * as fs from "fs";
 import { unreadableMessage } from "../../i18n/xlsx";
 import * as path from "path";
@@ -15,16 +18,31 @@ import {
 import { PackageError } from "../../adapters/xlsx/package";
 import type { Sha512 } from "../../adapters/xlsx/write/protection";
 
+/** `--profile FILE` for planning's commands: the profile, null without one, or the message that stops. */
+export function profileOption(
+  values: OptionValues,
+  cwd: string,
+): { profile: LayoutProfile | null } | { message: string } {
+  const file = values["--profile"] as string | undefined;
+  if (file === undefined) return { profile: null };
+  const loaded = loadProfileFile(file, cwd);
+  return loaded.ok ? { profile: loaded.profile } : { message: loaded.message };
+}
+
 export type Loaded = { ok: true; workbook: VerificationWorkbook } | { ok: false; message: string };
 
 /** Reads a workbook given on the command line; a file with no verification sheet is an error. */
-export async function loadInput(file: string, cwd: string): Promise<Loaded> {
+export async function loadInput(
+  file: string,
+  cwd: string,
+  profile: LayoutProfile | null = null,
+): Promise<Loaded> {
   const abs = path.resolve(cwd, file);
   try {
     const stat = fs.statSync(abs);
     if (stat.isDirectory()) throw new WorkbookReadError("is-directory", { file });
     const bytes = new Uint8Array(fs.readFileSync(abs));
-    const workbook = await loadVerificationWorkbook(bytes, file);
+    const workbook = await loadVerificationWorkbook(bytes, file, profile);
     if (workbook.sheets.length === 0) return { ok: false, message: CYCLE_TEXT.notMaster(file) };
     return { ok: true, workbook };
   } catch (err) {

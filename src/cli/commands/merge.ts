@@ -11,7 +11,7 @@ import { departmentName } from "../../core/departments";
 import { checkFile } from "../checkFile";
 import { jsonReport } from "../jsonReport";
 import { fileReport } from "../textReport";
-import { loadInput, outputProblem, writeAtomically, writerProblem } from "./cycleFiles";
+import { loadInput, profileOption, outputProblem, writeAtomically, writerProblem } from "./cycleFiles";
 import type { VerificationWorkbook } from "../../adapters/xlsx/cycle/loadVerificationWorkbook";
 import {
   identifyCopy,
@@ -36,6 +36,7 @@ export const MERGE_COMMAND: CommandSpec = {
     { name: "--prefer", kind: "texts", valueName: "<ファイル>" },
     { name: "--from", kind: "texts", valueName: "<担当課=ファイル>" },
     { name: "--force", kind: "flag" },
+    { name: "--profile", kind: "text", valueName: "<市の設定.json>" },
     { name: "--help", alias: "-h", kind: "flag" },
   ],
 };
@@ -165,7 +166,10 @@ export async function runMerge(values: OptionValues, positionals: string[], io: 
   if (problems.length) return fail(...problems);
 
   // Every input is read before anything is written; every problem is reported at once.
-  const master = await loadInput(masterFile, io.cwd);
+  const chosen = profileOption(values, io.cwd);
+  if ("message" in chosen) return fail(chosen.message);
+  const profile = chosen.profile;
+  const master = await loadInput(masterFile, io.cwd, profile);
   if (!master.ok) return fail(master.message);
   const copies: VerificationWorkbook[] = [];
   const identity = masterIdentity(
@@ -175,7 +179,7 @@ export async function runMerge(values: OptionValues, positionals: string[], io: 
   );
   const info: ReturnedFileInfo[] = [];
   for (const f of returnedFiles) {
-    const r = await loadInput(f, io.cwd);
+    const r = await loadInput(f, io.cwd, profile);
     if (!r.ok) {
       problems.push(r.message);
       continue;
@@ -218,7 +222,7 @@ export async function runMerge(values: OptionValues, positionals: string[], io: 
   } catch (err) {
     return fail(writerProblem(out, err));
   }
-  const check = await checkFile(abs(out), DEFAULT_RULE);
+  const check = await checkFile(abs(out), DEFAULT_RULE, { profile });
   const checked = { ...check, file: out };
   const hasErrors = !check.ok || check.findings.some((f) => f.severity === "error");
   if (values["--json"]) {

@@ -13,7 +13,7 @@ import { DEFAULT_RULE } from "../../core/model";
 import { checkFile } from "../checkFile";
 import { csvDocument, csvLine } from "../output/csv";
 import { fileReport } from "../textReport";
-import { loadInput, outputProblem, writeAllOrNothing, writerProblem } from "./cycleFiles";
+import { loadInput, profileOption, outputProblem, writeAllOrNothing, writerProblem } from "./cycleFiles";
 
 export const ROLLOVER_COMMAND: CommandSpec = {
   name: "rollover",
@@ -24,6 +24,7 @@ export const ROLLOVER_COMMAND: CommandSpec = {
     { name: "--dry-run", kind: "flag" },
     { name: "--log", kind: "text", valueName: "<CSVファイル>" },
     { name: "--force", kind: "flag" },
+    { name: "--profile", kind: "text", valueName: "<市の設定.json>" },
     { name: "--help", alias: "-h", kind: "flag" },
   ],
 };
@@ -61,7 +62,9 @@ export async function runRollover(
     }
   }
 
-  const loaded = await loadInput(file, io.cwd);
+  const chosen = profileOption(values, io.cwd);
+  if ("message" in chosen) return fail(chosen.message);
+  const loaded = await loadInput(file, io.cwd, chosen.profile);
   if (!loaded.ok) return fail(loaded.message);
   const wb = loaded.workbook;
   const from = wb.year ?? (toYear !== null ? toYear - 1 : null);
@@ -99,7 +102,7 @@ export async function runRollover(
   lines.push(CYCLE_TEXT.rolloverWritten(out!, plan.log.length));
   if (logFile) lines.push(CYCLE_TEXT.logWritten(logFile));
   // kensho reads its own output: the new year checks with only what an empty year implies.
-  const check = await checkFile(target, DEFAULT_RULE);
+  const check = await checkFile(target, DEFAULT_RULE, { profile: chosen.profile });
   lines.push("", CYCLE_TEXT.checkHeading(out!), fileReport({ ...check, file: out! }, null));
   io.stdout(`${lines.join("\n")}\n`);
   return written.notInserted.length ? EXIT.findings : EXIT.ok;

@@ -12,7 +12,7 @@ import { protectionHash, type ProtectionHash } from "../../adapters/xlsx/write/p
 import type { VerificationWorkbook } from "../../adapters/xlsx/cycle/loadVerificationWorkbook";
 import { departmentName, mergedSpellings } from "../../core/departments";
 import { displayText } from "../../core/text";
-import { loadInput, nodeSha512, writeAllOrNothing, writerProblem } from "./cycleFiles";
+import { loadInput, nodeSha512, profileOption, writeAllOrNothing, writerProblem } from "./cycleFiles";
 import { planCopyNames } from "./copyNames";
 import { kpiListDigest, overlongMarkerValue, type SplitMarker } from "../../core/cycle/splitMarker";
 
@@ -24,6 +24,7 @@ export const SPLIT_COMMAND: CommandSpec = {
     { name: "--password-prompt", kind: "flag" },
     { name: "--password", kind: "text", valueName: "<パスワード>" },
     { name: "--force", kind: "flag" },
+    { name: "--profile", kind: "text", valueName: "<市の設定.json>" },
     { name: "--help", alias: "-h", kind: "flag" },
   ],
 };
@@ -102,7 +103,9 @@ export async function runSplit(values: OptionValues, positionals: string[], io: 
   if (!secret.ok) return fail(secret.message);
 
   const masterFile = positionals[0];
-  const loaded = await loadInput(masterFile, io.cwd);
+  const withProfile = profileOption(values, io.cwd);
+  if ("message" in withProfile) return fail(withProfile.message);
+  const loaded = await loadInput(masterFile, io.cwd, withProfile.profile);
   if (!loaded.ok) return fail(loaded.message);
   const master = loaded.workbook;
 

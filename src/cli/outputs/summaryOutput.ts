@@ -56,7 +56,9 @@ export async function writeSummaryFile(
   if (problem) return problem;
   const absOut = path.resolve(cwd, out);
   const withRows = (r: FileResult): CheckedFile => ({ ...r, rows: r.detail ?? [] });
-  const summary = buildBoardSummary(results.map(withRows), rule, master && withRows(master));
+  // Counted by the city's own levels when its sheets were judged on them.
+  const levels = [...results, ...(master ? [master] : [])].find((r) => r.levels)?.levels;
+  const summary = buildBoardSummary(results.map(withRows), rule, master && withRows(master), levels);
   if (summary.submissions && onSubmissions) onSubmissions(summary.submissions);
   const bytes = await writeSummaryWorkbook(summary, {
     fiscalYear: commonFiscalYear(master ? [master] : results),

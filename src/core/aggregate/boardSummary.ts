@@ -10,8 +10,11 @@ import { assignSubmissions, type CheckedFile, type DepartmentSubmission } from "
 import { trendOf, type Trend } from "./trend";
 import type { OutlookJudgement } from "../progress/pace";
 
-/** A status as entered or computed, or none (未判定: blank, not one of the three words, or not computable). */
-export type StatusBucket = StatusWord | "none";
+/**
+ * A status as entered or computed, or none (未判定: blank, not one of the scale's words, or not
+ * computable). 伊勢崎's three words by default; a city's own levels when its scale is given.
+ */
+export type StatusBucket = StatusWord | "none" | (string & {});
 export const STATUS_BUCKETS: readonly StatusBucket[] = [...STATUS_WORDS, "none"];
 
 /** 見通し as the board counts it: a judgement, or none (no judgement could be made). */
@@ -60,6 +63,8 @@ export interface DepartmentFindings {
 
 export interface BoardSummary {
   rule: Pick<ProgressRule, "onTrack" | "nearlyOnTrack">;
+  /** The buckets counted, in order: the scale's levels, then "none". */
+  buckets: readonly StatusBucket[];
   bands: RateBand[];
   rows: BoardRow[];
   findings: BoardFinding[];
@@ -73,8 +78,8 @@ export interface BoardSummary {
   failedFiles: { file: string; code: FileErrorCode }[];
 }
 
-function emptyCounts(bands: number): StatusCounts {
-  const zero = () => Object.fromEntries(STATUS_BUCKETS.map((b) => [b, 0])) as Record<StatusBucket, number>;
+function emptyCounts(bands: number, buckets: readonly StatusBucket[]): StatusCounts {
+  const zero = () => Object.fromEntries(buckets.map((b) => [b, 0])) as Record<StatusBucket, number>;
   const outlook = Object.fromEntries(OUTLOOK_BUCKETS.map((b) => [b, 0])) as Record<OutlookBucket, number>;
   return {
     rows: 0,
@@ -86,30 +91,40 @@ function emptyCounts(bands: number): StatusCounts {
   };
 }
 
-const enteredBucket = (row: CheckedRow): StatusBucket =>
-  (STATUS_WORDS as readonly string[]).includes(row.enteredStatus ?? "")
-    ? (row.enteredStatus as StatusWord)
+const enteredBucket = (row: CheckedRow, buckets: readonly StatusBucket[]): StatusBucket =>
+  row.enteredStatus !== null && row.enteredStatus !== "none" && buckets.includes(row.enteredStatus)
+    ? row.enteredStatus
     : "none";
 
-function add(c: StatusCounts, row: CheckedRow, band: number | null): void {
+function add(c: StatusCounts, row: CheckedRow, band: number | null, buckets: readonly StatusBucket[]): void {
   c.rows++;
   c.outlook[row.outlook?.judgement ?? "none"]++;
-  c.entered[enteredBucket(row)]++;
-  c.computed[row.computedStatus ?? "none"]++;
+  c.entered[enteredBucket(row, buckets)]++;
+  const computed = row.computedStatus ?? "none";
+  c.computed[buckets.includes(computed) ? computed : "none"]++;
   if (band === null) c.noRate++;
   else c.bands[band]++;
 }
 
-function groupCounts(rows: readonly BoardRow[], bands: readonly RateBand[]): GroupCounts[] {
+function groupCounts(
+  rows: readonly BoardRow[],
+  bands: readonly RateBand[],
+  buckets: readonly StatusBucket[],
+): GroupCounts[] {
   const goals = new Map<string, { goal: GroupCounts; subs: Map<string, GroupCounts> }>();
-  const total: GroupCounts = { level: "total", goal: null, subGoal: null, counts: emptyCounts(bands.length) };
+  const total: GroupCounts = {
+    level: "total",
+    goal: null,
+    subGoal: null,
+    counts: emptyCounts(bands.length, buckets),
+  };
   for (const { row } of rows) {
     const band = bandIndex(bands, row.achievement);
     const g = row.goal ?? "";
     let entry = goals.get(g);
     if (!entry) {
       entry = {
-        goal: { level: "goal", goal: row.goal, subGoal: null, counts: emptyCounts(bands.length) },
+        goal: { level: "goal", goal: row.goal, subGoal: null, counts: emptyCounts(bands.length, buckets) },
         subs: new Map(),
       };
       goals.set(g, entry);
@@ -117,12 +132,17 @@ function groupCounts(rows: readonly BoardRow[], bands: readonly RateBand[]): Gro
     const s = row.subGoal ?? "";
     let sub = entry.subs.get(s);
     if (!sub) {
-      sub = { level: "subGoal", goal: row.goal, subGoal: row.subGoal, counts: emptyCounts(bands.length) };
+      sub = {
+        level: "subGoal",
+        goal: row.goal,
+        subGoal: row.subGoal,
+        counts: emptyCounts(bands.length, buckets),
+      };
       entry.subs.set(s, sub);
     }
-    add(entry.goal.counts, row, band);
-    add(sub.counts, row, band);
-    add(total.counts, row, band);
+    add(entry.goal.counts, row, band, buckets);
+    add(sub.counts, row, band, buckets);
+    add(total.counts, row, band, buckets);
   }
   const out: GroupCounts[] = [];
   for (const { goal, subs } of goals.values()) out.push(goal, ...subs.values());
@@ -182,7 +202,9 @@ export function buildBoardSummary(
   files: readonly CheckedFile[],
   rule: Pick<ProgressRule, "onTrack" | "nearlyOnTrack">,
   master: CheckedFile | null = null,
+  levels: readonly string[] = STATUS_WORDS,
 ): BoardSummary {
+  const buckets: StatusBucket[] = [...levels, "none"];
   const bands = rateBands(rule);
   const failedFiles = [...files, ...(master ? [master] : [])]
     .filter((f) => !f.ok)
@@ -238,10 +260,11 @@ export function buildBoardSummary(
   }
   return {
     rule: { onTrack: rule.onTrack, nearlyOnTrack: rule.nearlyOnTrack },
+    buckets,
     bands,
     rows,
     findings,
-    groups: groupCounts(rows, bands),
+    groups: groupCounts(rows, bands, buckets),
     departments: departmentCounts(rows, findings),
     submissions,
     unassignedFiles,

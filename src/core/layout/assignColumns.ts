@@ -171,6 +171,21 @@ function assignByLabel(field: FieldKey, units: Unit[], fy: number | null): void 
   for (const u of others) assign(u, null, "other-year");
 }
 
+/** Words still undecided between two fields (the conflict names them): not read. */
+const TWO_MEANINGS = new Set<string>(["baselineOrActual", "kpiOrTarget", "targetOrActual"]);
+
+/**
+ * No 最終目標 column: a 目標値 dated after the fiscal year is the plan's final target (目標値 (H31)
+ * on a 平成27年度 sheet). The latest one when several are; never when a final target is named.
+ */
+function finalTargetByYear(units: Unit[], fy: number | null): void {
+  if (fy === null || units.some((u) => u.field === "finalTarget" || u.meaning === "finalTarget")) return;
+  const later = units.filter((u) => u.meaning === "target" && u.basis === "other-year" && (u.year ?? 0) > fy);
+  if (later.length === 0) return;
+  const last = later.reduce((a, b) => ((b.year ?? 0) > (a.year ?? 0) ? b : a));
+  if (later.filter((u) => u.year === last.year).length === 1) assign(last, "finalTarget", "year");
+}
+
 /** A field no header names takes the one blank-headed column between its neighbours in the usual order. */
 function placeByPosition(units: Unit[]): void {
   const colsOf = (f: FieldKey) => units.find((u) => u.field === f)?.cols;
@@ -238,7 +253,7 @@ export function assignColumns(segments: HeaderSegment[], fy: number | null, head
   };
   const byMeaning = new Map<string, Unit[]>();
   for (const u of units) {
-    if (u.meaning === null || u.meaning === "remarks") continue;
+    if (u.meaning === null || u.meaning === "remarks" || TWO_MEANINGS.has(u.meaning)) continue;
     byMeaning.set(u.meaning, [...(byMeaning.get(u.meaning) ?? []), u]);
   }
   for (const [meaning, group] of byMeaning) {
@@ -249,13 +264,19 @@ export function assignColumns(segments: HeaderSegment[], fy: number | null, head
     });
   }
   if (clashes.length === 0) placeByPosition(units);
+  finalTargetByYear(units, fy);
   // Dated 実績値 or 目標値 columns, none of them the fiscal year's, and no blank one in its place.
   for (const [field, meaning] of [
     ["actual", "actualOrPrevious"],
     ["target", "target"],
   ] as const) {
     const dated = units.filter((u) => u.meaning === meaning);
-    if (dated.length > 0 && !units.some((u) => u.field === field)) {
+    // No target for the year beside a baseline and a final target: the straight line stands in.
+    const lineStandsIn =
+      field === "target" &&
+      units.some((u) => u.field === "finalTarget") &&
+      units.some((u) => u.field === "baseline");
+    if (dated.length > 0 && !lineStandsIn && !units.some((u) => u.field === field)) {
       clashes.push(new Conflict("year-column-missing", field, dated));
     }
   }
@@ -275,12 +296,16 @@ export function assignColumns(segments: HeaderSegment[], fy: number | null, head
     if (u.field === null) continue;
     columns[u.field] = [...(columns[u.field] ?? []), ...u.cols].sort((a, b) => a - b);
   }
-  const readings: ColumnReading[] = units.map((u) => ({
-    cols: u.cols,
-    header: u.header,
-    field: u.field,
-    basis: u.field === null && u.basis !== "other-year" ? "ignored" : u.basis,
-    year: u.year,
-  }));
+  const readings: ColumnReading[] = units.map((u) => {
+    const reading: ColumnReading = {
+      cols: u.cols,
+      header: u.header,
+      field: u.field,
+      basis: u.field === null && u.basis !== "other-year" ? "ignored" : u.basis,
+      year: u.year,
+    };
+    if (u.segments.some((s) => s.fromProfile)) reading.fromProfile = true;
+    return reading;
+  });
   return { readings, columns, conflict };
 }

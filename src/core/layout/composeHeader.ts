@@ -30,6 +30,8 @@ export interface HeaderSegment {
   meaning: HeaderMeaning | null;
   year: number | null;
   relative: RelativeYear | null;
+  /** Set when a profile gave the meaning. */
+  fromProfile?: true;
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();

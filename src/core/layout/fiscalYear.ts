@@ -36,25 +36,49 @@ const WEIGHT: Record<YearSource, number> = {
  * What a header says about the year: its 実績値 (the latest, when every one names a year), its 目標値
  * (when every one names the same year), its ①②③ column.
  */
-export function headerClaims(segments: HeaderSegment[]): YearClaim[] {
+export function headerClaims(segments: HeaderSegment[], view?: SheetView, rows?: number[]): YearClaim[] {
   const claims: YearClaim[] = [];
   const claim = (source: YearSource, s: HeaderSegment) => {
     if (s.year !== null) claims.push({ source, year: s.year, text: s.header, cell: yearCell(s) });
   };
   const actuals = segments.filter((s) => s.meaning === "actualOrPrevious");
   if (actuals.length > 0 && actuals.every((s) => s.year !== null && s.relative === null)) {
+    // Years across (one 実績 column per year, later years still empty): the latest year with figures.
+    const filled =
+      actuals.length >= YEARS_ACROSS && view && rows
+        ? actuals.filter((s) => holdsData(view, rows, s))
+        : actuals;
+    const pool = filled.length > 0 ? filled : actuals;
     claim(
       "actual-header",
-      actuals.reduce((a, b) => ((b.year ?? 0) > (a.year ?? 0) ? b : a)),
+      pool.reduce((a, b) => ((b.year ?? 0) > (a.year ?? 0) ? b : a)),
     );
   }
   // A 目標値 with no year is this year's, so a dated one beside it is another year's: no claim then.
+  // Nor does a target dated beyond the year after the latest dated 実績 claim the year: it is the
+  // plan's final target (目標値 (H31) beside H27 実績), not this year's.
   const targets = segments.filter((s) => s.meaning === "target");
-  const dated = targets.every((s) => s.relative === null && s.year !== null && s.year === targets[0].year);
+  const latestActual = Math.max(-Infinity, ...actuals.map((s) => s.year ?? -Infinity));
+  const dated =
+    targets.every((s) => s.relative === null && s.year !== null && s.year === targets[0].year) &&
+    !(targets.length > 0 && (targets[0].year ?? 0) > latestActual + 1 && latestActual > -Infinity);
   if (targets.length > 0 && dated) claim("target-header", targets[0]);
   const activity = segments.find((s) => s.meaning === "activity" && s.year !== null);
   if (activity) claim("activity-header", activity);
   return claims;
+}
+
+/** Three or more dated 実績 columns are a run of years, not this year's and last year's. */
+const YEARS_ACROSS = 3;
+/** Rows below a header looked at for a year's figures. */
+const DATA_ROWS_LOOKED_AT = 500;
+
+/** Whether any row below the header holds something in the segment's first column. */
+function holdsData(view: SheetView, rows: number[], s: HeaderSegment): boolean {
+  const from = rows[rows.length - 1] + 1;
+  const to = Math.min(view.lastRow, from + DATA_ROWS_LOOKED_AT);
+  for (let r = from; r <= to; r++) if (displayText(view.ownCell(r, s.cols[0])).trim() !== "") return true;
+  return false;
 }
 
 const TITLE_WORDS = /効果検証|検証シート|評価シート|進捗管理|総合戦略/;

@@ -5,6 +5,8 @@ import type { GridCell } from "../model";
 import type { SheetView } from "../sheetView";
 import { displayText } from "../text";
 import { isLabelText, mayBeLabel } from "./headerLabels";
+import { labelKey } from "../text";
+import { yearsIn } from "./yearForms";
 
 export const MAX_HEADER_ROWS = 3;
 /** A row that may start a header names at least this many labels in cells of its own. */
@@ -25,10 +27,10 @@ function ownCells(view: SheetView, row: number): GridCell[] {
 }
 
 /** Cheap first look: does this row name several header labels in cells of its own? */
-export function isHeaderCandidate(view: SheetView, row: number): boolean {
+export function isHeaderCandidate(view: SheetView, row: number, min = MIN_CANDIDATE_LABELS): boolean {
   let n = 0;
   for (const c of view.rowCells(row)) {
-    if (mayBeLabel(displayText(c)) && ++n >= MIN_CANDIDATE_LABELS) return true;
+    if (mayBeLabel(displayText(c)) && ++n >= min) return true;
   }
   return false;
 }
@@ -48,6 +50,13 @@ function continuesHeader(view: SheetView, row: number, rows: number[]): boolean 
   return labels * 2 > own.length;
 }
 
+/** A band is a year or a few words; a long text naming a year is a sheet's title, not a band. */
+const MAX_DATED_BAND = 15;
+function isTitleLike(text: string): boolean {
+  const key = labelKey(text);
+  return key.length > MAX_DATED_BAND && yearsIn(text).length > 0;
+}
+
 /** A row above the header's first: short labels only (a year band), none as wide as a title. */
 function bandsHeader(view: SheetView, row: number, first: number): boolean {
   const own = ownCells(view, row);
@@ -59,7 +68,7 @@ function bandsHeader(view: SheetView, row: number, first: number): boolean {
     const text = displayText(c);
     const m = view.mergeAt(row, c.col);
     const span = m ? m.right - m.left + 1 : 1;
-    return text.length <= MAX_BAND_TEXT && isLabelText(text) && span <= maxSpan;
+    return text.length <= MAX_BAND_TEXT && isLabelText(text) && span <= maxSpan && !isTitleLike(text);
   });
 }
 

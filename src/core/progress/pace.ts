@@ -5,7 +5,8 @@
 //   projected = actual + pace × (final year − actual's year)  (the actual itself once the final year is reached);
 //   達成見込み ("on-track")  the projection meets the final target in the KPI's direction
 //                           (increase: ≥ target; decrease: ≤ target; maintain: ≥ target);
-//   要注意     ("watch")     it falls short, but this year's status is 順調に進捗 or 概ね順調に進捗;
+//   要注意     ("watch")     it falls short, but this year's status is 順調に進捗 or 概ね順調に進捗 (on a
+//                           city's scale: a level above the first that asks for a reason);
 //   達成困難   ("off-track") otherwise.
 // A value's year is its own reference period when it states one (11,017億円 (令和3年) is 2021), else
 // its column's year (基準値 (令和元年度) is 2019; 計画最終年度 目標値 (令和9年度) is 2027; this year's
@@ -19,7 +20,7 @@
 // No judgement without two dated points in comparable units and a numeric final target, and the
 // reason is said. Multi-part values (男性 / 女性) are projected part by part; every part must meet
 // its target for 達成見込み.
-import type { Direction, ParsedValue, StatusWord } from "../model";
+import type { Direction, ParsedValue } from "../model";
 import { TOLERANCE } from "./achievement";
 import { unitsComparable, writtenUnit } from "../values/units";
 import { makeReferencePeriod } from "../values/referencePeriod";
@@ -97,8 +98,12 @@ export interface PaceInput {
   actualYear: number | null;
   finalTarget: ParsedValue;
   finalYear: number | null;
-  /** This year's status: computed, else the recognised entered one. */
-  status: StatusWord | null;
+  /**
+   * Whether this year's status (computed, else the recognised entered one) is on track: 順調に進捗 or
+   * 概ね順調に進捗, or on a city's scale a level above the first one that asks for a reason; null
+   * when there is no status.
+   */
+  onTrackThisYear: boolean | null;
   earlier: readonly DatedActual[];
 }
 
@@ -209,11 +214,7 @@ export function paceOutlook(input: PaceInput): Outlook {
     };
   });
   const onTrack = parts.every((p) => p.meets);
-  const judgement: OutlookJudgement = onTrack
-    ? "on-track"
-    : input.status === "順調に進捗" || input.status === "概ね順調に進捗"
-      ? "watch"
-      : "off-track";
+  const judgement: OutlookJudgement = onTrack ? "on-track" : input.onTrackThisYear ? "watch" : "off-track";
 
   // The recent pace: from the earliest dated actual after the baseline year and before this year's
   // whose figures compare with the final target's.

@@ -2,8 +2,9 @@ import { a1 } from "../address";
 import type { FieldCell, FieldKey, HeaderBlock, SheetLayout, VerificationRow } from "../model";
 import { VALUE_FIELDS } from "../model";
 import type { SheetView } from "../sheetView";
-import { cleanName, isBlankText, isDash } from "../text";
+import { cleanName, displayText, isBlankText, isDash } from "../text";
 import { parseValue } from "../values/parseValue";
+import { firstYear } from "../layout/yearForms";
 import { departmentName } from "../departments";
 
 /** The name of a data row whose KPI name cell is empty; the edges show it in words. */
@@ -100,6 +101,10 @@ function fieldColumns({ columns: c }: HeaderBlock): FieldColumns {
     status: c.status,
     reason: c.reason,
     department: c.department,
+    unit: c.unit,
+    rate: c.rate,
+    trend: c.trend,
+    comment: c.comment,
   };
 }
 
@@ -125,6 +130,102 @@ function rowCells(view: SheetView, r: number, c: FieldColumns): VerificationRow[
   };
 }
 
+/** Other cities' columns (単位, 達成率, 改善・悪化, 分析), added only where a block has them. */
+function addCityCells(view: SheetView, r: number, c: FieldColumns, cells: VerificationRow["cells"]): void {
+  if (c.unit) cells.unit = fieldCell(view, r, c.unit);
+  if (c.rate) cells.rate = fieldCell(view, r, c.rate);
+  if (c.trend) cells.trend = fieldCell(view, r, c.trend);
+  if (c.comment) cells.comment = fieldCell(view, r, c.comment);
+}
+
+/** A 単位 column's unit ("件", "(人)") given to a bare figure of the row: "1563" under 件 is 1,563件. */
+function withRowUnit(cell: FieldCell["cell"], unitText: string | null): FieldCell["cell"] {
+  if (unitText === null) return cell;
+  const v = parseValue(cell);
+  if (v.kind !== "number" || v.unit !== null) return cell;
+  const unit = unitText.replace(/[()（）\s]/g, "");
+  if (unit === "" || isDash(unit)) return cell;
+  const text = `${v.raw.trim()}${unit}`;
+  return { value: text, text, format: "General" };
+}
+
+/** The years a block's baseline and final target headers name (基準値 (H26), 目標値 (R9)). */
+function datedColumns(block: HeaderBlock): NonNullable<VerificationRow["columnYears"]> {
+  const out: NonNullable<VerificationRow["columnYears"]> = {};
+  for (const r of block.readings) {
+    if (r.year === null) continue;
+    if (r.field === "baseline") out.baseline = r.year;
+    if (r.field === "finalTarget") out.finalTarget = r.year;
+  }
+  return out;
+}
+
+/** A text row merged across the block (≪成果と見直し≫, 課題) wider than this many columns. */
+const MIN_TEXT_ROW_SPAN = 4;
+
+/**
+ * A row that is one text merged across the table, right under a KPI row, belongs to that KPI (a
+ * block's 成果と見直し): it is kept as the KPI's comment, never read as a KPI of its own.
+ */
+function attachTextRow(view: SheetView, r: number, block: HeaderBlock, rows: VerificationRow[]): void {
+  const last = rows[rows.length - 1];
+  // Only straight under the KPI's own row, in the same block.
+  if (!last || last.cells.comment || last.row - 1 !== r - 1 || last.row - 1 < block.firstDataRow) return;
+  for (const c of view.rowCells(r)) {
+    const m = view.mergeAt(r, c.col);
+    if (!m || m.top !== r || m.left !== c.col || m.right - m.left + 1 < MIN_TEXT_ROW_SPAN) continue;
+    if (isBlankText(view.text(r, c.col))) return;
+    last.cells.comment = new LazyFieldCell(r, c.col, view.ownCell(r, c.col));
+    return;
+  }
+}
+
+/** A card's one KPI, its cells where the card reading found them. */
+function cardRow(view: SheetView, sheet: string, card: NonNullable<HeaderBlock["card"]>): VerificationRow {
+  const cells: VerificationRow["cells"] = {};
+  for (const [field, at] of Object.entries(card.cells)) {
+    const m = view.mergeAt(at!.row, at!.col);
+    const r = m ? m.top : at!.row;
+    const c = m ? m.left : at!.col;
+    cells[field as FieldKey] = new LazyFieldCell(r, c, view.ownCell(r, c));
+  }
+  const read = (f: FieldKey) => parseValue(cells[f]?.cell ?? BLANK_CELL);
+  const text = (f: FieldKey) => {
+    const t = cells[f] ? displayText(cells[f]!.cell).trim() : "";
+    return t === "" || isDash(t) ? null : cleanName(t);
+  };
+  const actualRow = card.measureRows.actual ?? card.yearRow;
+  // No 期待値 line: the straight line from the dated 基準値 to the dated 目標値 stands in.
+  const columnYears = cells.target
+    ? undefined
+    : {
+        baseline: yearOfLabel(card.cells.baseline?.label),
+        finalTarget: yearOfLabel(card.cells.finalTarget?.label),
+      };
+  return {
+    sheet,
+    row: actualRow + 1,
+    kind: "KPI",
+    hidden: view.isRowHidden(actualRow),
+    goal: text("goal"),
+    subGoal: null,
+    measure: text("measure"),
+    name: text("kpi") ?? UNNAMED,
+    department: cells.department ? departmentName(displayText(cells.department.cell)) : null,
+    cells,
+    values: {
+      baseline: read("baseline"),
+      previous: read("previous"),
+      actual: read("actual"),
+      target: read("target"),
+      finalTarget: read("finalTarget"),
+    },
+    ...(columnYears ? { columnYears } : {}),
+  };
+}
+
+const yearOfLabel = (label: string | undefined) => (label ? (firstYear(label) ?? undefined) : undefined);
+
 /** Reads the data rows of one sheet, carrying merged 大基本目標 / 小基本目標 / 施策 labels down. */
 export function extractRows(view: SheetView, layout: SheetLayout): VerificationRow[] {
   const rows: VerificationRow[] = [];
@@ -132,7 +233,13 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
   let subGoal: string | null = null;
   let measure: string | null = null;
   for (const block of layout.blocks) {
+    if (block.card) {
+      rows.push(cardRow(view, layout.sheet, block.card));
+      continue;
+    }
     const cols = fieldColumns(block);
+    const columnYears = cols.target ? undefined : datedColumns(block);
+    const cityColumns = Boolean(cols.unit || cols.rate || cols.trend || cols.comment);
     const dataCols = DATA_FIELDS.map((f) => cols[f] ?? NO_COLS);
     for (let r = block.firstDataRow; r <= block.lastDataRow; r++) {
       const kpiText = fieldText(view, r, cols.kpi);
@@ -162,6 +269,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
         kind = "KPI";
         name = UNNAMED;
       } else {
+        attachTextRow(view, r, block, rows);
         continue;
       }
       const goalHere = fieldText(view, r, cols.goal);
@@ -171,14 +279,25 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
       if (kind === "数値目標") measure = null;
 
       const cells = rowCells(view, r, cols);
+      if (cityColumns) addCityCells(view, r, cols, cells);
+      const unit = cols.unit ? fieldText(view, r, cols.unit) : null;
       // One literal in VALUE_FIELDS order: every row's values share a shape.
-      const values: VerificationRow["values"] = {
-        baseline: parseValue(cells.baseline?.cell ?? BLANK_CELL),
-        previous: parseValue(cells.previous?.cell ?? BLANK_CELL),
-        actual: parseValue(cells.actual?.cell ?? BLANK_CELL),
-        target: parseValue(cells.target?.cell ?? BLANK_CELL),
-        finalTarget: parseValue(cells.finalTarget?.cell ?? BLANK_CELL),
-      };
+      const values: VerificationRow["values"] =
+        unit === null
+          ? {
+              baseline: parseValue(cells.baseline?.cell ?? BLANK_CELL),
+              previous: parseValue(cells.previous?.cell ?? BLANK_CELL),
+              actual: parseValue(cells.actual?.cell ?? BLANK_CELL),
+              target: parseValue(cells.target?.cell ?? BLANK_CELL),
+              finalTarget: parseValue(cells.finalTarget?.cell ?? BLANK_CELL),
+            }
+          : {
+              baseline: parseValue(withRowUnit(cells.baseline?.cell ?? BLANK_CELL, unit)),
+              previous: parseValue(withRowUnit(cells.previous?.cell ?? BLANK_CELL, unit)),
+              actual: parseValue(withRowUnit(cells.actual?.cell ?? BLANK_CELL, unit)),
+              target: parseValue(withRowUnit(cells.target?.cell ?? BLANK_CELL, unit)),
+              finalTarget: parseValue(withRowUnit(cells.finalTarget?.cell ?? BLANK_CELL, unit)),
+            };
       const departmentText = fieldText(view, r, cols.department);
       rows.push({
         sheet: layout.sheet,
@@ -192,6 +311,7 @@ export function extractRows(view: SheetView, layout: SheetLayout): VerificationR
         department: departmentText === null ? null : departmentName(departmentText),
         cells,
         values,
+        ...(columnYears ? { columnYears } : {}),
       });
     }
   }

@@ -1,12 +1,4 @@
-import type {
-  CheckedRow,
-  FieldKey,
-  Finding,
-  ParsedValue,
-  StatusWord,
-  ValueField,
-  ValueQualifier,
-} from "../model";
+import type { CheckedRow, FieldKey, Finding, ParsedValue, Scale, ValueField, ValueQualifier } from "../model";
 import { STATUS_WORDS, VALUE_FIELDS } from "../model";
 import { displayText, isBlankText } from "../text";
 import { probableStatus } from "../progress/status";
@@ -19,6 +11,9 @@ import { finding } from "./findingFactory";
 import { implausibleActual } from "./plausibility";
 import { reasonState } from "./reasons";
 import { withUncalculatedFormulas } from "./formulaRules";
+import { isNotEvaluated, levelNames } from "../progress/scale";
+import { isPendingTarget } from "../progress/targets";
+import { trendFinding } from "./trendRule";
 
 function isExcelError(value: unknown): boolean {
   return typeof value === "string" && excelErrorCode(value.trim()) !== null;
@@ -28,6 +23,14 @@ export interface RuleContext {
   fiscalYear: string | null;
   /** Keys of the texts that give no reason for a delay (placeholderKeys of the settings' list). */
   reasonPlaceholders: ReadonlySet<string>;
+  /** A city's own scale; 伊勢崎's three words when absent. */
+  scale?: Scale;
+}
+
+/** The levels whose rows must give a reason: 進捗の遅れ, or the city scale's. */
+export function needsReason(status: string | null, scale: Scale | undefined): boolean {
+  if (status === null) return false;
+  return scale ? scale.needsReason.includes(status) : status === "進捗の遅れ";
 }
 
 const TEXT_FIELDS: FieldKey[] = ["kpi", "activity", "status", "reason", "department"];
@@ -211,7 +214,18 @@ function actualFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void
 }
 
 function targetFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void {
-  if (row.cells.target && NO_FIGURE.has(row.values.target.kind)) {
+  const basis = row.targetBasis;
+  if (basis?.kind === "interpolated") {
+    out.push(
+      finding("target-interpolated", row, row.cells.finalTarget ? "finalTarget" : "actual", {
+        target: basis,
+      }),
+    );
+  } else if (basis?.kind === "direction") {
+    out.push(finding("direction-target", row, "target", { target: basis }));
+  }
+  const pending = row.cells.target !== undefined && isPendingTarget(row.values.target);
+  if (row.cells.target && (NO_FIGURE.has(row.values.target.kind) || pending)) {
     out.push(
       finding("missing-target", row, "target", {
         fiscalYear: ctx.fiscalYear,
@@ -222,30 +236,41 @@ function targetFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void
   const why = row.noStatus;
   if (
     why &&
+    !pending &&
     (why.code === "category-target" || why.code === "part-missing" || why.code === "shape-differs")
   ) {
     out.push(finding("incomparable-values", row, "actual", { noStatus: why }));
   }
 }
 
+/** A label opening a block's text row: ≪成果と見直し≫, 【課題】, <分析>. */
+const TEXT_ROW_LABEL = /^[\s\u3000]*[≪《【<＜[［][^≫》】>＞\]］]{0,15}[≫》】>＞\]］][\s\u3000]*/;
+
 function statusFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void {
   const statusText = cellText(row, "status");
   const statusIsError = isExcelError(row.cells.status?.cell.value ?? statusText);
+  const scale = ctx.scale;
+  const words: readonly string[] = scale ? levelNames(scale) : STATUS_WORDS;
   // computeProgress already recognised the word; anything else it kept is the text as typed.
-  const entered = (STATUS_WORDS as readonly string[]).includes(row.enteredStatus ?? "")
-    ? (row.enteredStatus as StatusWord)
-    : null;
+  const entered = words.includes(row.enteredStatus ?? "") ? (row.enteredStatus as string) : null;
+  // − on a city's scale: not evaluated, which is what a row with no computable status should say.
+  const notEvaluated = scale !== undefined && isNotEvaluated(statusText, scale);
   if (row.cells.status && !statusIsError) {
     if (isBlankText(statusText)) {
       out.push(
-        finding("missing-status", row, "status", { computed: row.computedStatus, rate: row.achievement }),
+        finding("missing-status", row, "status", {
+          computed: row.computedStatus,
+          rate: row.achievement,
+          ...(scale ? { levels: levelNames(scale) } : {}),
+        }),
       );
-    } else if (!entered) {
-      const suggested = probableStatus(statusText);
+    } else if (!entered && !notEvaluated) {
+      const suggested = scale ? null : probableStatus(statusText);
       out.push(
         finding("invalid-status", row, "status", {
           entered: statusText.trim(),
           ...(suggested ? { suggested } : {}),
+          ...(scale ? { levels: levelNames(scale) } : {}),
         }),
       );
     }
@@ -262,19 +287,37 @@ function statusFindings(row: CheckedRow, ctx: RuleContext, out: Finding[]): void
   }
 
   const effective = entered ?? row.computedStatus;
+  const behind = needsReason(effective, scale);
   if (row.cells.reason) {
     const reasonText = cellText(row, "reason");
     const reason = reasonState(reasonText, ctx.reasonPlaceholders);
-    if (effective === "進捗の遅れ" && reason !== "given") {
+    if (behind && reason !== "given") {
       out.push(
         finding("missing-delay-reason", row, "reason", {
           computedFromRate: !entered,
           rate: row.achievement,
           ...(reason === "placeholder" ? { placeholder: true, entered: reasonText.trim() } : {}),
+          ...(scale && effective ? { level: effective } : {}),
         }),
       );
-    } else if (effective && effective !== "進捗の遅れ" && reason === "given") {
+    } else if (effective && !behind && reason === "given") {
       out.push(finding("unexpected-delay-reason", row, "reason", { entered: effective }));
+    }
+  } else if (row.cells.comment && behind) {
+    // A block's text row (成果と見直し, 課題) is where such a sheet explains a delay: it must say something.
+    // The row's own label (≪成果と見直し≫, 【課題】) is not what it says.
+    const text = cellText(row, "comment").replace(TEXT_ROW_LABEL, "");
+    const reason = reasonState(text, ctx.reasonPlaceholders);
+    if (reason !== "given") {
+      out.push(
+        finding("missing-delay-reason", row, "comment", {
+          computedFromRate: !entered,
+          rate: row.achievement,
+          ...(reason === "placeholder" ? { placeholder: true, entered: text.trim() } : {}),
+          ...(effective ? { level: effective } : {}),
+          field: "comment",
+        }),
+      );
     }
   }
 }
@@ -293,6 +336,10 @@ export function checkRow(row: CheckedRow, ctx: RuleContext): Finding[] {
   actualFindings(row, ctx, out);
   targetFindings(row, ctx, out);
   statusFindings(row, ctx, out);
+  if (row.cells.trend) {
+    const t = trendFinding(row);
+    if (t) out.push(t);
+  }
   if (row.cells.department && row.department === null)
     out.push(finding("missing-department", row, "department"));
   return withUncalculatedFormulas(row, out);

@@ -3,7 +3,14 @@ import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/
 import type { SheetLayout } from "../../core/model";
 import { fiscalYearLabel } from "../../core/layout/yearForms";
 import { renderConflict } from "../../i18n/findings";
-import { LAYOUT_TEXT, claimInWords, readingInWords, sameReadings, yearClaimsOf } from "../../i18n/layout";
+import {
+  LAYOUT_TEXT,
+  SCALE_NAMES,
+  claimInWords,
+  readingInWords,
+  sameReadings,
+  yearClaimsOf,
+} from "../../i18n/layout";
 import { t } from "../../i18n/taskpane";
 
 const useStyles = makeStyles({
@@ -34,6 +41,9 @@ function SheetReading(props: { layout: SheetLayout }): React.JSX.Element {
           ? LAYOUT_TEXT.fiscalYear(layout.fiscalYear, claimInWords(used))
           : LAYOUT_TEXT.fiscalYearUnknown}
       </div>
+      {layout.scale ? (
+        <div data-testid="layout-scale">{t.layout.scale(SCALE_NAMES[layout.scale] ?? layout.scale)}</div>
+      ) : null}
       {others.length > 0 ? (
         <ul className={styles.list}>
           {others.map((c, i) => {
@@ -90,7 +100,11 @@ function SheetReading(props: { layout: SheetLayout }): React.JSX.Element {
 }
 
 /** 設定 → 読み取り結果: how each sheet was read, as `kensho --explain-layout` prints it. */
-export function LayoutReading(props: { sheets: SheetLayout[] | null }): React.JSX.Element {
+export function LayoutReading(props: {
+  sheets: SheetLayout[] | null;
+  /** Why no sheet was read: the headings found with their meanings, what is missing, the next step. */
+  refusal?: string | null;
+}): React.JSX.Element {
   const styles = useStyles();
   return (
     <section aria-labelledby="kensho-layout-heading" data-testid="layout-reading">
@@ -100,6 +114,11 @@ export function LayoutReading(props: { sheets: SheetLayout[] | null }): React.JS
       <p className={styles.intro}>{t.layout.intro}</p>
       {props.sheets === null ? <Text className={styles.muted}>{t.layout.notYetChecked}</Text> : null}
       {props.sheets?.length === 0 ? <Text className={styles.muted}>{t.layout.noSheets}</Text> : null}
+      {props.refusal ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="layout-refusal">
+          <MessageBarBody style={{ whiteSpace: "pre-wrap" }}>{props.refusal}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {props.sheets?.map((l) => (
         <SheetReading key={l.sheet} layout={l} />
       ))}

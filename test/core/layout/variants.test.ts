@@ -11,6 +11,7 @@ import { renderFileError } from "../../../src/i18n/findings";
 import {
   BASE_SPEC,
   BREAKS,
+  buildCards,
   buildVariant,
   type ExtraKey,
   type HeaderFormName,
@@ -91,6 +92,34 @@ function cross(): VariantSpec[] {
     out.push(
       spec({ header: "relative", title, statedYear: title === "none" ? 2023 : null, order: "shuffle-1" }),
     );
+  // Other cities' shapes (issue 22): other words, years across under a 実績 band, a block's text row
+  // after its KPI rows, a 単位 column; alone and with the other dimensions.
+  for (const title of TITLES) {
+    out.push(spec({ header: "other-words", title, year: YEAR_STYLES[2] }));
+    out.push(spec({ header: "years-across", title, extras: ["older"], year: YEAR_STYLES[5] }));
+  }
+  for (const arrangement of ARRANGEMENTS) {
+    out.push(spec({ header: "two-rows", arrangement, textRows: true }));
+    out.push(spec({ header: "year-band", arrangement, unitColumn: true }));
+    out.push(
+      spec({
+        header: "other-words",
+        arrangement,
+        textRows: true,
+        unitColumn: true,
+        order: "department-first",
+      }),
+    );
+    out.push(
+      spec({
+        header: "years-across",
+        arrangement,
+        extras: ["older", "備考"],
+        unitColumn: true,
+        textRows: true,
+      }),
+    );
+  }
   // And a seeded random cross of everything.
   let seed = 7;
   const pick = <T>(xs: readonly T[]): T => {
@@ -129,6 +158,44 @@ describe("layout variants of the sample read exactly like the original", () => {
   test.each(VARIANTS.map((s) => [specName(s), s] as const))("%s", (_name, s) => {
     const v = buildVariant(sources, s);
     expect(actual(v)).toEqual(expected(v));
+  });
+});
+
+describe("cards: the sample's KPIs one per card read as their rows", () => {
+  test("each card gives its row's figures, 担当課 and statuses", () => {
+    const cards = buildCards(original);
+    const r = checkWorkbook(cards.grids);
+    expect(r.fileError).toBeNull();
+    expect(r.fiscalYear).toBe("令和5年度");
+    expect(r.rows).toHaveLength(cards.rows.length);
+    const facts = (row: (typeof r.rows)[number]) => ({
+      name: row.name,
+      department: row.department,
+      values: Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, v.raw])),
+      enteredStatus: row.enteredStatus,
+      computedStatus: row.computedStatus,
+      achievement: row.achievement,
+      direction: row.direction,
+    });
+    expect(r.rows.map(facts)).toEqual(cards.rows.map(facts));
+  });
+});
+
+describe("a block's text row stands in for a missing 理由 column", () => {
+  test("rows behind with a text row are checked by it; only the others are counted as unchecked", () => {
+    const plain = buildVariant(sources, spec({ header: "other-words", drop: ["reason"] }));
+    const blocks = buildVariant(sources, spec({ header: "other-words", drop: ["reason"], textRows: true }));
+    const unchecked = (v: Variant) =>
+      checkWorkbook(v.grids)
+        .findings.filter((f) => f.code === "reasons-not-checked")
+        .reduce((n, f) => n + (f.params.rows ?? 0), 0);
+    const r = checkWorkbook(blocks.grids);
+    const commented = r.rows.filter((row) => row.cells.comment !== undefined).length;
+    expect(commented).toBeGreaterThan(5);
+    expect(unchecked(blocks)).toBeLessThan(unchecked(plain));
+    // The text rows say something, so no delay goes without a reason where one stands.
+    expect(r.findings.filter((f) => f.code === "missing-delay-reason")).toEqual([]);
+    expect(r.rows.map((row) => row.name)).toEqual(original.rows.map((row) => row.name));
   });
 });
 

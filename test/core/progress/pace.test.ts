@@ -26,7 +26,7 @@ function input(over: Over): PaceInput {
     baselineYear: 2019,
     actualYear: 2023,
     finalYear: 2027,
-    status: "概ね順調に進捗",
+    onTrackThisYear: true,
     earlier: [],
     ...rest,
     baseline: v(baseline ?? "100件"),
@@ -47,11 +47,10 @@ describe("the rule, by hand", () => {
   test("increase behind: 100 → 110 is +2.5 a year, 120 in 2027 against 140", () => {
     const watch = paceOutlook(input({ actual: "110件" }));
     expect(watch.parts[0]).toMatchObject({ pace: 2.5, projected: 120, meets: false });
-    // This year's status is 概ね順調 (or 順調): 要注意; 進捗の遅れ or none: 達成困難.
+    // This year's status is 順調 or 概ね順調 (on track): 要注意; 進捗の遅れ or none: 達成困難.
     expect(watch.judgement).toBe("watch");
-    expect(paceOutlook(input({ actual: "110件", status: "順調に進捗" })).judgement).toBe("watch");
-    expect(paceOutlook(input({ actual: "110件", status: "進捗の遅れ" })).judgement).toBe("off-track");
-    expect(paceOutlook(input({ actual: "110件", status: null })).judgement).toBe("off-track");
+    expect(paceOutlook(input({ actual: "110件", onTrackThisYear: false })).judgement).toBe("off-track");
+    expect(paceOutlook(input({ actual: "110件", onTrackThisYear: null })).judgement).toBe("off-track");
   });
 
   test("decrease: 1,465件 → 1,185件 is −70 a year, 905 ≤ 1,050 in 2027; a rise is off track", () => {
@@ -66,7 +65,7 @@ describe("the rule, by hand", () => {
         baseline: "1,634件",
         actual: "1,869件",
         final: "1,318件",
-        status: "進捗の遅れ",
+        onTrackThisYear: false,
       }),
     );
     expect(up.parts[0]).toMatchObject({ pace: 58.75, projected: 2104, meets: false });

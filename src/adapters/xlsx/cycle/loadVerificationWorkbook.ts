@@ -4,6 +4,7 @@ import { readWorkbookBuffer } from "../readWorkbook";
 import type { RolloverSheet } from "../../../core/cycle/rolloverTypes";
 import { verificationSheets } from "../../../core/cycle/verificationSheets";
 import { readSplitMarker, type SplitMarker } from "../../../core/cycle/splitMarker";
+import type { LayoutProfile } from "../../../core/model";
 
 export interface VerificationWorkbook {
   name: string;
@@ -21,10 +22,11 @@ export interface VerificationWorkbook {
 export async function loadVerificationWorkbook(
   bytes: Uint8Array,
   name: string,
+  profile: LayoutProfile | null = null,
 ): Promise<VerificationWorkbook> {
   let marker: SplitMarker | null = null;
   const grids = await readWorkbookBuffer(bytes, name, {
     onCustomProperties: (props) => (marker = readSplitMarker(props)),
   });
-  return { name, bytes, ...verificationSheets(grids), marker };
+  return { name, bytes, ...verificationSheets(grids, profile), marker };
 }

@@ -2,7 +2,7 @@
 // follow the thresholds, and findings per 担当課.
 import * as ExcelJS from "exceljs";
 import type { BoardSummary, GroupCounts, StatusBucket } from "../../../core/aggregate/boardSummary";
-import { OUTLOOK_BUCKETS, STATUS_BUCKETS } from "../../../core/aggregate/boardSummary";
+import { OUTLOOK_BUCKETS } from "../../../core/aggregate/boardSummary";
 import type { BarChartSpec } from "./chartPart";
 import { FILE_ERRORS } from "../../../i18n/findings";
 import { SUMMARY_TEXT as T } from "../../../i18n/summary";
@@ -22,20 +22,21 @@ function statusBlock(
   heading: string,
   groups: readonly GroupCounts[],
   pick: (g: GroupCounts) => Record<StatusBucket, number>,
+  buckets: readonly StatusBucket[],
 ): number {
   ws.getCell(top, 1).value = heading;
   ws.getCell(top, 1).font = STYLE.sectionFont;
-  const head1 = [T.level, T.name, T.rows, ...STATUS_BUCKETS.flatMap((b) => [T.statusBucket[b], ""])];
-  const head2 = ["", "", "", ...STATUS_BUCKETS.flatMap(() => [T.count, T.share])];
+  const head1 = [T.level, T.name, T.rows, ...buckets.flatMap((b) => [T.statusBucket[b] ?? b, ""])];
+  const head2 = ["", "", "", ...buckets.flatMap(() => [T.count, T.share])];
   headerCells(ws, top + 1, head1);
   headerCells(ws, top + 2, head2);
-  for (let i = 0; i < STATUS_BUCKETS.length; i++) ws.mergeCells(top + 1, 4 + 2 * i, top + 1, 5 + 2 * i);
+  for (let i = 0; i < buckets.length; i++) ws.mergeCells(top + 1, 4 + 2 * i, top + 1, 5 + 2 * i);
   for (const c of [1, 2, 3]) ws.mergeCells(top + 1, c, top + 2, c);
   let r = top + 3;
   for (const g of groups) {
     const counts = pick(g);
     const values: Array<string | number | null> = [...groupLabel(g), g.counts.rows];
-    for (const b of STATUS_BUCKETS) values.push(counts[b], share(counts[b], g.counts.rows));
+    for (const b of buckets) values.push(counts[b], share(counts[b], g.counts.rows));
     writeGroupRow(ws, r, g, values);
     r++;
   }
@@ -143,13 +144,14 @@ function chartBlock(
 ): { next: number; chart: BarChartSpec } {
   ws.getCell(top, 1).value = T.chartHeading;
   ws.getCell(top, 1).font = STYLE.sectionFont;
-  headerCells(ws, top + 1, [T.level, T.name, ...STATUS_BUCKETS.map((b) => T.statusBucket[b])]);
+  const buckets = summary.buckets;
+  headerCells(ws, top + 1, [T.level, T.name, ...buckets.map((b) => T.statusBucket[b] ?? b)]);
   const goals = summary.groups.filter((g) => g.level === "goal");
   let r = top + 2;
   for (const g of goals) {
     const row = ws.getRow(r);
-    row.values = [T.goalLevel, g.goal ?? T.noGoal, ...STATUS_BUCKETS.map((b) => g.counts.entered[b])];
-    for (let c = 1; c <= 2 + STATUS_BUCKETS.length; c++) borderAll(row.getCell(c));
+    row.values = [T.goalLevel, g.goal ?? T.noGoal, ...buckets.map((b) => g.counts.entered[b] ?? 0)];
+    for (let c = 1; c <= 2 + buckets.length; c++) borderAll(row.getCell(c));
     r++;
   }
   const first = top + 2;
@@ -161,13 +163,15 @@ function chartBlock(
       ref: { column: col(2), first, last: lastRow },
       values: goals.map((g) => g.goal ?? T.noGoal),
     },
-    series: STATUS_BUCKETS.map((b, i) => ({
-      name: { column: col(3 + i), row: top + 1, text: T.statusBucket[b] },
+    // One series per level of the scale the rows were judged on (伊勢崎's three, or a city's), then 未判定.
+    series: buckets.map((b, i) => ({
+      name: { column: col(3 + i), row: top + 1, text: T.statusBucket[b] ?? b },
       values: { column: col(3 + i), first, last: lastRow },
-      numbers: goals.map((g) => g.counts.entered[b]),
+      numbers: goals.map((g) => g.counts.entered[b] ?? 0),
     })),
-    // Blue, green, orange, grey: distinct from the data bars above (a test finds the chart by them).
-    colors: ["2E75B6", "70AD47", "ED7D31", "A5A5A5"],
+    // Blue, green, orange (then gold, purple), the last grey for 未判定: distinct from the data bars
+    // above (a test finds the chart by them).
+    colors: [...["2E75B6", "70AD47", "ED7D31", "BF9000", "7030A0"].slice(0, buckets.length - 1), "A5A5A5"],
     anchor: { fromCol: 0, fromRow: r, toCol: 11, toRow: r + 18 },
   };
   return { next: r + 19, chart };
@@ -211,10 +215,10 @@ export function overviewSheet(
       ws,
       T.title(ctx.fiscalYear),
       notes,
-      3 + 2 * Math.max(STATUS_BUCKETS.length, summary.bands.length + 1),
+      3 + 2 * Math.max(summary.buckets.length, summary.bands.length + 1),
     ) + 1;
-  r = statusBlock(ws, r, T.enteredHeading, summary.groups, (g) => g.counts.entered) + 1;
-  r = statusBlock(ws, r, T.computedHeading, summary.groups, (g) => g.counts.computed) + 1;
+  r = statusBlock(ws, r, T.enteredHeading, summary.groups, (g) => g.counts.entered, summary.buckets) + 1;
+  r = statusBlock(ws, r, T.computedHeading, summary.groups, (g) => g.counts.computed, summary.buckets) + 1;
   r = bandBlock(ws, r, summary) + 1;
   r = outlookBlock(ws, r, summary) + 1;
   r = departmentBlock(ws, r, summary) + 1;
